@@ -1,5 +1,22 @@
 """Arabic (and any right-to-left text) for terminals that do no bidi and no shaping.
 
 Pure code: the standard library, arabic_reshaper and python-bidi only (never Textual or
-Rich). See docs/bidi-layer.md.
+Rich). Give it a paragraph of logical text, a width in cells and a mode; get back the lines
+to draw, each with its cells, its styles and where it came from. See docs/bidi-layer.md.
 """
+
+from reader.bidi.fit import ELLIPSIS, clear_caches, fit_line
+from reader.bidi.layout import layout_paragraph, paragraph_direction
+from reader.bidi.lines import Span, VisualLine
+from reader.bidi.wrap import cell_width
+
+__all__ = [
+    "ELLIPSIS",
+    "Span",
+    "VisualLine",
+    "cell_width",
+    "clear_caches",
+    "fit_line",
+    "layout_paragraph",
+    "paragraph_direction",
+]
