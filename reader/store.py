@@ -18,6 +18,7 @@ from typing import Any
 
 from tinydb import TinyDB, where
 
+from reader.entity_index import EntityIndex
 from reader.models import Article, ArticleMeta, Headline, ReadingState
 from reader.storage import StoreError, open_db
 from reader.textkey import fold
@@ -39,6 +40,7 @@ class ArticleStore:
         self._headlines: dict[str, Headline] = {}
         self._doc_ids: dict[str, int] = {}
         self._state: dict[str, tuple[int, ReadingState]] = {}
+        self.entities = EntityIndex(self.directory / "entities.json")
         self._load()
 
     def _load(self) -> None:
@@ -197,6 +199,7 @@ class ArticleStore:
         with self._lock:
             for db in (self._index, self._state_db, *self._shards.values()):
                 db.close()
+            self.entities.close()
             self._shards.clear()
 
 

@@ -102,10 +102,9 @@ def import_paths(
     seen: set[str] = set()
 
     def flush() -> None:
-        store.add(
-            [a for _, arts, _ in pending for a in arts],
-            [h for _, _, lines in pending for h in lines],
-        )
+        articles = [a for _, arts, _ in pending for a in arts]
+        store.add(articles, [h for _, _, lines in pending for h in lines])
+        index_entities(store, articles)
         for report, _, _ in pending:
             on_report(report)
         pending.clear()
@@ -124,6 +123,15 @@ def import_paths(
             flush()
     flush()
     return reports
+
+
+def index_entities(store: ArticleStore, articles: Iterable[Article]) -> None:
+    """Record which entities each article mentions, so filtering by one is a lookup."""
+    from reader.article_view import index_entry
+
+    store.entities.add_many(
+        {a.id: index_entry(a) for a in articles if not store.entities.has(a.id)}
+    )
 
 
 def seed_if_new(store: ArticleStore) -> list[ImportReport]:
