@@ -16,8 +16,9 @@ StyleFor = Callable[[str], Style]
 def line_strip(
     line: VisualLine, width: int, base: Style, style_for: StyleFor, align_right: bool | None = None
 ) -> Strip:
-    """A strip exactly `width` cells wide; RTL lines are right-aligned unless told."""
-    right = line.rtl if align_right is None else align_right
+    """A strip exactly `width` cells wide. Right-to-left lines laid out by the app are
+    right-aligned unless told otherwise; in terminal mode the terminal places the text."""
+    right = (line.rtl if align_right is None else align_right) and line.mode == "app"
     pad = max(0, width - line.cells)
     segments: list[Segment] = []
     if right and pad:
