@@ -30,6 +30,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--bidi",
         choices=("auto", "app", "terminal"),
+        # SUPPRESS: when not given here, `newsreader --bidi MODE show` keeps the global value
+        # (a subparser's default of None would overwrite it)
+        default=argparse.SUPPRESS,
         help="app: newsreader shapes and reorders; terminal: logical order for "
         "terminals that do bidi themselves; auto (default) picks one",
     )
