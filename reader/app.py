@@ -27,10 +27,10 @@ class NewsReaderApp(App[None]):
 
     def __init__(self, store: ArticleStore, mode: str = "app", right_to_left: bool = True):
         super().__init__()
-        self.store, self.mode, self.right_to_left = store, mode, right_to_left
+        self.store, self.bidi_mode, self.right_to_left = store, mode, right_to_left
 
     def on_mount(self) -> None:
-        self.push_screen(MainScreen(self.store, self.mode, self.right_to_left))
+        self.push_screen(MainScreen(self.store, self.bidi_mode, self.right_to_left))
 
     def set_terminal_bidi(self, mode: str) -> None:
         """Tell a terminal that reorders by itself (VTE, WezTerm) whether to do so."""

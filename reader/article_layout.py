@@ -11,6 +11,8 @@ from reader.models import Article
 from reader.ticker_rows import day_label
 
 TITLE, META = 0, 1  # block indices; body paragraphs follow from 2
+# A page imported from a file has the file's name as its source: not worth a reader's eye.
+PAGE_FILES = (".txt", ".html", ".htm")
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,9 @@ def test_ticker_shows_seed_times_and_article_matches_show_json(env: dict[str, st
         for time in SEED_004_TIMES:
             assert time in text, time
         tmux.send("Enter")  # the cursor starts on the first article (seed 000)
-        screen = tmux.wait_for("2021")
+        screen = tmux.wait_until(
+            lambda rows: sum(1 for r in rows if r.count("│") >= 2 and r.split("│")[1].strip()) > 20
+        )
         listed = subprocess.run(
             [newsreader_command(), "list", "--json"],
             env=env,
@@ -75,7 +77,7 @@ def test_ticker_shows_seed_times_and_article_matches_show_json(env: dict[str, st
         )
         biden = json.loads(listed.stdout)[0]["id"]
         start_col, end_col = article_region(screen, 2)
-        width = end_col - start_col - 2  # the pane's padding: one cell each side
+        width = end_col - start_col - 3  # padding, one cell each side; the scrollbar gutter
         shown = subprocess.run(
             [newsreader_command(), "show", biden, "--json", "--width", str(width), "--bidi", "app"],
             env=env,
@@ -84,7 +86,7 @@ def test_ticker_shows_seed_times_and_article_matches_show_json(env: dict[str, st
             check=True,
         )
         expected = [line["visual"].ljust(width) for line in json.loads(shown.stdout)["lines"]]
-        pane = [row[start_col + 1 : start_col + 1 + width] for row in screen[:-1]]
+        pane = [row[start_col + 1 : start_col + 1 + width] for row in screen if row.count("│") >= 2]
         pane = [row.ljust(width) for row in pane if row.strip()]
         assert len(pane) >= 10
         assert pane == expected[: len(pane)]

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -60,6 +61,15 @@ class Tmux:
                 return lines
             time.sleep(0.2)
         raise AssertionError(f"{text!r} never appeared; screen:\n" + "\n".join(self.screen()))
+
+    def wait_until(self, ready: Callable[[list[str]], bool], timeout: float = 30) -> list[str]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            lines = self.screen()
+            if ready(lines):
+                return lines
+            time.sleep(0.2)
+        raise AssertionError("the screen never got ready:\n" + "\n".join(self.screen()))
 
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)

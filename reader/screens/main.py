@@ -42,9 +42,9 @@ class MainScreen(Screen[None]):
 
     def __init__(self, store: ArticleStore, mode: str, right_to_left: bool) -> None:
         super().__init__()
-        self.store, self.mode, self.right_to_left = store, mode, right_to_left
-        self.filter: IndexedEntity | None = None
-        self.query, self.found = "", frozenset[str]()
+        self.store, self.bidi_mode, self.right_to_left = store, mode, right_to_left
+        self.entity_filter: IndexedEntity | None = None
+        self.search_query, self.found = "", frozenset[str]()
         self.article_id: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -57,7 +57,7 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(SearchBar).display = False
         self._apply_layout()
-        self._set_mode(self.mode)
+        self._set_mode(self.bidi_mode)
         self.post_message(StoreChanged())
         last = self.store.setting("last_article")
         if last and self.store.meta(last):
@@ -71,7 +71,11 @@ class MainScreen(Screen[None]):
     @on(StoreChanged)
     def rebuild(self, message: StoreChanged | None = None) -> None:
         ticker = self.query_one(Ticker)
-        only = self.store.entities.articles_mentioning(self.filter.key) if self.filter else None
+        only = (
+            self.store.entities.articles_mentioning(self.entity_filter.key)
+            if self.entity_filter
+            else None
+        )
         current = ticker.current.key if ticker.current else self.store.setting("last_row")
         ticker.set_rows(
             build_rows(self.store.headlines(), self.store.articles(), self.store.states(), only),
@@ -87,14 +91,14 @@ class MainScreen(Screen[None]):
             1 for m in self.store.articles() if not states.get(m.id, None) or not states[m.id].read
         )
         left = (
-            f" {self.mode} | {len(self.store.articles())} articles, {unread} unread, "
+            f" {self.bidi_mode} | {len(self.store.articles())} articles, {unread} unread, "
             f"{len(self.store.headlines())} headlines |"
         )
         right = note
-        if self.filter:
-            right = f"{self.filter.text} (Esc)"
-        if self.query:
-            right = f"/{self.query}: {len(self.found)} (n/N)"
+        if self.entity_filter:
+            right = f"{self.entity_filter.text} (Esc)"
+        if self.search_query:
+            right = f"/{self.search_query}: {len(self.found)} (n/N)"
         self.query_one(StatusLine).set(left, right)
 
     # -- opening articles --------------------------------------------------------------------
@@ -112,7 +116,7 @@ class MainScreen(Screen[None]):
 
     def open_article(self, article_id: str) -> None:
         self.article_id = article_id
-        self.load_article(article_id, self.query)
+        self.load_article(article_id, self.search_query)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="article")
     def load_article(self, article_id: str, query: str) -> None:
@@ -128,7 +132,7 @@ class MainScreen(Screen[None]):
 
     @on(ArticleLoaded)
     def article_loaded(self, message: ArticleLoaded) -> None:
-        self.query_one(ArticlePane).show(message.article, message.spans, self.mode)
+        self.query_one(ArticlePane).show(message.article, message.spans, self.bidi_mode)
         sidebar = self.query_one(EntitySidebar)
         sidebar.set_rows(entity_rows(message.entities))
         self.rebuild()
@@ -138,12 +142,12 @@ class MainScreen(Screen[None]):
     def chosen_entity(self, message: CursorList.Chosen) -> None:
         row = self.query_one(EntitySidebar).current
         if row is not None and row.entity is not None:
-            self.filter = row.entity
+            self.entity_filter = row.entity
             self.rebuild()
             self.query_one(Ticker).focus()
 
     def action_clear(self) -> None:
-        self.filter, self.query, self.found = None, "", frozenset()
+        self.entity_filter, self.search_query, self.found = None, "", frozenset()
         self.rebuild()
         if self.article_id:
             self.load_article(self.article_id, "")
@@ -158,8 +162,8 @@ class MainScreen(Screen[None]):
     def search_submitted(self, message: SearchBar.Submitted) -> None:
         self.query_one(SearchBar).display = False
         self.query_one(Ticker).focus()
-        self.query = message.query.strip()
-        self.run_search(self.query)
+        self.search_query = message.query.strip()
+        self.run_search(self.search_query)
 
     @on(SearchBar.Cancelled)
     def search_cancelled(self) -> None:
@@ -188,8 +192,8 @@ class MainScreen(Screen[None]):
                 if row.article_id:
                     self.open_article(row.article_id)
                 return
-        if self.query:
-            self.notify(f"No match for {self.query}")
+        if self.search_query:
+            self.notify(f"No match for {self.search_query}")
 
     # -- reading state, modes, layout --------------------------------------------------------
     def action_toggle(self, what: str) -> None:
@@ -205,11 +209,11 @@ class MainScreen(Screen[None]):
         self.rebuild()
 
     def action_switch_bidi(self) -> None:
-        self._set_mode("terminal" if self.mode == "app" else "app")
-        self.app.set_terminal_bidi(self.mode)  # type: ignore[attr-defined]
+        self._set_mode("terminal" if self.bidi_mode == "app" else "app")
+        self.app.set_terminal_bidi(self.bidi_mode)  # type: ignore[attr-defined]
 
     def _set_mode(self, mode: str) -> None:
-        self.mode = mode
+        self.bidi_mode = mode
         for widget in (
             self.query_one(Ticker),
             self.query_one(EntitySidebar),

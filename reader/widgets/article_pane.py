@@ -3,7 +3,6 @@ mentions and search matches highlighted in place, re-laid out on resize."""
 
 from __future__ import annotations
 
-from reader.bidi import Span, fit_line
 from rich.style import Style
 from textual.binding import Binding
 from textual.geometry import Size
@@ -11,6 +10,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.article_layout import META, TITLE, ArticleLine, article_lines
+from reader.bidi import Span, fit_line
 from reader.models import Article
 from reader.widgets.render import line_strip
 

@@ -35,6 +35,10 @@ class CursorList(ScrollView, Generic[Row], can_focus=True):
         sender: CursorList  # type: ignore[type-arg]
         index: int
 
+        @property
+        def control(self) -> CursorList:  # type: ignore[type-arg]
+            return self.sender
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: list[Row] = []
@@ -62,9 +66,10 @@ class CursorList(ScrollView, Generic[Row], can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         index = y + self.scroll_offset.y
+        width = self.scrollable_content_region.width
         if not 0 <= index < len(self.rows):
-            return Strip.blank(self.size.width, self.rich_style)
-        return self.render_row(self.rows[index], self.size.width, index == self.cursor)
+            return Strip.blank(width, self.rich_style)
+        return self.render_row(self.rows[index], width, index == self.cursor)
 
     def watch_cursor(self, old: int, new: int) -> None:
         height = max(1, self.size.height)

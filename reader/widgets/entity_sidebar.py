@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.bidi import fit_line
 from rich.style import Style
 from textual.strip import Strip
 
+from reader.bidi import fit_line
 from reader.entity_index import IndexedEntity
 from reader.widgets.cursor_list import CursorList
 from reader.widgets.render import line_strip

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reader.bidi import VisualLine
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
+
+from reader.bidi import VisualLine
 
 StyleFor = Callable[[str], Style]
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.bidi import fit_line, paragraph_direction
 from rich.style import Style
 from textual import events
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
+from reader.bidi import fit_line, paragraph_direction
 from reader.sanitize import clean_line
 from reader.widgets.render import line_strip, text_strip
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from reader.bidi import fit_line
 from rich.style import Style
 from textual.strip import Strip
 from textual.widget import Widget
 
+from reader.bidi import fit_line
 from reader.widgets.render import line_strip, text_strip
 
 

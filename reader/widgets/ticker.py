@@ -3,10 +3,10 @@ at its logical end to fit."""
 
 from __future__ import annotations
 
-from reader.bidi import fit_line
 from rich.style import Style
 from textual.strip import Strip
 
+from reader.bidi import fit_line
 from reader.ticker_rows import TickerRow
 from reader.widgets.cursor_list import CursorList
 from reader.widgets.render import line_strip, text_strip
