@@ -71,7 +71,7 @@ def _download(feed: Feed, timeout: float) -> _Result:
         if not parsed.is_feed:
             return _Result(feed, error="; ".join(parsed.problems) or "not a feed")
         source = feed.name or parsed.title or feed.label
-        articles, lines, _ = feed_records(parsed, feed.url, source)
+        articles, lines, _ = feed_records(parsed, parsed.link or feed.url, source)
         return _Result(feed, response, (articles, lines), parsed.title)
     except http.FetchError as error:
         return _Result(feed, error=str(error))

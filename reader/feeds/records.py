@@ -3,7 +3,8 @@
 Ids come from the entry's id (or link), not its content, so an edited item keeps its id and
 re-fetching never duplicates. An id that is an absolute URI (http:, tag:, urn:) names the item
 everywhere, so an item in two feeds of one site is stored once; other ids ("42") are scoped
-to the feed's address.
+by the caller: the feed's site link when it has one (so a fetched feed and an imported copy
+agree), else its address or file name.
 """
 
 from __future__ import annotations
