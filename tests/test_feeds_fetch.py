@@ -76,7 +76,9 @@ def test_every_feed_is_fetched_and_one_failure_stops_nothing(
     ]
     assert not summary.all_failed
     assert [p.done for p in seen] == list(range(1, 11)) and {p.total for p in seen} == {10}
-    assert sorted(p.status for p in seen if p.ok).count("1 new") == 5
+    statuses = {p.url: p.status for p in seen}
+    assert [statuses[url] for url in urls[:7]] == ["3 new", "2 new", *["1 new"] * 4, "2 new"]
+    assert statuses[urls[7]].startswith("1 new (feed is not well-formed")
     titles = {h.headline for h in store.headlines()}
     assert {"وزير الخارجية يصل إلى القاهرة في زيارة رسمية", LEGACY_TITLE} < titles
     assert "عاجل: انطلاق القمة العربية في الرياض" in titles
@@ -202,3 +204,24 @@ def test_a_feed_of_10000_items(server: FeedServer, store: ArticleStore) -> None:
     article = store.article(found[0].id)
     assert article is not None and article.paragraphs == ("فقرة الخبر 9999 رابط [1]",)
     assert article.links == ("http://big.example/x/9999",)
+
+
+def test_a_feed_added_during_a_refresh_is_kept(server: FeedServer, store: ArticleStore) -> None:
+    subscribe(
+        store, server.fixture("/a.xml", "atom-rtl.xml"), server.fixture("/b.xml", "feed.json")
+    )
+
+    def add_elsewhere(progress: Progress) -> None:  # as `newsreader feeds add` would, meanwhile
+        if progress.done == 1:
+            FeedRegistry(store.directory).add("https://late.example/rss")
+
+    refresh(store, add_elsewhere, timeout=5)
+    assert "https://late.example/rss" in feeds(store)
+    assert all(f.checked for url, f in feeds(store).items() if "127.0.0.1" in url)  # type: ignore[attr-defined]
+
+
+def test_cancelling_drops_the_feeds_not_done(server: FeedServer, store: ArticleStore) -> None:
+    subscribe(store, *(server.fixture(f"/{n}.xml", "atom-rtl.xml", delay=0.2) for n in range(4)))
+    seen: list[Progress] = []
+    summary = refresh(store, seen.append, timeout=5, workers=1, cancelled=lambda: True)
+    assert len(seen) == 1 and summary.new_articles == 2 and not summary.all_failed

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 from reader.feeds import http
 from reader.feeds.parse import parse_feed
@@ -59,6 +60,7 @@ class _Result:
     records: tuple[list[Article], list[Headline]] = ([], [])
     title: str | None = None
     error: str | None = None
+    problems: list[str] = field(default_factory=list)
 
 
 def _download(feed: Feed, timeout: float) -> _Result:
@@ -71,8 +73,8 @@ def _download(feed: Feed, timeout: float) -> _Result:
         if not parsed.is_feed:
             return _Result(feed, error="; ".join(parsed.problems) or "not a feed")
         source = feed.name or parsed.title or feed.label
-        articles, lines, _ = feed_records(parsed, parsed.link or feed.url, source)
-        return _Result(feed, response, (articles, lines), parsed.title)
+        articles, lines, problems = feed_records(parsed, parsed.link or feed.url, source)
+        return _Result(feed, response, (articles, lines), parsed.title, problems=problems)
     except http.FetchError as error:
         return _Result(feed, error=str(error))
     except Exception as error:  # a bug must not stop the other feeds
@@ -88,9 +90,12 @@ def refresh(
     workers: int = WORKERS,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> Summary:
-    """Fetch every subscribed feed (or `only` these) and store what is new."""
-    registry = FeedRegistry(store.directory)
-    feeds = list(only) if only is not None else registry.feeds()
+    """Fetch every subscribed feed (or `only` these) and store what is new.
+
+    `on_progress` is called on the calling thread after each feed; when `cancelled()` turns
+    true the feeds not yet done are dropped and the summary counts what was stored.
+    """
+    feeds = list(only) if only is not None else _subscribed(store.directory)
     summary = Summary(feeds=len(feeds))
     if not feeds:
         return summary
@@ -98,49 +103,53 @@ def refresh(
     try:
         futures: list[Future[_Result]] = [pool.submit(_download, f, timeout) for f in feeds]
         for done, future in enumerate(as_completed(futures), start=1):
-            progress = _store(store, registry, future.result(), summary, done, len(feeds))
+            result = future.result()
+            status, ok = _store(store, result, summary)
+            feed = result.feed
             if on_progress is not None:
-                on_progress(progress)
+                on_progress(Progress(done, len(feeds), feed.label, status, ok, feed.url))
             if cancelled():
                 break
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
-        registry.close()
     return summary
 
 
-def _store(
-    store: ArticleStore,
-    registry: FeedRegistry,
-    result: _Result,
-    summary: Summary,
-    done: int,
-    total: int,
-) -> Progress:
-    """On the calling thread: write one feed's news and what the fetch learnt."""
+def _subscribed(directory: Path) -> list[Feed]:
+    registry = FeedRegistry(directory)
+    try:
+        return registry.feeds()
+    finally:
+        registry.close()
+
+
+def _store(store: ArticleStore, result: _Result, summary: Summary) -> tuple[str, bool]:
+    """On the calling thread: write one feed's news and what the fetch learnt.
+
+    feeds.json is opened afresh for each write, so a feed added meanwhile (by `newsreader
+    feeds add` in another process) is not overwritten by a stale copy.
+    """
     feed, now = result.feed, datetime.now().astimezone().isoformat(timespec="seconds")
+    changes: dict[str, str | None] = {"checked": now}
     if result.error is not None:
         reason = clean_line(result.error)[:300]  # servers choose what goes into it
         summary.failures.append(Failure(feed.label, feed.url, reason))
-        registry.record(feed.url, status=f"failed: {reason}", checked=now)
-        return Progress(done, total, feed.label, f"failed: {reason}", False, feed.url)
-    response = result.response
-    assert response is not None
-    if response.status == 304:
+        status, ok = f"failed: {reason}", False
+    elif result.response is None or result.response.status == 304:
         summary.not_modified += 1
-        registry.record(feed.url, status="not modified", checked=now)
-        return Progress(done, total, feed.label, "not modified", True, feed.url)
-    articles, headlines, _ = store.add(*result.records)
-    summary.new_articles += articles
-    summary.new_headlines += headlines
-    status = f"{max(articles, headlines)} new"
-    registry.record(
-        feed.url,
-        etag=response.etag,
-        modified=response.modified,
-        status=status,
-        checked=now,
-        title=result.title or feed.title,
-    )
-    label = feed.name or result.title or feed.label
-    return Progress(done, total, label, status, True, feed.url)
+        status, ok = "not modified", True
+    else:
+        articles, headlines, _ = store.add(*result.records)
+        summary.new_articles += articles
+        summary.new_headlines += headlines
+        status, ok = f"{max(articles, headlines)} new", True
+        if result.problems:
+            status += f" ({clean_line(result.problems[0])[:120]})"
+        changes.update(etag=result.response.etag, modified=result.response.modified)
+        changes["title"] = result.title or feed.title
+    registry = FeedRegistry(store.directory)
+    try:
+        registry.record(feed.url, status=status, **changes)
+    finally:
+        registry.close()
+    return status, ok
