@@ -14,6 +14,7 @@ import pytest
 from reader.feeds.encoding import guess_legacy_arabic
 from reader.feeds.parse import parse_feed
 from reader.feeds.records import feed_records
+from reader.feeds.sniff import root_element
 from reader.feeds.types import ParsedFeed, RawEntry
 from reader.models import Article, Headline
 
@@ -189,3 +190,50 @@ def test_items_without_title_or_text_are_skipped() -> None:
     articles, lines, problems = feed_records(feed, "http://a/", "a", NOW)
     assert [a.title for a in articles] == ["نص فقط"] and len(lines) == 1
     assert problems == ["1 item(s) without a title or text skipped"]
+
+
+RSS10 = b"""<?xml version="1.0"?>
+<!-- RSS 1.0 -->
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+<channel rdf:about="http://r.example/"><title>RDF</title><link>http://r.example/</link></channel>
+<item rdf:about="http://r.example/1"><title>\xd8\xae\xd8\xa8\xd8\xb1</title>
+<link>http://r.example/1</link></item></rdf:RDF>"""
+RSS091 = b"""<?xml version="1.0" encoding="ISO-8859-1"?>
+<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN"
+ "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+<rss version="0.91"><channel><title>Old</title><link>http://o.example/</link>
+<item><title>Caf\xe9</title><link>http://o.example/1</link></item></channel></rss>"""
+ATOM03 = b"""<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>A</title>
+<entry><title>Old atom</title><id>tag:a,2004:1</id>
+<issued>2004-01-01T00:00:00Z</issued></entry></feed>"""
+
+
+@pytest.mark.parametrize(
+    ("data", "root", "kind", "title"),
+    [
+        (RSS10, "RDF", "rss10", "خبر"),
+        (RSS091, "rss", "rss091n", "Café"),
+        (ATOM03, "feed", "atom03", "Old atom"),
+        ((FIXTURES / "feed.json").read_bytes(), "json", "json1", "افتتاح معرض الكتاب الدولي"),
+    ],
+)
+def test_older_and_other_formats(data: bytes, root: str, kind: str, title: str) -> None:
+    assert root_element(data) == root
+    parsed = parse_feed(data)
+    assert parsed.kind == kind and parsed.entries[0].title == title
+
+
+@pytest.mark.parametrize(
+    ("data", "root"),
+    [
+        ((FIXTURES / "subscriptions.opml").read_bytes(), "opml"),
+        ((FIXTURES / "not-a-feed.html").read_bytes(), None),
+        ("09:47عاجل\nعنوان\n".encode(), None),
+        (b"<feed><title>not atom</title></feed>", None),
+        (b"<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'/>", None),
+        (b'{"version": "1", "items": []}', None),
+        ("<rss version='2.0'/>".encode("utf-16"), "rss"),
+    ],
+)
+def test_sniffing_looks_at_the_content(data: bytes, root: str | None) -> None:
+    assert root_element(data) == root
