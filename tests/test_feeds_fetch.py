@@ -126,6 +126,13 @@ def test_gzip_and_redirects(server: FeedServer, store: ArticleStore) -> None:
     assert set(feeds(store)) == {moved, found, to_ftp, to_file}  # subscriptions keep addresses
 
 
+def test_an_arabic_address_is_percent_encoded(server: FeedServer, store: ArticleStore) -> None:
+    server.fixture("/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1.xml", "atom-rtl.xml")  # /أخبار.xml
+    subscribe(store, server.url("/أخبار.xml"))
+    summary = refresh(store, timeout=5)
+    assert (summary.new_articles, summary.failures) == (2, [])
+
+
 def test_a_slow_server_times_out_without_holding_up_the_rest(
     server: FeedServer, store: ArticleStore
 ) -> None:

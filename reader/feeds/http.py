@@ -10,7 +10,7 @@ import urllib.request
 import zlib
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from reader import __version__
 
@@ -54,7 +54,8 @@ def get(
         headers["If-Modified-Since"] = modified
     opener = urllib.request.build_opener(_Redirects)
     try:
-        with opener.open(urllib.request.Request(url, headers=headers), timeout=timeout) as reply:
+        request = urllib.request.Request(ascii_url(url), headers=headers)
+        with opener.open(request, timeout=timeout) as reply:
             body = _read(reply, deadline=time.monotonic() + 4 * timeout)
             info = reply.headers
             return Response(
@@ -78,6 +79,20 @@ def get(
         raise FetchError(f"timed out after {timeout:g} s") from None
     except (OSError, http.client.HTTPException, ValueError) as error:
         raise FetchError(f"download failed: {_reason(error)}") from None
+
+
+def ascii_url(url: str) -> str:
+    """An address as HTTP needs it: an Arabic host in IDNA, an Arabic path percent-encoded."""
+    parts = urlsplit(url)
+    if url.isascii():
+        return url
+    host = (parts.hostname or "").encode("idna").decode("ascii")
+    host = f"[{host}]" if ":" in host else host  # IPv6
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    if "@" in parts.netloc:
+        netloc = quote(parts.netloc.rsplit("@", 1)[0], safe=":%") + "@" + netloc
+    safe = "/:@!$&'()*+,;=%?#[]~-._"
+    return urlunsplit((parts.scheme, netloc, quote(parts.path, safe), quote(parts.query, safe), ""))
 
 
 def _read(reply: Any, deadline: float) -> bytes:
