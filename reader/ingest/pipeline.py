@@ -12,6 +12,7 @@ from datetime import datetime
 from importlib import resources
 from pathlib import Path
 
+from reader.feeds.sniff import sniff_feed, subscribing_into
 from reader.ingest.page import ParsedPage, parse_bytes
 from reader.models import Article, Headline, ImportReport
 from reader.store import ArticleStore
@@ -22,7 +23,7 @@ MAX_BYTES = 64 * 1024 * 1024
 # Other formats (feeds, OPML) register a sniffer here: (data) -> parser or None.
 Records = tuple[list[Article], list[Headline], list[str]]
 Sniffer = Callable[[bytes, str], Records | None]
-SNIFFERS: list[Sniffer] = []
+SNIFFERS: list[Sniffer] = [sniff_feed]  # RSS, Atom, JSON Feed; OPML subscribes
 
 
 def bundled_seeds() -> Path:
@@ -110,13 +111,14 @@ def import_paths(
         pending.clear()
 
     for path in expand(paths):
-        (articles, lines, _), report = read_records(path)
+        with subscribing_into(store.directory) as subscribed:  # where an OPML file subscribes
+            (articles, lines, _), report = read_records(path)
         new_articles = [a for a in articles if not (store.has(a.id) or a.id in seen)]
         new_lines = [h for h in lines if not (store.has(h.id) or h.id in seen)]
         seen.update(r.id for r in (*new_articles, *new_lines))
         report.articles, report.headlines = len(new_articles), len(new_lines)
         report.duplicates = len(articles) + len(lines) - len(new_articles) - len(new_lines)
-        report.failed = report.failed or not (articles or lines)
+        report.failed = report.failed or not (articles or lines or subscribed)
         reports.append(report)
         pending.append((report, new_articles, new_lines))
         if len(pending) >= BATCH:

@@ -1,0 +1,193 @@
+"""`newsreader feeds add|list|remove|import|export` and `newsreader fetch`."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+from reader.commands.common import error, open_store, print_json, styled
+from reader.commands.screen_text import screen_line
+from reader.feeds.registry import FeedError, FeedRegistry
+from reader.locations import database_dir
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "feeds",
+        help="manage feed subscriptions (RSS, Atom, JSON Feed, OPML)",
+        description="Subscribe to news feeds, list, remove, import and export them. "
+        "With no action, lists the subscriptions. `newsreader fetch` downloads them.",
+    )
+    p.set_defaults(func=cmd_list, json=False)
+    actions = p.add_subparsers(dest="action", metavar="ACTION")
+    a = actions.add_parser(
+        "add", help="subscribe to a feed", description="Subscribe to an http(s) feed address."
+    )
+    a.add_argument("url", metavar="URL", help="the feed's address (http:// or https://)")
+    a.add_argument("--name", help="a name for the feed (default: the feed's own title)")
+    a.set_defaults(func=cmd_add)
+    a = actions.add_parser(
+        "list", help="list subscriptions", description="List subscribed feeds and their status."
+    )
+    a.add_argument("--json", action="store_true", help="print a JSON array")
+    a.set_defaults(func=cmd_list)
+    a = actions.add_parser(
+        "remove",
+        help="unsubscribe from a feed",
+        description="Unsubscribe from a feed, given by address or name. Its articles stay.",
+    )
+    a.add_argument("feed", metavar="URL|NAME")
+    a.set_defaults(func=cmd_remove)
+    a = actions.add_parser(
+        "import",
+        help="subscribe to the feeds of an OPML file",
+        description="Subscribe to every feed an OPML file lists (folders are flattened).",
+    )
+    a.add_argument("file", metavar="FILE.opml")
+    a.set_defaults(func=cmd_import)
+    a = actions.add_parser(
+        "export",
+        help="print the subscriptions as OPML",
+        description="Print the subscriptions as an OPML 2.0 document on standard output.",
+    )
+    a.set_defaults(func=cmd_export)
+    p = sub.add_parser(
+        "fetch",
+        help="download new items from the subscribed feeds",
+        description="Refresh every subscribed feed (or the ones named) concurrently: a progress "
+        "bar on a terminal, a line per feed when piped, then a summary. Exits non-zero only "
+        "when every feed failed.",
+    )
+    p.add_argument("feeds", nargs="*", metavar="URL|NAME", help="only these feeds")
+    p.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=15.0,
+        metavar="SECONDS",
+        help="give up on a feed silent this long (default 15; a download is cut off at 4x)",
+    )
+    p.add_argument("--jobs", type=int, default=8, metavar="N", help="feeds fetched at once (8)")
+    p.set_defaults(func=cmd_fetch)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(f"not a number of seconds between 0 and 3600: {text!r}")
+    return value
+
+
+def _registry(args: argparse.Namespace) -> FeedRegistry:
+    return FeedRegistry(database_dir(args.db))
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    try:
+        feed = _registry(args).add(args.url, args.name)
+    except FeedError as failure:
+        return error(str(failure))
+    print(f"subscribed: {feed.url}" + (f" ({screen_line(feed.name, 60)})" if feed.name else ""))
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    feeds = _registry(args).feeds()
+    if args.json:
+        print_json(
+            [
+                {"url": f.url, "name": f.label, "status": f.status, "checked": f.checked}
+                for f in feeds
+            ]
+        )
+        return 0
+    if not feeds:
+        print(
+            "no feeds: subscribe with `newsreader feeds add URL` or `newsreader feeds import FILE`"
+        )
+    for f in feeds:
+        print(
+            f"{screen_line(f.label, 40)}\n  {f.url}\n  {f.status or 'never fetched'}"
+            + (f" ({f.checked})" if f.checked else "")
+        )
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    try:
+        feed = _registry(args).remove(args.feed)
+    except FeedError as failure:
+        return error(str(failure))
+    print(f"unsubscribed: {feed.url} ({screen_line(feed.label, 60)}); its articles stay")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from reader.feeds.opml import read_opml
+
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as failure:
+        return error(f"cannot read {args.file}: {failure.strerror or failure}")
+    outlines, problems = read_opml(data)
+    for problem in problems:
+        print(f"{args.file}: {problem}", file=sys.stderr)
+    if not outlines:
+        return 1
+    new = _registry(args).add_many(outlines)
+    old = len(outlines) - len(new)
+    print(f"{args.file}: subscribed to {len(new)} new feed(s), {old} already subscribed")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from reader.feeds.opml import write_opml
+
+    sys.stdout.write(write_opml(_registry(args).feeds()))
+    return 0
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from reader.feeds.fetch import Progress, refresh
+
+    store = open_store(args)
+    registry = FeedRegistry(store.directory)
+    try:
+        chosen = [registry.find(ref) for ref in args.feeds] if args.feeds else registry.feeds()
+    except FeedError as failure:
+        return error(str(failure))
+    finally:
+        registry.close()
+    if not chosen:
+        print(
+            "no feeds: subscribe with `newsreader feeds add URL` or `newsreader feeds import FILE`"
+        )
+        return 0
+    bar = styled()
+
+    def show(progress: Progress) -> None:
+        name = screen_line(progress.feed, 40)
+        if not bar:
+            print(f"[{progress.done}/{progress.total}] {name}: {progress.status}", flush=True)
+            return
+        width = shutil.get_terminal_size().columns
+        filled = 20 * progress.done // progress.total
+        line = f"[{'#' * filled}{'.' * (20 - filled)}] {progress.done}/{progress.total} {name}"
+        sys.stdout.write("\r" + line[: width - 1].ljust(width - 1))
+        sys.stdout.flush()
+
+    summary = refresh(store, show, args.timeout, only=chosen, workers=max(1, args.jobs))
+    if bar:
+        sys.stdout.write("\n")
+    print(
+        f"{summary.feeds} feed(s): {summary.new_articles} new article(s), "
+        f"{summary.new_headlines} new headline(s), {summary.not_modified} not modified, "
+        f"{len(summary.failures)} failed"
+    )
+    for failure in summary.failures:
+        print(f"  failed: {screen_line(failure.feed, 40)} <{failure.url}>: {failure.error}")
+    return 1 if summary.all_failed else 0
