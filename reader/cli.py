@@ -7,11 +7,11 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
-from reader.commands import feeds, library, show
+from reader.commands import feeds, fetch, library, show
 from reader.locations import ConfigError
 from reader.storage import StoreError
 
-COMMANDS = [library, show, feeds]
+COMMANDS = [library, show, feeds, fetch]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -80,4 +80,5 @@ class ImportReport:
     headlines: int = 0
     duplicates: int = 0
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what happened besides records
     failed: bool = False

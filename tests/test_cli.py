@@ -132,3 +132,19 @@ def test_real_process(db_dir: Path) -> None:
         timeout=60,
     )
     assert done.returncode == 0 and len(json.loads(done.stdout)) == 15
+
+
+def test_terminal_output_is_laid_out_and_piped_output_is_logical(
+    db_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("reader.commands.screen_text.styled", lambda: True)
+    _, out, _ = run(capsys, "--db", str(db_dir), "ticker")
+    line = out.splitlines()[1]
+    assert line.startswith("09:47   ")
+    # shaped (presentation forms) and reordered: the headline's first word, "7", is at the
+    # right end of the line now; "يواصلون" (its last word) shaped, at the left.
+    assert line.endswith(" 7")
+    # يواصلون = ي و ا ص ل و ن: ي initial, و final, ا isolated (و never joins forward),
+    # ص initial, ل medial, و final, ن isolated; drawn right to left, so reversed here.
+    assert "\ufee5\ufeee\ufee0\ufebb\ufe8d\ufeee\ufef3" in line
+    assert "أسرى" not in line

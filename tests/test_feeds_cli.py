@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.commands import feeds as feeds_command
+from reader.commands import fetch as fetch_command
 from reader.feeds.registry import FeedRegistry
 from tests.conftest import ROOT
 from tests.fixtures.feeds.server import FIXTURES, FeedServer
@@ -127,7 +127,7 @@ def test_import_sniffs_feeds_and_opml_by_content(
     assert f"{disguised}: 3 article(s), 3 headline(s)" in out
     assert f"{atom}: 2 article(s), 2 headline(s)" in out
     assert f"{legacy}: 1 article(s), 1 headline(s)" in out
-    assert "subscribed to 3 new feed(s)" in out
+    assert "\n  subscribed to 3 new feed(s)" in out and "problem: subscribed" not in out
     assert len(FeedRegistry(db_dir).feeds()) == 3
     status, out, _ = run(capsys, *db, "ticker", "--json")
     headlines = [line["headline"] for line in json.loads(out)]
@@ -168,7 +168,7 @@ def test_fetch_draws_a_progress_bar_on_a_terminal(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(feeds_command, "styled", lambda: True)
+    monkeypatch.setattr(fetch_command, "styled", lambda: True)
     monkeypatch.setenv("COLUMNS", "60")
     FeedRegistry(db_dir).add(server.fixture("/atom.xml", "atom-rtl.xml"), "قناة")
     status, out, _ = run(capsys, "--db", str(db_dir), "fetch")

@@ -51,6 +51,7 @@ def describe(report: ImportReport) -> str:
     text = f"{report.path}: " + ", ".join(parts)
     if report.failed and not report.articles and not report.duplicates:
         text = f"{report.path}: nothing imported"
+    text += "".join(f"\n  {note}" for note in report.notes)
     return text + "".join(f"\n  problem: {problem}" for problem in report.problems)
 
 

@@ -14,6 +14,7 @@ from reader.feeds import http
 from reader.feeds.parse import parse_feed
 from reader.feeds.records import feed_records
 from reader.feeds.registry import Feed, FeedRegistry
+from reader.ingest.pipeline import index_entities
 from reader.models import Article, Headline
 from reader.sanitize import clean_line
 from reader.store import ArticleStore
@@ -140,6 +141,7 @@ def _store(store: ArticleStore, result: _Result, summary: Summary) -> tuple[str,
         status, ok = "not modified", True
     else:
         articles, headlines, _ = store.add(*result.records)
+        index_entities(store, result.records[0])
         summary.new_articles += articles
         summary.new_headlines += headlines
         status, ok = f"{max(articles, headlines)} new", True

@@ -25,17 +25,22 @@ _NAMESPACES = {
     "feed": ("www.w3.org/2005/Atom", "purl.org/atom"),
 }
 
-# Where an OPML import subscribes: (database directory, feeds added), set per imported file.
-_target: ContextVar[tuple[Path, list[str]] | None] = ContextVar("opml_target", default=None)
+# Where an OPML import subscribes: (database directory, feeds added, notes), set per file,
+# and what to tell the user about it.
+_target: ContextVar[tuple[Path, list[str], list[str]] | None] = ContextVar(
+    "opml_target", default=None
+)
 
 
 @contextmanager
-def subscribing_into(directory: Path) -> Iterator[list[str]]:
-    """While importing one file, let an OPML file subscribe `directory`; yields the new URLs."""
+def subscribing_into(directory: Path) -> Iterator[tuple[list[str], list[str]]]:
+    """While importing one file, let an OPML file subscribe `directory`; yields the new URLs
+    and notes for the user (what was subscribed)."""
     added: list[str] = []
-    token = _target.set((Path(directory), added))
+    notes: list[str] = []
+    token = _target.set((Path(directory), added, notes))
     try:
-        yield added
+        yield added, notes
     finally:
         _target.reset(token)
 
@@ -92,9 +97,8 @@ def _subscribe(data: bytes) -> list[str]:
         finally:
             registry.close()
         target[1].extend(feed.url for feed in new)
-        old = len(outlines) - len(new)
-        problems.append(
-            f"subscribed to {len(new)} new feed(s) ({old} already subscribed); "
-            "`newsreader fetch` downloads them"
+        target[2].append(
+            f"subscribed to {len(new)} new feed(s) ({len(outlines) - len(new)} already "
+            "subscribed); `newsreader fetch` downloads them"
         )
     return problems

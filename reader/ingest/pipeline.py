@@ -111,8 +111,9 @@ def import_paths(
         pending.clear()
 
     for path in expand(paths):
-        with subscribing_into(store.directory) as subscribed:  # where an OPML file subscribes
+        with subscribing_into(store.directory) as (subscribed, notes):  # for OPML files
             (articles, lines, _), report = read_records(path)
+        report.notes.extend(notes)
         new_articles = [a for a in articles if not (store.has(a.id) or a.id in seen)]
         new_lines = [h for h in lines if not (store.has(h.id) or h.id in seen)]
         seen.update(r.id for r in (*new_articles, *new_lines))

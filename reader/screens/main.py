@@ -7,6 +7,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from reader.article_view import analyse
 from reader.entity_index import IndexedEntity
@@ -242,8 +243,30 @@ class MainScreen(Screen[None]):
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
 
+    @work(thread=True, exclusive=True, exit_on_error=False, group="feeds")
     def action_refresh_feeds(self) -> None:
-        self.post_message(Progress("Feeds: no feeds to refresh"))
+        """R: refresh every feed in the background; progress in the status line."""
+        from reader.feeds.fetch import refresh
+
+        worker = get_current_worker()
+        self.post_message(Progress("Feeds: refreshing…"))
+        summary = refresh(
+            self.store,
+            cancelled=lambda: worker.is_cancelled,
+            on_progress=lambda p: self.post_message(
+                Progress(f"Feeds {p.done}/{p.total}: {p.feed} {p.status}")
+            ),
+        )
+        if not summary.feeds:
+            self.post_message(Progress("Feeds: none yet (newsreader feeds add URL)"))
+            return
+        failed = f", {len(summary.failures)} failed" if summary.failures else ""
+        note = (
+            f"Feeds: {summary.new_articles} new articles, {summary.new_headlines} new "
+            f"headlines{failed}"
+        )
+        self.post_message(StoreChanged(note))
+        self.post_message(Progress(note))
 
     @on(Progress)
     def progress(self, message: Progress) -> None:
