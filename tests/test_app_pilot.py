@@ -165,9 +165,11 @@ async def test_read_and_star_toggle_and_persist(store: ArticleStore, db_dir: Pat
         _, ticker, _, _ = parts(app)
         article_id = ticker.current.article_id
         await pilot.press("r")
-        assert store.state(article_id).read
+        await settle(app, pilot)
+        assert store.state(article_id).read and not ticker.current.unread
         await pilot.press("r")
-        assert not store.state(article_id).read
+        await settle(app, pilot)
+        assert not store.state(article_id).read and ticker.current.unread
         await pilot.press("s")
         await settle(app, pilot)
         assert ticker.current.starred
@@ -250,3 +252,27 @@ async def test_R_refreshes_feeds_in_the_background(store: ArticleStore) -> None:
             assert "وزير الخارجية يصل إلى القاهرة في زيارة رسمية" in texts
             assert len(ticker.rows) > before
             assert server.seen("/rss")
+
+
+async def test_hostile_article_is_shown_clean(store: ArticleStore, tmp_path: Path) -> None:
+    from reader.ingest.pipeline import import_paths
+
+    page = tmp_path / "hostile.txt"
+    page.write_bytes(
+        "\x1b]0;pwned\x07خبر \u202eمقلوب\u202c\x1b[2J\r\n".encode()
+        + b"\xff\xfe bad bytes \x00\x07\x9b31m "
+        + ("كلمة " * 30000).encode()
+    )
+    import_paths(store, [page])
+    app = NewsReaderApp(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        _, ticker, pane, _ = parts(app)
+        ticker.cursor = next(i for i, r in enumerate(ticker.rows) if r.text.startswith("خبر"))
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert pane.article is not None and pane.article.title == "خبر مقلوب"
+        drawn = "".join(entry.line.visual for entry in pane.lines if entry.line)
+        assert not any(ch in drawn for ch in "\x1b\x00\x07\x9b\u202e\u202c")
+        await pilot.press("G")
+        assert pane.scroll_y > 100

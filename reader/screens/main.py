@@ -108,12 +108,16 @@ class MainScreen(Screen[None]):
         row = self.query_one(Ticker).current
         if row is None:
             return
-        self.store.set_setting("last_row", row.key)
+        self.remember("last_row", row.key)
         if row.article_id is None:
             self.notify("Ticker headline only: no article to open.")
             return
         self.open_article(row.article_id)
         self.query_one(ArticlePane).focus()
+
+    @work(thread=True, exit_on_error=False, group="state")
+    def remember(self, key: str, value: str) -> None:
+        self.store.set_setting(key, value)
 
     def open_article(self, article_id: str) -> None:
         self.article_id = article_id
@@ -200,14 +204,18 @@ class MainScreen(Screen[None]):
     def action_toggle(self, what: str) -> None:
         row = self.query_one(Ticker).current
         article_id = (row.article_id if row else None) or self.article_id
-        if not article_id:
-            return
+        if article_id:
+            self.save_state(article_id, what)
+
+    @work(thread=True, exit_on_error=False, group="state")
+    def save_state(self, article_id: str, what: str) -> None:
+        """Store writes (an fsync) happen here, never while a key waits."""
         state = self.store.state(article_id)
         if what == "read":
             self.store.set_state(article_id, read=not state.read)
         else:
             self.store.set_state(article_id, starred=not state.starred)
-        self.rebuild()
+        self.post_message(StoreChanged())
 
     def action_switch_bidi(self) -> None:
         self._set_mode("terminal" if self.bidi_mode == "app" else "app")
@@ -229,7 +237,7 @@ class MainScreen(Screen[None]):
 
     def action_flip_layout(self) -> None:
         self.right_to_left = not self.right_to_left
-        self.store.set_setting("layout", "rtl" if self.right_to_left else "ltr")
+        self.remember("layout", "rtl" if self.right_to_left else "ltr")
         self._apply_layout()
 
     def _apply_layout(self) -> None:
