@@ -22,12 +22,14 @@ class ArticleLine:
 
 
 def meta_line(article: Article) -> str:
-    """ "18 فبراير 2021 · صدى الاعلام · source": what is known of date, dateline and source."""
+    """ "18 فبراير 2021 · صدى الاعلام · author · source": what is known of them. A page
+    imported from a file has only the file's name as its source, which is left out."""
+    source = "" if article.source.lower().endswith(PAGE_FILES) else article.source
     parts = [
         day_label(article.published) if article.published else "",
         article.dateline or "",
         article.author or "",
-        article.source,
+        source,
     ]
     return " · ".join(part for part in parts if part)
 
