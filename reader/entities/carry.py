@@ -1,0 +1,61 @@
+"""Surname carry-over: بايدن after جو بايدن, بارزاني after نيجيرفان بارزاني.
+
+A person found with two or more words lends its last word (or its "بن X" pair) to later and
+earlier bare mentions in the same text, which then join that person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.entities.clitics import readings
+from reader.entities.lexicon import Lexicon
+from reader.entities.spans import CARRIED, PERSON, Span
+from reader.entities.tokens import Token
+from reader.entities.vocab import PARTICLES, STOP
+
+
+def _short_form(words: list[str], lex: Lexicon) -> tuple[str, ...] | None:
+    if len(words) < 2:
+        return None
+    if len(words) >= 3 and words[-2] == "بن":
+        return (words[-2], words[-1])
+    if words[-2] in PARTICLES:
+        return None  # آل ثاني, أبو مازن: a family or a kunya, not a surname
+    last = words[-1]
+    if len(last) < 3 or last in STOP or last in lex.given or last in lex.nationality:
+        return None
+    return (last,)
+
+
+def carried_spans(tokens: Sequence[Token], chosen: list[Span], lex: Lexicon) -> list[Span]:
+    """New PERSON spans for bare surnames, keyed like the person they belong to."""
+    covered = {k for s in chosen for k in range(s.start, s.end)}
+    forms: dict[tuple[str, ...], Span] = {}
+    for span in chosen:
+        if span.type == PERSON:
+            words = [t.norm for t in tokens[span.start : span.end]]
+            words[0] = words[0][span.strip :]
+            short = _short_form(words, lex)
+            if short is not None:
+                forms.setdefault(short, span)
+    found: list[Span] = []
+    for i, token in enumerate(tokens):
+        if i in covered:
+            continue
+        for strip, form in readings(token.norm):
+            for short, owner in forms.items():
+                end = i + len(short)
+                if form != short[0] or end > len(tokens) or covered & set(range(i, end)):
+                    continue
+                if all(
+                    tokens[k].norm == short[k - i] and tokens[k].joined for k in range(i + 1, end)
+                ):
+                    span = Span(i, end, PERSON, "", strip, owner.name, CARRIED, key=owner.key)
+                    found.append(span)
+                    covered.update(range(i, end))
+                    break
+            else:
+                continue
+            break
+    return found
