@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from reader.entities.normalise import normalise  # noqa: E402
-from reader.entities.vocab import STOP  # noqa: E402
+from reader.entities.vocab import HONORIFICS, STOP, TITLES  # noqa: E402
 
 DATA = ROOT / "reader" / "entities" / "data"
 # Arab League members (and Western Sahara): their cities' GeoNames Arabic names are Arabic.
@@ -69,9 +69,12 @@ class Lists:
 
     def add(self, source: str, canonical: str, kind: str, aliases: list[str], context=()) -> None:
         forms = [f for f in dict.fromkeys([canonical, *aliases]) if f]
-        kept = [f for f in forms if normalise(f.lstrip("~!")) not in self.claimed]
-        if not kept or normalise(canonical.lstrip("~!")) in self.claimed:
-            return
+        if source == "curated":  # curated names may share an alias (عمان: Amman, Oman)
+            kept = forms
+        else:
+            kept = [f for f in forms if normalise(f.lstrip("~!")) not in self.claimed]
+            if not kept or normalise(canonical.lstrip("~!")) in self.claimed:
+                return
         self.claimed.update(normalise(f.lstrip("~!")) for f in kept)
         aliases = kept[1:] if kept[0] == canonical else kept
         entry: dict[str, Any] = {"n": canonical, "t": kind, "a": aliases}
@@ -117,7 +120,7 @@ def vocabulary() -> set[str]:
     from babel import Locale
 
     base = arwikicats_dir()
-    words: set[str] = set(STOP)
+    words: set[str] = set(STOP | TITLES | HONORIFICS)  # سفيرة is no town here
 
     def strings(value: Any):
         if isinstance(value, str):

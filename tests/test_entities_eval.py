@@ -22,6 +22,7 @@ SETS = {
     "dev": DEV,
     "own": ROOT / "tests" / "data" / "ner_eval_own.jsonl",
     "seeds": ROOT / "tests" / "data" / "ner_seeds.jsonl",
+    "holdout": ROOT / "tests" / "data" / "ner_eval_holdout.jsonl",
 }
 TYPES = ("PERSON", "PLACE", "ORG")
 THRESHOLD_ALL, THRESHOLD_TYPE = 0.90, 0.85

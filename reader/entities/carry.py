@@ -39,6 +39,11 @@ def carried_spans(tokens: Sequence[Token], chosen: list[Span], lex: Lexicon) -> 
             short = _short_form(words, lex)
             if short is not None:
                 forms.setdefault(short, span)
+    for span in chosen:  # a listed bare surname joins the full name found here
+        if span.type == PERSON and span.size == 1:
+            owner = forms.get((tokens[span.start].norm[span.strip :],))
+            if owner is not None:
+                span.key = owner.key
     found: list[Span] = []
     for i, token in enumerate(tokens):
         if i in covered:

@@ -1,7 +1,8 @@
 """Names that are also common words (صور, الأقصى, أمل, عون, السوداني) count only in context:
 
 - a full form of the same name elsewhere in the text (نواف سلام ... سلام);
-- a trigger within three words before: a title for a person, مدينة/العاصمة for a place,
+- a title before a person (`titles.py` takes the listed name), or a trigger within three
+  words before: مدينة/العاصمة for a place,
   فريق/نادي/حركة for an organisation, or one of the name's own context words;
 - an article name standing where an adjective cannot: at the start of a line or after a
   verb or conjunction (السوداني وبارزاني يتفقان, وقال السوداني);
@@ -21,10 +22,10 @@ from reader.entities.vocab import (
     ORG_HEADS_WEAK,
     ORG_TRIGGERS,
     PLACE_TRIGGERS,
-    TITLES,
 )
 
-TRIGGERS = {PERSON: TITLES, PLACE: PLACE_TRIGGERS, ORG: ORG_TRIGGERS | ORG_HEADS_WEAK}
+# Titles are not here: the title rule itself takes a listed name after a title.
+TRIGGERS = {PERSON: frozenset(), PLACE: PLACE_TRIGGERS, ORG: ORG_TRIGGERS | ORG_HEADS_WEAK}
 
 
 def _in_context(span: Span, tokens: Sequence[Token], lex: Lexicon, full: set[int]) -> bool:

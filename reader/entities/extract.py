@@ -16,7 +16,7 @@ from reader.entities.lexicon import lexicon
 from reader.entities.listed import listed_spans
 from reader.entities.model import Entity
 from reader.entities.normalise import normalise
-from reader.entities.spans import Span
+from reader.entities.spans import EVENT, Span
 from reader.entities.titles import person_spans
 from reader.entities.tokens import Token, tokenise
 
@@ -60,6 +60,7 @@ def extract(text: str) -> list[Entity]:
     heads = head_spans(tokens, lex, _by_start(listed))
     people = person_spans(tokens, lex, _by_start([*listed, *heads]))
     chosen = _resolve([*in_context(listed, tokens, lex), *heads, *people])
+    chosen = [span for span in chosen if span.type != EVENT]
     for span in chosen:
         _finish(text, tokens, span)
     chosen += carried_spans(tokens, chosen, lex)

@@ -14,10 +14,11 @@ from collections.abc import Sequence
 
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
-from reader.entities.spans import HEADED, ORG, PLACE, Span
+from reader.entities.spans import EVENT, HEADED, ORG, PLACE, Span
 from reader.entities.tokens import Token
 from reader.entities.vocab import (
     DEFINITE_ORG_HEADS,
+    EVENT_HEADS,
     ORG_HEADS_STRONG,
     ORG_HEADS_WEAK,
     PLACE_HEADS,
@@ -69,8 +70,10 @@ def _body(tokens, j, lex, listed, kind, strong) -> int | None:
     if word in STOP:
         return None
     if word.startswith("ال"):
-        if not strong or (kind == PLACE and is_common(word, lex)):
+        if kind == PLACE and is_common(word, lex):
             return None
+        if not strong:  # جبهة الخلاص الوطني, but not حركة المرور
+            return j + 1 if _adjectives(tokens, j + 1, lex) > j + 1 else None
         return j + 1
     if not can_start_name(word, lex, titled=strong):
         return None
@@ -83,16 +86,28 @@ def _body(tokens, j, lex, listed, kind, strong) -> int | None:
     return k
 
 
+def _event_end(tokens: Sequence[Token], i: int) -> int:
+    """كأس العالم, دوري أبطال أفريقيا: up to three joined words after an event head."""
+    k = i + 1
+    while k < len(tokens) and tokens[k].joined and k - i <= 3 and tokens[k].norm not in STOP:
+        k += 1
+    return k
+
+
 def head_spans(tokens: Sequence[Token], lex: Lexicon, listed: dict[int, Span]) -> list[Span]:
     spans: list[Span] = []
     for i, token in enumerate(tokens):
+        if token.norm in EVENT_HEADS and i + 1 < len(tokens) and tokens[i + 1].joined:
+            spans.append(Span(i, _event_end(tokens, i), EVENT, "", source=HEADED))
+            continue
         for strip, form in readings(token.norm):
             if form in PLACE_HEADS or form in ORG_HEADS_STRONG or form in ORG_HEADS_WEAK:
                 kind = PLACE if form in PLACE_HEADS else ORG
                 end = _body(tokens, i + 1, lex, listed, kind, form not in ORG_HEADS_WEAK)
                 if end is not None:
                     end = _adjectives(tokens, end, lex, national=kind == ORG)
-                    end = _genitive(tokens, end, lex)
+                    if kind == ORG:
+                        end = _genitive(tokens, end, lex)
                     restored = form != token.norm[strip:]
                     spans.append(Span(i, end, kind, "", strip, source=HEADED, restored=restored))
                 break

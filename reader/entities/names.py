@@ -14,7 +14,7 @@ from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
 from reader.entities.tokens import Token
 from reader.entities.vocab import PARTICLES, STOP, TITLES
-from reader.entities.words import can_start_name, is_common
+from reader.entities.words import can_start_name, is_common, is_function_word, is_verbal_noun
 
 MAX_WORDS = 4  # name words, not counting particles
 
@@ -23,10 +23,19 @@ def _continues(tokens: Sequence[Token], k: int) -> bool:
     return k < len(tokens) and tokens[k].joined and tokens[k].norm not in STOP
 
 
+def _vouched(tokens: Sequence[Token], start: int, lex: Lexicon) -> bool:
+    """After a title, a first word that is also vocabulary (جوزيه) passes when a clear name
+    word follows it (جوزيه غوميز)."""
+    first, k = tokens[start].norm, start + 1
+    if is_function_word(first) or first.startswith("ال") or k >= len(tokens):
+        return False
+    return tokens[k].joined and can_start_name(tokens[k].norm, lex, titled=False)
+
+
 def name_end(tokens: Sequence[Token], start: int, lex: Lexicon, titled: bool) -> int | None:
     """One past the last token of the name starting at `start`, or None if none starts."""
     first = tokens[start].norm
-    if not can_start_name(first, lex, titled):
+    if not can_start_name(first, lex, titled) and not (titled and _vouched(tokens, start, lex)):
         return None
     k, words = start + 1, 1
     if first in PARTICLES:  # أبو عبيدة, عبد الله: the particle needs its word
@@ -38,14 +47,18 @@ def name_end(tokens: Sequence[Token], start: int, lex: Lexicon, titled: bool) ->
         if word in PARTICLES and _continues(tokens, k + 1):
             k, words = k + 2, words + 1
             continue
-        if word in STOP or word in TITLES or word in lex.nationality:
+        if is_function_word(word) or word in TITLES or word in lex.nationality:
             break
         if word[0] == "و" and word not in lex.given:  # بايدن ونتنياهو: a second name
             break
         if any(form.startswith("ال") for strip, form in readings(word) if strip):
             break  # بالرئيس, والقاهرة: a proclitic on an article word starts something else
-        if word.endswith("يا") or (word.endswith("ا") and word[:-1] in lex.common):
-            break  # اتصالا هاتفيا: accusative nouns and adverbs after the name
+        if word.endswith("ا") and word not in lex.given:
+            break  # اتصالا هاتفيا, معرضا: accusative nouns and adverbs after the name
+        if is_verbal_noun(word, lex):
+            break  # فهد اليوسف إبعاد ...
+        if tokens[k - 1].norm.startswith("ال") and not word.startswith("ال"):
+            break  # after an article surname only more of them (مشعل الأحمد الجابر الصباح)
         if is_common(word, lex) and word not in lex.given:
             break
         k, words = k + 1, words + 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 PERSON, PLACE, ORG = "PERSON", "PLACE", "ORG"
+EVENT = "EVENT"  # an event's name (كأس العالم): blocks the names inside it, never reported
 
 # Which proposal wins between two spans of equal length: the lists first, then the rules.
 LISTED, HEADED, TITLED, GIVEN, CARRIED = 0, 1, 2, 3, 4

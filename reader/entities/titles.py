@@ -14,7 +14,7 @@ from reader.entities.lexicon import Lexicon
 from reader.entities.names import name_end
 from reader.entities.spans import GIVEN, PERSON, TITLED, Span
 from reader.entities.tokens import Token
-from reader.entities.vocab import HONORIFICS, KUNYA, TITLE_COMPLEMENTS, TITLES
+from reader.entities.vocab import HONORIFICS, KUNYA, PLACE_TRIGGERS, TITLE_COMPLEMENTS, TITLES
 
 MAX_HOPS = 6  # complements between a title and the name
 
@@ -22,16 +22,23 @@ MAX_HOPS = 6  # complements between a title and the name
 def _name_after_title(
     tokens: Sequence[Token], i: int, lex: Lexicon, spans: dict[int, Span]
 ) -> Span | None:
-    j, hops = i + 1, 0
+    j, hops, named = i + 1, 0, False
     while j < len(tokens) and tokens[j].joined and hops < MAX_HOPS:
+        word = tokens[j].norm
+        if word in lex.nationality:  # السوداني after رئيس الوزراء is an adjective here
+            j, hops = j + 1, hops + 1
+            continue
+        if word == "باسم" and not named:  # المتحدث باسم ..., once: باسم العوادي is a name
+            j, hops, named = j + 1, hops + 1, True
+            continue
         span = spans.get(j)
         if span is not None:
             if span.type == PERSON:
                 return Span(span.start, span.end, PERSON, span.display, 0, span.name, TITLED)
             j, hops = span.end, hops + 1
             continue
-        word = tokens[j].norm
         skip = word in HONORIFICS or word in TITLES or word in TITLE_COMPLEMENTS
+        skip = skip or word in PLACE_TRIGGERS  # أمير منطقة مكة المكرمة
         if skip or (word.startswith("ال") and word not in lex.given):
             j, hops = j + 1, hops + 1
             continue
