@@ -6,8 +6,6 @@ earlier bare mentions in the same text, which then join that person.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
 from reader.entities.spans import CARRIED, PERSON, Span
@@ -28,7 +26,7 @@ def _short_form(words: list[str], lex: Lexicon) -> tuple[str, ...] | None:
     return (last,)
 
 
-def carried_spans(tokens: Sequence[Token], chosen: list[Span], lex: Lexicon) -> list[Span]:
+def carried_spans(tokens: list[Token], chosen: list[Span], lex: Lexicon) -> list[Span]:
     """New PERSON spans for bare surnames, keyed like the person they belong to."""
     covered = {k for s in chosen for k in range(s.start, s.end)}
     forms: dict[tuple[str, ...], Span] = {}
@@ -44,23 +42,35 @@ def carried_spans(tokens: Sequence[Token], chosen: list[Span], lex: Lexicon) -> 
             owner = forms.get((tokens[span.start].norm[span.strip :],))
             if owner is not None:
                 span.key = owner.key
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for short in forms:
+        by_first.setdefault(short[0], []).append(short)
     found: list[Span] = []
     for i, token in enumerate(tokens):
         if i in covered:
             continue
         for strip, form in readings(token.norm):
-            for short, owner in forms.items():
-                end = i + len(short)
-                if form != short[0] or end > len(tokens) or covered & set(range(i, end)):
-                    continue
-                if all(
-                    tokens[k].norm == short[k - i] and tokens[k].joined for k in range(i + 1, end)
-                ):
-                    span = Span(i, end, PERSON, "", strip, owner.name, CARRIED, key=owner.key)
-                    found.append(span)
-                    covered.update(range(i, end))
-                    break
-            else:
-                continue
-            break
+            span = _carried_at(tokens, i, strip, by_first.get(form, ()), forms, covered)
+            if span is not None:
+                found.append(span)
+                covered.update(range(span.start, span.end))
+                break
     return found
+
+
+def _carried_at(
+    tokens: list[Token],
+    i: int,
+    strip: int,
+    shorts: list[tuple[str, ...]],
+    forms: dict[tuple[str, ...], Span],
+    covered: set[int],
+) -> Span | None:
+    for short in shorts:
+        end = i + len(short)
+        if end > len(tokens) or any(k in covered for k in range(i, end)):
+            continue
+        if all(tokens[k].norm == short[k - i] and tokens[k].joined for k in range(i + 1, end)):
+            owner = forms[short]
+            return Span(i, end, PERSON, "", strip, owner.name, CARRIED, key=owner.key)
+    return None

@@ -11,8 +11,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from reader.entities.heads import triggered
 from reader.entities.lexicon import Lexicon
 from reader.entities.spans import ORG, PERSON, PLACE, Span
@@ -28,7 +26,7 @@ from reader.entities.vocab import (
 TRIGGERS = {PERSON: frozenset(), PLACE: PLACE_TRIGGERS, ORG: ORG_TRIGGERS | ORG_HEADS_WEAK}
 
 
-def _in_context(span: Span, tokens: Sequence[Token], lex: Lexicon, full: set[int]) -> bool:
+def _in_context(span: Span, tokens: list[Token], lex: Lexicon, full: set[int]) -> bool:
     if span.name in full:
         return True
     i = span.start
@@ -45,7 +43,7 @@ def _in_context(span: Span, tokens: Sequence[Token], lex: Lexicon, full: set[int
     return False
 
 
-def in_context(spans: list[Span], tokens: Sequence[Token], lex: Lexicon) -> list[Span]:
+def in_context(spans: list[Span], tokens: list[Token], lex: Lexicon) -> list[Span]:
     """The listed spans, without those that need context and have none."""
     full = {s.name for s in spans if not s.needs_context}
     return [s for s in spans if not s.needs_context or _in_context(s, tokens, lex, full)]

@@ -7,8 +7,6 @@ surname carry-over -> entities, most mentioned first.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-
 from reader.entities.carry import carried_spans
 from reader.entities.context import in_context
 from reader.entities.heads import head_spans
@@ -21,7 +19,7 @@ from reader.entities.titles import person_spans
 from reader.entities.tokens import Token, tokenise
 
 
-def _by_start(spans: Iterable[Span]) -> dict[int, Span]:
+def _by_start(spans: list[Span]) -> dict[int, Span]:
     out: dict[int, Span] = {}
     for span in spans:
         if span.start not in out or span.size > out[span.start].size:
@@ -41,7 +39,7 @@ def _resolve(spans: list[Span]) -> list[Span]:
     return chosen
 
 
-def _finish(text: str, tokens: Sequence[Token], span: Span) -> None:
+def _finish(text: str, tokens: list[Token], span: Span) -> None:
     """Fill in the display form (for rule spans) and the entity key."""
     if not span.display:
         start, end = tokens[span.start].offset_after(span.strip), tokens[span.end - 1].end

@@ -10,8 +10,6 @@ Triggers (مدينة, فريق ...) are not part of the name; `context.py` and `
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
 from reader.entities.spans import EVENT, HEADED, ORG, PLACE, Span
@@ -32,7 +30,7 @@ MINISTERS = frozenset({"وزير", "وزيره", "الوزير", "الوزيره
 
 
 def _adjectives(
-    tokens: Sequence[Token], k: int, lex: Lexicon, head: str = "", national: bool = True
+    tokens: list[Token], k: int, lex: Lexicon, head: str = "", national: bool = True
 ) -> int:
     """Skip up to three agreeing adjectives from k (nationality ones only if `national`)."""
     count = 0
@@ -46,7 +44,7 @@ def _adjectives(
     return k
 
 
-def _genitive(tokens: Sequence[Token], k: int, lex: Lexicon) -> int:
+def _genitive(tokens: list[Token], k: int, lex: Lexicon) -> int:
     """للأرصاد الجوية, لكرة القدم: a ل-phrase finishing an organisation's name."""
     if k >= len(tokens) or not tokens[k].joined:
         return k
@@ -86,7 +84,7 @@ def _body(tokens, j, lex, listed, kind, strong) -> int | None:
     return k
 
 
-def _event_end(tokens: Sequence[Token], i: int) -> int:
+def _event_end(tokens: list[Token], i: int) -> int:
     """كأس العالم, دوري أبطال أفريقيا: up to three joined words after an event head."""
     k = i + 1
     while k < len(tokens) and tokens[k].joined and k - i <= 3 and tokens[k].norm not in STOP:
@@ -94,7 +92,7 @@ def _event_end(tokens: Sequence[Token], i: int) -> int:
     return k
 
 
-def head_spans(tokens: Sequence[Token], lex: Lexicon, listed: dict[int, Span]) -> list[Span]:
+def head_spans(tokens: list[Token], lex: Lexicon, listed: dict[int, Span]) -> list[Span]:
     spans: list[Span] = []
     for i, token in enumerate(tokens):
         if token.norm in EVENT_HEADS and i + 1 < len(tokens) and tokens[i + 1].joined:
@@ -128,7 +126,7 @@ def head_spans(tokens: Sequence[Token], lex: Lexicon, listed: dict[int, Span]) -
     return spans
 
 
-def triggered(tokens: Sequence[Token], i: int, triggers: frozenset[str], reach: int = 3) -> bool:
+def triggered(tokens: list[Token], i: int, triggers: frozenset[str], reach: int = 3) -> bool:
     """Whether one of `triggers` (proclitics allowed) stands within `reach` words before i."""
     for k in range(max(0, i - reach), i):
         if any(form in triggers for _, form in readings(tokens[k].norm)):

@@ -7,14 +7,14 @@ JSON parse. An alias marked as needing context is also a common word (docs/entit
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
-from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
-DATA = Path(__file__).with_name("data") / "names.json"
+DATA = os.path.join(os.path.dirname(__file__), "data", "names.json")
 
 
-class Lexicon(NamedTuple):
+class Lexicon:
     names: list[list[Any]]  # [canonical, type, [normalised context words]]
     aliases: dict[str, list[list[Any]]]  # alias -> [[name index, display or "", needs context]]
     longest: dict[str, int]  # first word of an alias -> most words an alias starting so has
@@ -23,16 +23,17 @@ class Lexicon(NamedTuple):
     nationality: frozenset[str]  # الامريكي, الاسراييليه ... (normalised)
     common: frozenset[str]  # common vocabulary (normalised)
 
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.names = raw["names"]
+        self.aliases = raw["aliases"]
+        self.longest = raw["longest"]
+        self.given = frozenset(raw["given"])
+        self.given_titled = frozenset(raw["given_titled"])
+        self.nationality = frozenset(raw["nationality"])
+        self.common = frozenset(raw["common"])
+
 
 @cache
 def lexicon() -> Lexicon:
-    raw = json.loads(DATA.read_text(encoding="utf-8"))
-    return Lexicon(
-        names=raw["names"],
-        aliases=raw["aliases"],
-        longest=raw["longest"],
-        given=frozenset(raw["given"]),
-        given_titled=frozenset(raw["given_titled"]),
-        nationality=frozenset(raw["nationality"]),
-        common=frozenset(raw["common"]),
-    )
+    with open(DATA, encoding="utf-8") as data:
+        return Lexicon(json.load(data))

@@ -7,15 +7,13 @@ Only the first word may carry a proclitic; the exact word is tried first (ليب
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
 from reader.entities.spans import LISTED, Span
 from reader.entities.tokens import Token
 
 
-def joined_run(tokens: Sequence[Token], start: int, limit: int) -> int:
+def joined_run(tokens: list[Token], start: int, limit: int) -> int:
     """How many tokens from `start` (at most `limit`) are joined by spaces only."""
     end = start + 1
     while end < len(tokens) and end - start < limit and tokens[end].joined:
@@ -23,7 +21,7 @@ def joined_run(tokens: Sequence[Token], start: int, limit: int) -> int:
     return end - start
 
 
-def match_at(tokens: Sequence[Token], i: int, lex: Lexicon) -> Span | None:
+def match_at(tokens: list[Token], i: int, lex: Lexicon) -> Span | None:
     """The longest listed name starting at token i (exact reading preferred)."""
     best: Span | None = None
     for strip, form in readings(tokens[i].norm):
@@ -49,7 +47,7 @@ def match_at(tokens: Sequence[Token], i: int, lex: Lexicon) -> Span | None:
     return best
 
 
-def listed_spans(tokens: Sequence[Token], lex: Lexicon) -> list[Span]:
+def listed_spans(tokens: list[Token], lex: Lexicon) -> list[Span]:
     """Every listed name, overlapping ones included (the resolver picks)."""
     spans = []
     for i in range(len(tokens)):

@@ -8,8 +8,6 @@ word and punctuation (tokens not joined).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
 from reader.entities.tokens import Token
@@ -19,11 +17,11 @@ from reader.entities.words import can_start_name, is_common, is_function_word, i
 MAX_WORDS = 4  # name words, not counting particles
 
 
-def _continues(tokens: Sequence[Token], k: int) -> bool:
+def _continues(tokens: list[Token], k: int) -> bool:
     return k < len(tokens) and tokens[k].joined and tokens[k].norm not in STOP
 
 
-def _vouched(tokens: Sequence[Token], start: int, lex: Lexicon) -> bool:
+def _vouched(tokens: list[Token], start: int, lex: Lexicon) -> bool:
     """After a title, a first word that is also vocabulary (جوزيه) passes when a clear name
     word follows it (جوزيه غوميز)."""
     first, k = tokens[start].norm, start + 1
@@ -32,7 +30,7 @@ def _vouched(tokens: Sequence[Token], start: int, lex: Lexicon) -> bool:
     return tokens[k].joined and can_start_name(tokens[k].norm, lex, titled=False)
 
 
-def name_end(tokens: Sequence[Token], start: int, lex: Lexicon, titled: bool) -> int | None:
+def name_end(tokens: list[Token], start: int, lex: Lexicon, titled: bool) -> int | None:
     """One past the last token of the name starting at `start`, or None if none starts."""
     first = tokens[start].norm
     if not can_start_name(first, lex, titled) and not (titled and _vouched(tokens, start, lex)):

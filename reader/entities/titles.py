@@ -7,8 +7,6 @@ then the name. A listed person there is taken as listed; otherwise `names.name_e
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
 from reader.entities.names import name_end
@@ -20,7 +18,7 @@ MAX_HOPS = 6  # complements between a title and the name
 
 
 def _name_after_title(
-    tokens: Sequence[Token], i: int, lex: Lexicon, spans: dict[int, Span]
+    tokens: list[Token], i: int, lex: Lexicon, spans: dict[int, Span]
 ) -> Span | None:
     j, hops, named = i + 1, 0, False
     while j < len(tokens) and tokens[j].joined and hops < MAX_HOPS:
@@ -49,7 +47,7 @@ def _name_after_title(
     return None if end is None else Span(j, end, PERSON, "", source=TITLED)
 
 
-def person_spans(tokens: Sequence[Token], lex: Lexicon, spans: dict[int, Span]) -> list[Span]:
+def person_spans(tokens: list[Token], lex: Lexicon, spans: dict[int, Span]) -> list[Span]:
     """Persons by title, by given name (two words at least) and by kunya."""
     found: list[Span] = []
     for i, token in enumerate(tokens):

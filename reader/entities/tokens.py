@@ -7,21 +7,25 @@ A token is a run of letters (with harakat, tatweel and joiners inside it). Two t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import namedtuple
+from functools import lru_cache
 
 from reader.entities.normalise import is_dropped, normalise
 
 _WORD = re.compile(r"(?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640\u200c\u200d])+")
-_SPACE_GAP = re.compile(r"[ \t\u00a0\u200c\u200d\u200e\u200f\u061c]*")
+_SPACES = " \t\u00a0\u200c\u200d\u200e\u200f\u061c"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(namedtuple("Token", "start end text norm joined")):
+    """A word: [start, end) offsets, its surface text[start:end], its normalised form, and
+    whether only spaces separate it from the previous word (`joined`)."""
+
+    __slots__ = ()
     start: int
     end: int
-    text: str  # the surface, text[start:end]
-    norm: str  # normalise(text)
-    joined: bool  # only spaces between this token and the previous one
+    text: str
+    norm: str
+    joined: bool
 
     def offset_after(self, letters: int) -> int:
         """Offset in the text just after the first `letters` normalised letters."""
@@ -39,6 +43,9 @@ class Token:
         return self.end
 
 
+_normal_word = lru_cache(maxsize=1 << 16)(normalise)
+
+
 def tokenise(text: str) -> list[Token]:
     """Every word of `text`, in order; a newline or punctuation between words unjoins them."""
     tokens: list[Token] = []
@@ -46,10 +53,11 @@ def tokenise(text: str) -> list[Token]:
     for match in _WORD.finditer(text):
         start, end = match.span()
         surface = match.group()
-        norm = normalise(surface)
+        norm = _normal_word(surface)
         if not norm:
             continue
-        joined = previous_end >= 0 and _SPACE_GAP.fullmatch(text, previous_end, start) is not None
+        gap = text[previous_end:start]
+        joined = previous_end >= 0 and (gap == " " or not gap.strip(_SPACES))
         tokens.append(Token(start, end, surface, norm, joined))
         previous_end = end
     return tokens

@@ -34,7 +34,7 @@ def is_verbal_noun(word: str, lex: Lexicon) -> bool:
 
 def is_function_word(word: str) -> bool:
     """A stop word or verb, also with the future prefix (سيلقي, ستواصل)."""
-    return word in STOP or (word[:1] == "س" and word[1:] in STOP)
+    return word in STOP or (word[:1] == "س" and word[1:2] in "يتن" and word[1:] in STOP)
 
 
 def is_common(word: str, lex: Lexicon) -> bool:
