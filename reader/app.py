@@ -1,0 +1,58 @@
+"""NewsReaderApp: the Textual app. Thin: it owns the store and the terminal's bidi mode and
+pushes the main screen; the UI lives in screens/ and widgets/."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from textual.app import App
+from textual.binding import Binding
+
+from reader.bidi import BIDI_EXPLICIT, BIDI_IMPLICIT, resolve_mode
+from reader.commands.common import open_store
+from reader.locations import load_config
+from reader.screens.main import MainScreen
+from reader.store import ArticleStore
+
+
+class NewsReaderApp(App[None]):
+    CSS_PATH = "reader.tcss"
+    TITLE = "newsreader"
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(self, store: ArticleStore, mode: str = "app", right_to_left: bool = True):
+        super().__init__()
+        self.store, self.bidi_mode, self.right_to_left = store, mode, right_to_left
+
+    def on_mount(self) -> None:
+        self.push_screen(MainScreen(self.store, self.bidi_mode, self.right_to_left))
+
+    def set_terminal_bidi(self, mode: str) -> None:
+        """Tell a terminal that reorders by itself (VTE, WezTerm) whether to do so."""
+        if self._driver is not None:
+            self._driver.write(BIDI_EXPLICIT if mode == "app" else BIDI_IMPLICIT)
+
+
+def run_app(args: argparse.Namespace) -> int:
+    config = load_config()
+    store = open_store(args)
+    mode = resolve_mode(args.bidi, {**os.environ}, config.get("bidi"), query_tty=True)
+    layout = store.setting("layout") or config.get("layout", "rtl")
+    app = NewsReaderApp(store, mode, right_to_left=layout != "ltr")
+    out = sys.__stdout__
+    try:
+        if mode == "app" and out is not None and out.isatty():
+            out.write(BIDI_EXPLICIT)
+            out.flush()
+        app.run()
+    finally:
+        if out is not None and out.isatty():
+            out.write(BIDI_IMPLICIT)
+            out.flush()
+        store.close()
+    return app.return_code or 0

@@ -1,0 +1,67 @@
+"""An article as screen lines: shared by `newsreader show` and the app's article pane, so
+both put exactly the same cells on screen. Pure code (no Textual)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.bidi import Span, VisualLine, layout_paragraph
+from reader.models import Article
+from reader.ticker_rows import day_label
+
+TITLE, META = 0, 1  # block indices; body paragraphs follow from 2
+# A page imported from a file has the file's name as its source: not worth a reader's eye.
+PAGE_FILES = (".txt", ".html", ".htm")
+
+
+@dataclass(frozen=True)
+class ArticleLine:
+    block: int  # 0 title, 1 date/dateline/source line, 2.. body paragraphs
+    line: VisualLine | None  # None: the blank line between blocks
+
+
+def meta_line(article: Article) -> str:
+    """ "18 فبراير 2021 · صدى الاعلام · source": what is known of date, dateline and source."""
+    parts = [
+        day_label(article.published) if article.published else "",
+        article.dateline or "",
+        article.author or "",
+        article.source,
+    ]
+    return " · ".join(part for part in parts if part)
+
+
+def blocks(article: Article) -> list[str]:
+    return [article.title, meta_line(article), *article.paragraphs]
+
+
+def block_offsets(article: Article) -> list[int]:
+    """Start offset of each block in "\\n".join(blocks(article)), the text entities index."""
+    offsets, at = [], 0
+    for block in blocks(article):
+        offsets.append(at)
+        at += len(block) + 1
+    return offsets
+
+
+def article_lines(
+    article: Article, width: int, mode: str = "app", spans: Sequence[Span] = ()
+) -> list[ArticleLine]:
+    """Every screen line of the article; `spans` are offsets into "\\n".join(blocks)."""
+    out: list[ArticleLine] = []
+    for index, (text, start) in enumerate(
+        zip(blocks(article), block_offsets(article), strict=True)
+    ):
+        end = start + len(text)
+        local = tuple(
+            Span(max(s.start, start) - start, min(s.end, end) - start, s.style)
+            for s in spans
+            if s.start < end and s.end > start
+        )
+        if index > META:
+            out.append(ArticleLine(index, None))
+        out.extend(
+            ArticleLine(index, line) for line in layout_paragraph(text, width, mode, spans=local)
+        )
+    return out

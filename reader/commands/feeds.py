@@ -1,0 +1,123 @@
+"""`newsreader feeds add|list|remove|import|export`: the subscriptions."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reader.commands.common import error, print_json
+from reader.commands.screen_text import screen_line
+from reader.feeds.registry import FeedError, FeedRegistry
+from reader.locations import database_dir
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "feeds",
+        help="manage feed subscriptions (RSS, Atom, JSON Feed, OPML)",
+        description="Subscribe to news feeds, list, remove, import and export them. "
+        "With no action, lists the subscriptions. `newsreader fetch` downloads them.",
+    )
+    p.set_defaults(func=cmd_list, json=False)
+    actions = p.add_subparsers(dest="action", metavar="ACTION")
+    a = actions.add_parser(
+        "add", help="subscribe to a feed", description="Subscribe to an http(s) feed address."
+    )
+    a.add_argument("url", metavar="URL", help="the feed's address (http:// or https://)")
+    a.add_argument("--name", help="a name for the feed (default: the feed's own title)")
+    a.set_defaults(func=cmd_add)
+    a = actions.add_parser(
+        "list", help="list subscriptions", description="List subscribed feeds and their status."
+    )
+    a.add_argument("--json", action="store_true", help="print a JSON array")
+    a.set_defaults(func=cmd_list)
+    a = actions.add_parser(
+        "remove",
+        help="unsubscribe from a feed",
+        description="Unsubscribe from a feed, given by address or name. Its articles stay.",
+    )
+    a.add_argument("feed", metavar="URL|NAME")
+    a.set_defaults(func=cmd_remove)
+    a = actions.add_parser(
+        "import",
+        help="subscribe to the feeds of an OPML file",
+        description="Subscribe to every feed an OPML file lists (folders are flattened).",
+    )
+    a.add_argument("file", metavar="FILE.opml")
+    a.set_defaults(func=cmd_import)
+    a = actions.add_parser(
+        "export",
+        help="print the subscriptions as OPML",
+        description="Print the subscriptions as an OPML 2.0 document on standard output.",
+    )
+    a.set_defaults(func=cmd_export)
+
+
+def _registry(args: argparse.Namespace) -> FeedRegistry:
+    return FeedRegistry(database_dir(args.db))
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    try:
+        feed = _registry(args).add(args.url, args.name)
+    except FeedError as failure:
+        return error(str(failure))
+    print(f"subscribed: {feed.url}" + (f" ({screen_line(feed.name, 60)})" if feed.name else ""))
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    feeds = _registry(args).feeds()
+    if args.json:
+        print_json(
+            [
+                {"url": f.url, "name": f.label, "status": f.status, "checked": f.checked}
+                for f in feeds
+            ]
+        )
+        return 0
+    if not feeds:
+        print(
+            "no feeds: subscribe with `newsreader feeds add URL` or `newsreader feeds import FILE`"
+        )
+    for f in feeds:
+        print(
+            f"{screen_line(f.label, 40)}\n  {f.url}\n  {f.status or 'never fetched'}"
+            + (f" ({f.checked})" if f.checked else "")
+        )
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    try:
+        feed = _registry(args).remove(args.feed)
+    except FeedError as failure:
+        return error(str(failure))
+    print(f"unsubscribed: {feed.url} ({screen_line(feed.label, 60)}); its articles stay")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from reader.feeds.opml import read_opml
+
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as failure:
+        return error(f"cannot read {args.file}: {failure.strerror or failure}")
+    outlines, problems = read_opml(data)
+    for problem in problems:
+        print(f"{args.file}: {problem}", file=sys.stderr)
+    if not outlines:
+        return 1
+    new = _registry(args).add_many(outlines)
+    old = len(outlines) - len(new)
+    print(f"{args.file}: subscribed to {len(new)} new feed(s), {old} already subscribed")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from reader.feeds.opml import write_opml
+
+    sys.stdout.write(write_opml(_registry(args).feeds()))
+    return 0

@@ -1,0 +1,117 @@
+"""`newsreader import`, `list`, `ticker` and `locate`: the store from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from reader.commands.common import open_store, print_json
+from reader.commands.screen_text import screen_line
+from reader.ingest.pipeline import bundled_seeds, import_paths
+from reader.locations import config_file, data_dir, database_dir
+from reader.models import ImportReport
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "import",
+        help="import page, feed or OPML files (or directories)",
+        description="Import files or directories of files into the store. "
+        "Prints a line per file; exits non-zero only when nothing could be "
+        "imported.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.set_defaults(func=cmd_import)
+    p = sub.add_parser(
+        "list",
+        help="list stored articles",
+        description="List stored articles, oldest import first.",
+    )
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.set_defaults(func=cmd_list)
+    p = sub.add_parser(
+        "ticker", help="list ticker headlines", description="List ticker headlines in page order."
+    )
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.set_defaults(func=cmd_ticker)
+    p = sub.add_parser(
+        "locate",
+        help="print the paths newsreader uses",
+        description="Print the data, database and config paths in use.",
+    )
+    p.set_defaults(func=cmd_locate)
+
+
+def describe(report: ImportReport) -> str:
+    parts = [
+        f"{report.articles} article(s)",
+        f"{report.headlines} headline(s)",
+        f"{report.duplicates} duplicate(s) skipped",
+    ]
+    text = f"{report.path}: " + ", ".join(parts)
+    if report.failed and not report.articles and not report.duplicates:
+        text = f"{report.path}: nothing imported"
+    text += "".join(f"\n  {note}" for note in report.notes)
+    return text + "".join(f"\n  problem: {problem}" for problem in report.problems)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    missing = [p for p in args.paths if not os.path.exists(p)]
+    for path in missing:
+        print(f"{path}: no such file or directory")
+    reports = import_paths(
+        store,
+        [p for p in args.paths if p not in missing],
+        on_report=lambda report: print(describe(report), flush=True),
+    )
+    if not reports and not missing:
+        print("no files found")
+    return 0 if any(not r.failed for r in reports) else 1
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    metas = open_store(args).articles()
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": m.id,
+                    "title": m.title,
+                    "published": m.published,
+                    "dateline": m.dateline,
+                    "source": m.source,
+                    "paragraphs": m.paragraphs,
+                }
+                for m in metas
+            ]
+        )
+        return 0
+    for m in metas:
+        print(f"{m.id}  {m.published or '----------'}  {screen_line(m.title, 80)}")
+    return 0
+
+
+def cmd_ticker(args: argparse.Namespace) -> int:
+    lines = open_store(args).headlines()
+    if args.json:
+        print_json(
+            [{"time": h.time, "headline": h.headline, "article_id": h.article_id} for h in lines]
+        )
+        return 0
+    for h in lines:
+        mark = "*" if h.article_id else " "
+        print(f"{h.time} {mark} {screen_line(h.headline, 72)}")
+    return 0
+
+
+def cmd_locate(args: argparse.Namespace) -> int:
+    rows = [
+        ("data", data_dir()),
+        ("database", database_dir(args.db)),
+        ("config", config_file()),
+        ("seeds", bundled_seeds()),
+    ]
+    for name, path in rows:
+        print(f"{name + ':':10}{path}")
+    return 0

@@ -1,0 +1,93 @@
+"""`newsreader show ID|PATH`: an article laid out for a terminal, exactly as the app's
+article pane draws it (both use reader.article_layout)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from reader.article_layout import article_lines
+from reader.commands.common import error, open_store, print_json
+from reader.ingest.page import parse_bytes
+from reader.ingest.pipeline import page_records
+from reader.locations import load_config
+from reader.models import Article
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "show",
+        help="print an article laid out for the terminal",
+        description="Print a stored article (by id or id prefix) or a page file (parsed in "
+        "memory, not stored), one screen line per output line: the cells a terminal without "
+        "bidi must show, right-to-left lines padded on the left to the width.",
+    )
+    p.add_argument("ref", metavar="ID|PATH")
+    p.add_argument("--width", type=int, help="line width in cells (default: the terminal's)")
+    p.add_argument(
+        "--bidi",
+        choices=("auto", "app", "terminal"),
+        # SUPPRESS: when not given here, `newsreader --bidi MODE show` keeps the global value
+        # (a subparser's default of None would overwrite it)
+        default=argparse.SUPPRESS,
+        help="app: newsreader shapes and reorders; terminal: logical order for "
+        "terminals that do bidi themselves; auto (default) picks one",
+    )
+    p.add_argument("--json", action="store_true", help="print a JSON object")
+    p.set_defaults(func=cmd_show)
+
+
+def find_article(args: argparse.Namespace) -> Article | str:
+    """The article named by `ref`, or an error message."""
+    path = Path(args.ref)
+    if path.is_file():
+        try:
+            page = parse_bytes(path.read_bytes())
+        except OSError as failure:
+            return f"cannot read {path}: {failure.strerror}"
+        articles, _ = page_records(page, path.name)
+        return articles[0] if articles else f"{path}: no article in this page"
+    store = open_store(args)
+    article_id = store.resolve(args.ref)
+    article = store.article(article_id) if article_id else None
+    return article or f"no article or file {args.ref!r} (see `newsreader list`)"
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from reader.bidi import resolve_mode
+
+    if args.width is not None and args.width < 1:
+        return error("--width must be at least 1")
+    width = args.width or shutil.get_terminal_size((80, 24)).columns
+    found = find_article(args)
+    if isinstance(found, str):
+        return error(found)
+    mode = resolve_mode(
+        args.bidi, os.environ, load_config().get("bidi"), query_tty=sys.stdout.isatty()
+    )
+    lines = article_lines(found, width, mode)
+    if args.json:
+        print_json(
+            {
+                "id": found.id,
+                "title": found.title,
+                "width": width,
+                "lines": [
+                    {
+                        "paragraph": entry.block,
+                        "direction": "rtl" if entry.line.rtl else "ltr",
+                        "logical": entry.line.logical,
+                        "visual": entry.line.padded(width),
+                    }
+                    for entry in lines
+                    if entry.line is not None
+                ],
+            }
+        )
+        return 0
+    for entry in lines:
+        print("" if entry.line is None else entry.line.padded(width))
+    return 0

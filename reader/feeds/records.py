@@ -1,0 +1,91 @@
+"""Parsed feed entries to articles and ticker headlines, every string sanitised.
+
+Ids come from the entry's id (or link), not its content, so an edited item keeps its id and
+re-fetching never duplicates. An id that is an absolute URI (http:, tag:, urn:) names the item
+everywhere, so an item in two feeds of one site is stored once; other ids ("42") are scoped
+by the caller: the feed's site link when it has one (so a fetched feed and an imported copy
+agree), else its address or file name.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+from reader.feeds.html_text import html_paragraphs, plain_paragraphs, safe_link
+from reader.feeds.types import ParsedFeed, RawEntry
+from reader.models import Article, Headline, stable_id
+from reader.sanitize import clean_line, split_long
+
+_GLOBAL_ID = re.compile(r"^(?:https?://[^/\s]+|tag:|urn:)", re.IGNORECASE)
+TITLE_LIMIT = 2000
+AUTHOR_LIMIT = 200
+
+
+def entry_id(entry: RawEntry, scope: str) -> str:
+    key = (entry.key or "").strip()
+    if _GLOBAL_ID.match(key):
+        return stable_id("feed-entry", key)
+    if key:
+        return stable_id("feed-entry", scope, key)
+    return stable_id("feed-entry", scope, entry.title, str(entry.published or ""), entry.body)
+
+
+def body_paragraphs(entry: RawEntry) -> tuple[list[str], list[str]]:
+    if entry.is_html and ("<" in entry.body or "&" in entry.body):
+        return html_paragraphs(entry.body, entry.base)
+    return plain_paragraphs(entry.body), []
+
+
+def feed_records(
+    feed: ParsedFeed, scope: str, source: str, now: datetime | None = None
+) -> tuple[list[Article], list[Headline], list[str]]:
+    """(articles, headlines, problems); headlines oldest first, so arrival order is kept."""
+    now = (now or datetime.now(UTC)).astimezone()
+    source = clean_line(source)[:200] or "feed"
+    problems = list(feed.problems)
+    dated: list[tuple[float, Article, Headline]] = []
+    skipped = 0
+    for entry in feed.entries:
+        paragraphs, links = body_paragraphs(entry)
+        title = split_long(clean_line(entry.title), TITLE_LIMIT)[0] if entry.title.strip() else ""
+        title = title or (paragraphs[0][:200] if paragraphs else "")
+        if not title:
+            skipped += 1
+            continue
+        local = _local(entry.published)
+        when = local or now
+        article = Article(
+            id=entry_id(entry, scope),
+            title=title,
+            paragraphs=tuple(paragraphs),
+            source=source,
+            published=local.date().isoformat() if local else None,
+            link=safe_link(entry.link or "", entry.base) if entry.link else None,
+            author=clean_line(entry.author)[:AUTHOR_LIMIT] or None if entry.author else None,
+            links=tuple(links),
+            added=now.isoformat(timespec="seconds"),
+        )
+        headline = Headline(
+            id=stable_id("feed-headline", article.id),
+            time=when.strftime("%H:%M"),
+            headline=title,
+            source=source,
+            article_id=article.id,
+            date=when.date().isoformat(),
+        )
+        dated.append((when.timestamp(), article, headline))
+    if skipped:
+        problems.append(f"{skipped} item(s) without a title or text skipped")
+    dated.sort(key=lambda item: item[0])
+    return [a for _, a, _ in dated], [h for _, _, h in dated], problems
+
+
+def _local(stamp: float | None) -> datetime | None:
+    """A POSIX time in the local timezone, or None when missing or out of range."""
+    if stamp is None:
+        return None
+    try:
+        return datetime.fromtimestamp(stamp, UTC).astimezone()
+    except (OverflowError, OSError, ValueError):
+        return None

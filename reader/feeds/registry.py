@@ -1,0 +1,144 @@
+"""The subscribed feeds: `feeds.json` in the database directory, one document per feed,
+with what conditional GET needs (ETag, Last-Modified) and how the last fetch went."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import asdict, dataclass, fields
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from tinydb import where
+
+from reader.sanitize import clean_line
+from reader.storage import open_db
+from reader.textkey import fold
+
+FILENAME = "feeds.json"
+
+
+class FeedError(Exception):
+    """A feed cannot be added, found or removed; the message says why."""
+
+
+@dataclass(frozen=True)
+class Feed:
+    url: str
+    name: str | None = None  # the reader's name for it (--name, OPML text)
+    title: str | None = None  # the feed's own title, from the last fetch
+    site: str | None = None  # the site's home page
+    etag: str | None = None
+    modified: str | None = None  # Last-Modified as the server sent it
+    status: str | None = None  # how the last fetch went
+    checked: str | None = None  # when it was last fetched (ISO)
+    added: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.name or self.title or urlsplit(self.url).netloc or self.url
+
+
+def normalise_url(url: str) -> str:
+    """An http(s) feed address, or FeedError. `feed:` addresses are accepted."""
+    url = url.strip()
+    lowered = url.lower()
+    if lowered.startswith("feed://"):
+        url = "http://" + url[7:]
+    elif lowered.startswith("feed:"):
+        url = url[5:]
+    if any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in url):
+        raise FeedError(f"not a feed address (spaces or control characters): {url!r}")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError as error:
+        raise FeedError(f"not a valid address: {url!r} ({error})") from error
+    if parts.scheme.lower() not in ("http", "https"):
+        raise FeedError(f"unsupported address {url!r}: only http:// and https:// feeds")
+    if not parts.hostname:
+        raise FeedError(f"not a valid address: {url!r} has no host")
+    return parts._replace(scheme=parts.scheme.lower(), netloc=parts.netloc.lower()).geturl()
+
+
+def _name(value: str | None) -> str | None:
+    return clean_line(value)[:200] or None if value else None
+
+
+class FeedRegistry:
+    def __init__(self, directory: Path) -> None:
+        self._db = open_db(Path(directory) / FILENAME)
+        self._table = self._db.table("feeds")
+        self._lock = threading.RLock()
+
+    def feeds(self) -> list[Feed]:
+        with self._lock:
+            return [_feed(doc) for doc in self._table.all()]
+
+    def get(self, url: str) -> Feed | None:
+        return next((f for f in self.feeds() if f.url == url), None)
+
+    def find(self, ref: str) -> Feed:
+        """A feed by address or by name; FeedError when unknown or ambiguous."""
+        feeds = self.feeds()
+        try:
+            url = normalise_url(ref)
+        except FeedError:
+            url = None
+        if found := [f for f in feeds if f.url in (ref.strip(), url)]:
+            return found[0]
+        key = fold(ref)
+        named = [f for f in feeds if key in (fold(f.name or ""), fold(f.title or ""))]
+        if len(named) > 1:
+            raise FeedError(f"{ref!r} names {len(named)} feeds; give the address instead")
+        if not named:
+            raise FeedError(f"no such feed: {ref!r} (see `newsreader feeds list`)")
+        return named[0]
+
+    def add_many(self, wanted: list[tuple[str, str | None, str | None]]) -> list[Feed]:
+        """Subscribe to (url, name, site) triples not yet subscribed, in one write."""
+        with self._lock:
+            known = {f.url for f in self.feeds()}
+            now = datetime.now().astimezone().isoformat(timespec="seconds")
+            new: dict[str, Feed] = {}
+            for url, name, site in wanted:
+                url = normalise_url(url)
+                if url not in known and url not in new:
+                    new[url] = Feed(url, name=_name(name), site=_site(site), added=now)
+            self._table.insert_multiple(asdict(f) for f in new.values())
+            return list(new.values())
+
+    def add(self, url: str, name: str | None = None) -> Feed:
+        url = normalise_url(url)
+        if (old := self.get(url)) is not None:
+            raise FeedError(f"already subscribed: {url} ({old.label})")
+        return self.add_many([(url, name, None)])[0]
+
+    def remove(self, ref: str) -> Feed:
+        with self._lock:
+            feed = self.find(ref)
+            self._table.remove(where("url") == feed.url)
+            return feed
+
+    def record(self, url: str, **changes: Any) -> None:
+        """Store what a fetch learnt (etag, modified, status, checked, title)."""
+        with self._lock:
+            if "title" in changes:
+                changes["title"] = _name(changes["title"])
+            self._table.update(changes, where("url") == url)
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def _site(url: str | None) -> str | None:
+    try:
+        return normalise_url(url) if url else None
+    except FeedError:
+        return None
+
+
+def _feed(doc: dict[str, Any]) -> Feed:
+    known = {f.name for f in fields(Feed)}
+    return Feed(**{k: v for k, v in doc.items() if k in known})

@@ -1,0 +1,104 @@
+"""`newsreader import` for feeds: RSS, Atom and JSON Feed files become articles and headlines;
+an OPML file subscribes the database to its feeds. The format is sniffed from the content.
+
+This module is imported by the import pipeline, so it stays light: feedparser and
+BeautifulSoup are imported only when a file turns out to be a feed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+
+from reader.models import Article, Headline
+
+Records = tuple[list[Article], list[Headline], list[str]]
+
+_PROLOGUE = r"^(?:\s|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*"
+_ROOT = re.compile(_PROLOGUE + r"<(?:[\w.-]+:)?(rss|RDF|feed|opml)[\s>/]", re.DOTALL)
+_NAMESPACES = {
+    "RDF": ("purl.org/rss/1.0", "my.netscape.com/rdf"),
+    "feed": ("www.w3.org/2005/Atom", "purl.org/atom"),
+}
+
+# Where an OPML import subscribes: (database directory, feeds added, notes), set per file,
+# and what to tell the user about it.
+_target: ContextVar[tuple[Path, list[str], list[str]] | None] = ContextVar(
+    "opml_target", default=None
+)
+
+
+@contextmanager
+def subscribing_into(directory: Path) -> Iterator[tuple[list[str], list[str]]]:
+    """While importing one file, let an OPML file subscribe `directory`; yields the new URLs
+    and notes for the user (what was subscribed)."""
+    added: list[str] = []
+    notes: list[str] = []
+    token = _target.set((Path(directory), added, notes))
+    try:
+        yield added, notes
+    finally:
+        _target.reset(token)
+
+
+def root_element(data: bytes) -> str | None:
+    """rss, RDF (RSS 1.0), feed (Atom), opml or json (JSON Feed); None for anything else."""
+    from reader.feeds.jsonfeed import looks_like_json_feed
+
+    if looks_like_json_feed(data):
+        return "json"
+    head = data[:8192]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = head.decode("utf-16", errors="replace")
+    else:
+        text = head.removeprefix(codecs.BOM_UTF8).decode("latin-1")
+    match = _ROOT.match(text)
+    if match is None:
+        return None
+    name = match.group(1)
+    if name in _NAMESPACES and not any(ns in text for ns in _NAMESPACES[name]):
+        return None
+    return name
+
+
+def sniff_feed(data: bytes, filename: str) -> Records | None:
+    """The pipeline's sniffer: records for a feed or OPML file, None for anything else."""
+    kind = root_element(data)
+    if kind is None:
+        return None
+    if kind == "opml":
+        return [], [], _subscribe(data)
+    from reader.feeds.parse import parse_feed
+    from reader.feeds.records import feed_records
+
+    parsed = parse_feed(data)
+    if not parsed.is_feed:
+        return [], [], parsed.problems
+    scope = parsed.link or parsed.self_url or filename  # what `fetch` uses: the site first
+    return feed_records(parsed, scope, parsed.title or filename)
+
+
+def _subscribe(data: bytes) -> list[str]:
+    from reader.feeds.opml import read_opml
+    from reader.feeds.registry import FeedRegistry
+
+    outlines, problems = read_opml(data)
+    target = _target.get()
+    if target is None:
+        return [*problems, f"OPML file lists {len(outlines)} feed(s); nothing subscribed"]
+    if outlines:
+        registry = FeedRegistry(target[0])
+        try:
+            new = registry.add_many(outlines)
+        finally:
+            registry.close()
+        target[1].extend(feed.url for feed in new)
+        target[2].append(
+            f"subscribed to {len(new)} new feed(s) ({len(outlines) - len(new)} already "
+            "subscribed); `newsreader fetch` downloads them"
+        )
+    return problems

@@ -1,0 +1,142 @@
+"""Import files and directories into the store; shared by the CLI and the app.
+
+Files are read, sniffed, parsed and buffered; the buffer goes to the store every
+`BATCH` files, so a big import rewrites the index a few times, not once per file, and a
+process killed mid-import loses at most the batch in hand, never what was stored before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+
+from reader.feeds.sniff import sniff_feed, subscribing_into
+from reader.ingest.page import ParsedPage, parse_bytes
+from reader.models import Article, Headline, ImportReport
+from reader.store import ArticleStore
+
+BATCH = 200
+MAX_BYTES = 64 * 1024 * 1024
+
+# Other formats (feeds, OPML) register a sniffer here: (data) -> parser or None.
+Records = tuple[list[Article], list[Headline], list[str]]
+Sniffer = Callable[[bytes, str], Records | None]
+SNIFFERS: list[Sniffer] = [sniff_feed]  # RSS, Atom, JSON Feed; OPML subscribes
+
+
+def bundled_seeds() -> Path:
+    """The sample pages shipped in the wheel (reader/seeds), or seeds/ in a source tree."""
+    packaged = Path(str(resources.files("reader"))) / "seeds"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "seeds"
+
+
+def expand(paths: Iterable[str | Path]) -> Iterator[Path]:
+    for path in map(Path, paths):
+        if path.is_dir():
+            yield from sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and not any(x.startswith(".") for x in p.parts)
+            )
+        else:
+            yield path
+
+
+def page_records(page: ParsedPage, source: str) -> tuple[list[Article], list[Headline]]:
+    now = datetime.now().astimezone().isoformat(timespec="seconds")
+    articles = []
+    if page.title:
+        articles.append(
+            Article(
+                id=Article.make_id(page.title, page.paragraphs),
+                title=page.title,
+                paragraphs=tuple(page.paragraphs),
+                source=source,
+                published=page.published,
+                updated=page.updated,
+                dateline=page.dateline,
+                added=now,
+            )
+        )
+    lines = [
+        Headline(
+            id=Headline.make_id(time, text),
+            time=time,
+            headline=text,
+            source=source,
+            date=page.published,
+        )
+        for time, text in page.ticker
+    ]
+    return articles, lines
+
+
+def read_records(path: Path) -> tuple[Records, ImportReport]:
+    report = ImportReport(str(path))
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise OSError(0, f"larger than {MAX_BYTES // 2**20} MiB, skipped")
+        data = path.read_bytes()
+    except OSError as error:
+        report.problems.append(f"cannot read: {error.strerror or error}")
+        report.failed = True
+        return ([], [], []), report
+    for sniff in SNIFFERS:
+        if (records := sniff(data, path.name)) is not None:
+            report.problems.extend(records[2])
+            return records, report
+    page = parse_bytes(data)
+    report.problems.extend(page.problems)
+    articles, lines = page_records(page, path.name)
+    return (articles, lines, []), report
+
+
+def import_paths(
+    store: ArticleStore,
+    paths: Iterable[str | Path],
+    on_report: Callable[[ImportReport], None] = lambda report: None,
+) -> list[ImportReport]:
+    reports: list[ImportReport] = []
+    pending: list[tuple[ImportReport, list[Article], list[Headline]]] = []
+    seen: set[str] = set()
+
+    def flush() -> None:
+        articles = [a for _, arts, _ in pending for a in arts]
+        store.add(articles, [h for _, _, lines in pending for h in lines])
+        index_entities(store, articles)
+        for report, _, _ in pending:
+            on_report(report)
+        pending.clear()
+
+    for path in expand(paths):
+        with subscribing_into(store.directory) as (subscribed, notes):  # for OPML files
+            (articles, lines, _), report = read_records(path)
+        report.notes.extend(notes)
+        new_articles = [a for a in articles if not (store.has(a.id) or a.id in seen)]
+        new_lines = [h for h in lines if not (store.has(h.id) or h.id in seen)]
+        seen.update(r.id for r in (*new_articles, *new_lines))
+        report.articles, report.headlines = len(new_articles), len(new_lines)
+        report.duplicates = len(articles) + len(lines) - len(new_articles) - len(new_lines)
+        report.failed = report.failed or not (articles or lines or subscribed)
+        reports.append(report)
+        pending.append((report, new_articles, new_lines))
+        if len(pending) >= BATCH:
+            flush()
+    flush()
+    return reports
+
+
+def index_entities(store: ArticleStore, articles: Iterable[Article]) -> None:
+    """Record which entities each article mentions, so filtering by one is a lookup."""
+    from reader.article_view import index_entry
+
+    store.entities.add_many(
+        {a.id: index_entry(a) for a in articles if not store.entities.has(a.id)}
+    )
+
+
+def seed_if_new(store: ArticleStore) -> list[ImportReport]:
+    """On first use (no database yet) import the bundled sample pages."""
+    return import_paths(store, [bundled_seeds()]) if store.is_new else []

@@ -1,0 +1,38 @@
+"""Messages workers post to the main screen (post_message is thread-safe)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from reader.bidi import Span
+from reader.entity_index import IndexedEntity
+from reader.models import Article
+
+
+@dataclass
+class StoreChanged(Message):
+    """The store was opened or changed: rebuild the ticker."""
+
+    note: str = ""
+
+
+@dataclass
+class ArticleLoaded(Message):
+    article: Article
+    entities: tuple[IndexedEntity, ...]
+    spans: tuple[Span, ...]
+
+
+@dataclass
+class SearchDone(Message):
+    query: str
+    found: frozenset[str]
+
+
+@dataclass
+class Progress(Message):
+    """Background work to report in the status line."""
+
+    text: str

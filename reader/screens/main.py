@@ -1,0 +1,273 @@
+"""The main screen: owns the state (rows, open article, filter, search), loads through
+workers, and hands attributes down to the ticker, article pane, sidebar and status line."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.worker import get_current_worker
+
+from reader.article_view import analyse
+from reader.entity_index import IndexedEntity
+from reader.messages import ArticleLoaded, Progress, SearchDone, StoreChanged
+from reader.screens.help import HelpScreen
+from reader.search import search
+from reader.store import ArticleStore
+from reader.ticker_rows import build_rows
+from reader.widgets.article_pane import ArticlePane
+from reader.widgets.cursor_list import CursorList
+from reader.widgets.entity_sidebar import EntitySidebar, entity_rows
+from reader.widgets.search_bar import SearchBar
+from reader.widgets.status_line import StatusLine
+from reader.widgets.ticker import Ticker
+
+NARROW = 100  # below this many columns the panes stack and the sidebar hides
+
+
+class MainScreen(Screen[None]):
+    BINDINGS = [
+        Binding("slash", "search", "Search"),
+        Binding("n", "next_match(1)", "Next match", show=False),
+        Binding("N", "next_match(-1)", "Previous match", show=False),
+        Binding("escape", "clear", "Clear filter", show=False),
+        Binding("r", "toggle('read')", "Read"),
+        Binding("s", "toggle('starred')", "Star"),
+        Binding("b", "switch_bidi", "Bidi mode"),
+        Binding("L", "flip_layout", "Layout", show=False),
+        Binding("e", "toggle_entities", "Entities", show=False),
+        Binding("R", "refresh_feeds", "Refresh", show=False),
+        Binding("question_mark,f1", "help", "Help"),
+    ]
+
+    def __init__(self, store: ArticleStore, mode: str, right_to_left: bool) -> None:
+        super().__init__()
+        self.store, self.bidi_mode, self.right_to_left = store, mode, right_to_left
+        self.entity_filter: IndexedEntity | None = None
+        self.search_query, self.found = "", frozenset[str]()
+        self.article_id: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Ticker(id="ticker")
+        yield EntitySidebar(id="entities")
+        yield ArticlePane(id="article")
+        yield SearchBar(id="search")
+        yield StatusLine(id="status")
+
+    def on_mount(self) -> None:
+        self.query_one(SearchBar).display = False
+        self._apply_layout()
+        self._set_mode(self.bidi_mode)
+        self.post_message(StoreChanged())
+        last = self.store.setting("last_article")
+        if last and self.store.meta(last):
+            self.open_article(last)
+        self.query_one(Ticker).focus()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW, "-narrow")
+
+    # -- state down ------------------------------------------------------------------------------
+    @on(StoreChanged)
+    def rebuild(self, message: StoreChanged | None = None) -> None:
+        ticker = self.query_one(Ticker)
+        only = (
+            self.store.entities.articles_mentioning(self.entity_filter.key)
+            if self.entity_filter
+            else None
+        )
+        current = ticker.current.key if ticker.current else self.store.setting("last_row")
+        ticker.set_rows(
+            build_rows(self.store.headlines(), self.store.articles(), self.store.states(), only),
+            keep=current,
+        )
+        if message and message.note:
+            self.notify(message.note)
+        self._status()
+
+    def _status(self, note: str = "") -> None:
+        states = self.store.states()
+        unread = sum(
+            1 for m in self.store.articles() if not states.get(m.id, None) or not states[m.id].read
+        )
+        left = (
+            f" {self.bidi_mode} | {len(self.store.articles())} articles, {unread} unread, "
+            f"{len(self.store.headlines())} headlines |"
+        )
+        right = note
+        if self.entity_filter:
+            right = f"{self.entity_filter.text} (Esc)"
+        if self.search_query:
+            right = f"/{self.search_query}: {len(self.found)} (n/N)"
+        self.query_one(StatusLine).set(left, right)
+
+    # -- opening articles --------------------------------------------------------------------
+    @on(CursorList.Chosen, "#ticker")
+    def chosen_headline(self, message: CursorList.Chosen) -> None:
+        row = self.query_one(Ticker).current
+        if row is None:
+            return
+        self.store.set_setting("last_row", row.key)
+        if row.article_id is None:
+            self.notify("Ticker headline only: no article to open.")
+            return
+        self.open_article(row.article_id)
+        self.query_one(ArticlePane).focus()
+
+    def open_article(self, article_id: str) -> None:
+        self.article_id = article_id
+        self.load_article(article_id, self.search_query)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="article")
+    def load_article(self, article_id: str, query: str) -> None:
+        article = self.store.article(article_id)
+        if article is None:
+            return
+        entities, spans = analyse(article, query)
+        self.post_message(ArticleLoaded(article, entities, spans))
+        if not self.store.entities.has(article_id):  # imported before it could be indexed
+            self.store.entities.add_many({article_id: list(entities)})
+        self.store.set_state(article_id, read=True)
+        self.store.set_setting("last_article", article_id)
+
+    @on(ArticleLoaded)
+    def article_loaded(self, message: ArticleLoaded) -> None:
+        self.query_one(ArticlePane).show(message.article, message.spans, self.bidi_mode)
+        sidebar = self.query_one(EntitySidebar)
+        sidebar.set_rows(entity_rows(message.entities))
+        self.rebuild()
+
+    # -- entity filter -----------------------------------------------------------------------
+    @on(CursorList.Chosen, "#entities")
+    def chosen_entity(self, message: CursorList.Chosen) -> None:
+        row = self.query_one(EntitySidebar).current
+        if row is not None and row.entity is not None:
+            self.entity_filter = row.entity
+            self.rebuild()
+            self.query_one(Ticker).focus()
+
+    def action_clear(self) -> None:
+        self.entity_filter, self.search_query, self.found = None, "", frozenset()
+        self.rebuild()
+        if self.article_id:
+            self.load_article(self.article_id, "")
+
+    # -- search ------------------------------------------------------------------------------
+    def action_search(self) -> None:
+        bar = self.query_one(SearchBar)
+        bar.value, bar.display = "", True
+        bar.focus()
+
+    @on(SearchBar.Submitted)
+    def search_submitted(self, message: SearchBar.Submitted) -> None:
+        self.query_one(SearchBar).display = False
+        self.query_one(Ticker).focus()
+        self.search_query = message.query.strip()
+        self.run_search(self.search_query)
+
+    @on(SearchBar.Cancelled)
+    def search_cancelled(self) -> None:
+        self.query_one(SearchBar).display = False
+        self.query_one(Ticker).focus()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
+    def run_search(self, query: str) -> None:
+        found = search(query, self.store.headlines(), self.store.iter_articles())
+        self.post_message(SearchDone(query, frozenset(found)))
+
+    @on(SearchDone)
+    def search_done(self, message: SearchDone) -> None:
+        self.found = message.found
+        self._status()
+        self.action_next_match(1)
+
+    def action_next_match(self, step: int) -> None:
+        ticker = self.query_one(Ticker)
+        rows = ticker.rows
+        for offset in range(1, len(rows) + 1):
+            index = (ticker.cursor + step * offset) % len(rows)
+            row = rows[index]
+            if not row.is_day and (row.key in self.found or row.article_id in self.found):
+                ticker.cursor = index
+                if row.article_id:
+                    self.open_article(row.article_id)
+                return
+        if self.search_query:
+            self.notify(f"No match for {self.search_query}")
+
+    # -- reading state, modes, layout --------------------------------------------------------
+    def action_toggle(self, what: str) -> None:
+        row = self.query_one(Ticker).current
+        article_id = (row.article_id if row else None) or self.article_id
+        if not article_id:
+            return
+        state = self.store.state(article_id)
+        if what == "read":
+            self.store.set_state(article_id, read=not state.read)
+        else:
+            self.store.set_state(article_id, starred=not state.starred)
+        self.rebuild()
+
+    def action_switch_bidi(self) -> None:
+        self._set_mode("terminal" if self.bidi_mode == "app" else "app")
+        self.app.set_terminal_bidi(self.bidi_mode)  # type: ignore[attr-defined]
+
+    def _set_mode(self, mode: str) -> None:
+        self.bidi_mode = mode
+        for widget in (
+            self.query_one(Ticker),
+            self.query_one(EntitySidebar),
+            self.query_one(SearchBar),
+            self.query_one(StatusLine),
+        ):
+            widget.mode = mode
+            widget.refresh()
+        pane = self.query_one(ArticlePane)
+        pane.show(pane.article, pane.spans, mode, keep_scroll=True)
+        self._status()
+
+    def action_flip_layout(self) -> None:
+        self.right_to_left = not self.right_to_left
+        self.store.set_setting("layout", "rtl" if self.right_to_left else "ltr")
+        self._apply_layout()
+
+    def _apply_layout(self) -> None:
+        self.set_class(self.right_to_left, "-rtl")
+        self.query_one(Ticker).right_to_left = self.right_to_left
+        self.query_one(Ticker).refresh()
+
+    def action_toggle_entities(self) -> None:
+        self.toggle_class("-show-entities")
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="feeds")
+    def action_refresh_feeds(self) -> None:
+        """R: refresh every feed in the background; progress in the status line."""
+        from reader.feeds.fetch import refresh
+
+        worker = get_current_worker()
+        self.post_message(Progress("Feeds: refreshing…"))
+        summary = refresh(
+            self.store,
+            cancelled=lambda: worker.is_cancelled,
+            on_progress=lambda p: self.post_message(
+                Progress(f"Feeds {p.done}/{p.total}: {p.feed} {p.status}")
+            ),
+        )
+        if not summary.feeds:
+            self.post_message(Progress("Feeds: none yet (newsreader feeds add URL)"))
+            return
+        failed = f", {len(summary.failures)} failed" if summary.failures else ""
+        note = (
+            f"Feeds: {summary.new_articles} new articles, {summary.new_headlines} new "
+            f"headlines{failed}"
+        )
+        self.post_message(StoreChanged(note))
+        self.post_message(Progress(note))
+
+    @on(Progress)
+    def progress(self, message: Progress) -> None:
+        self._status(message.text)

@@ -1,0 +1,42 @@
+"""Turning the bidi layer's visual lines into Textual strips: cells as laid out, styles on
+the cells the layer says, padding for right-aligned lines. No reordering happens here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.strip import Strip
+
+from reader.bidi import VisualLine
+
+StyleFor = Callable[[str], Style]
+
+
+def line_strip(
+    line: VisualLine, width: int, base: Style, style_for: StyleFor, align_right: bool | None = None
+) -> Strip:
+    """A strip exactly `width` cells wide. Right-to-left lines laid out by the app are
+    right-aligned unless told otherwise; in terminal mode the terminal places the text."""
+    right = (line.rtl if align_right is None else align_right) and line.mode == "app"
+    pad = max(0, width - line.cells)
+    segments: list[Segment] = []
+    if right and pad:
+        segments.append(Segment(" " * pad, base))
+    at = 0
+    for start, end, name in sorted(line.styles):
+        if start > at:
+            segments.append(Segment(line.visual[at:start], base))
+        segments.append(Segment(line.visual[max(start, at) : end], base + style_for(name)))
+        at = max(at, end)
+    if at < len(line.visual):
+        segments.append(Segment(line.visual[at:], base))
+    if not right and pad:
+        segments.append(Segment(" " * pad, base))
+    return Strip(segments).crop_extend(0, width, base)
+
+
+def text_strip(text: str, width: int, style: Style) -> Strip:
+    """Plain ASCII text (times, markers, labels we write ourselves), padded to width."""
+    return Strip([Segment(text, style)]).crop_extend(0, width, style)

@@ -1,0 +1,57 @@
+from reader.models import ArticleMeta, Headline, ReadingState
+from reader.ticker_rows import UNDATED, build_rows, day_label
+
+
+def headline(
+    key: str, time: str, text: str, seq: int, article: str | None = None, date: str | None = None
+) -> Headline:
+    return Headline(key, time, text, "src", article, date, seq)
+
+
+def meta(key: str, title: str, seq: int, published: str | None) -> ArticleMeta:
+    return ArticleMeta(key, title, "src", published, None, 3, seq)
+
+
+def test_single_day_has_no_labels_and_keeps_page_order() -> None:
+    rows = build_rows(
+        [headline("h1", "13:49", "أ", 1, "a1"), headline("h2", "09:47", "ب", 2)],
+        [meta("a1", "أ", 3, None)],
+        {},
+    )
+    assert [(r.key, r.time, r.article_id) for r in rows] == [
+        ("h1", "13:49", "a1"),
+        ("h2", "09:47", None),
+    ]
+    assert rows[0].unread and not rows[1].unread  # a ticker-only line has nothing to read
+
+
+def test_articles_without_a_headline_are_listed_and_days_are_labelled_newest_first() -> None:
+    rows = build_rows(
+        [headline("h1", "10:00", "خبر", 1, date="2021-02-17")],
+        [meta("a1", "مقال", 2, "2021-02-18"), meta("a2", "آخر", 3, None)],
+        {"a1": ReadingState(read=True, starred=True)},
+    )
+    assert [r.text for r in rows] == [
+        "18 فبراير 2021",
+        "مقال",
+        "17 فبراير 2021",
+        "خبر",
+        UNDATED,
+        "آخر",
+    ]
+    assert rows[1].starred and not rows[1].unread and rows[0].is_day
+
+
+def test_filter_keeps_matching_articles_and_headlines() -> None:
+    rows = build_rows(
+        [headline("h1", "10:00", "خبر", 1, "a1"), headline("h2", "11:00", "ب", 2)],
+        [meta("a1", "خبر", 3, None), meta("a2", "مقال", 4, None)],
+        {},
+        only={"a1"},
+    )
+    assert [r.key for r in rows] == ["h1"]
+
+
+def test_day_label_in_arabic() -> None:
+    assert day_label("2024-03-05") == "5 مارس 2024"
+    assert day_label(None) == UNDATED

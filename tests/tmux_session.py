@@ -1,0 +1,75 @@
+"""A real terminal for end-to-end tests: tmux with a fixed size, send-keys, capture-pane."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+
+def newsreader_command() -> str:
+    """The installed console script (what a user runs), next to this Python."""
+    script = Path(sys.executable).with_name("newsreader")
+    if not script.exists():
+        raise AssertionError(f"{script} is not installed: run pip install -e '.[test]'")
+    return str(script)
+
+
+class Tmux:
+    def __init__(self, width: int = 100, height: int = 30, env: dict[str, str] | None = None):
+        if shutil.which("tmux") is None:
+            raise AssertionError("tmux is not installed (apt-get install tmux)")
+        self.name = f"nr-{uuid.uuid4().hex[:8]}"
+        self.socket = f"nr-{self.name}"
+        extra = [f"-e{key}={value}" for key, value in (env or {}).items()]
+        self._tmux(
+            "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), *extra, "sh"
+        )
+        self._tmux("set-option", "-t", self.name, "status", "off")
+
+    def _tmux(self, *args: str) -> str:
+        done = subprocess.run(
+            ["tmux", "-L", self.socket, *args],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            env={**os.environ, "TMUX": ""},
+        )
+        if done.returncode != 0:
+            raise AssertionError(f"tmux {' '.join(args)}: {done.stderr}")
+        return done.stdout
+
+    def send(self, *keys: str) -> None:
+        self._tmux("send-keys", "-t", self.name, *keys)
+
+    def type(self, text: str) -> None:
+        self._tmux("send-keys", "-t", self.name, "-l", text)
+
+    def screen(self) -> list[str]:
+        return self._tmux("capture-pane", "-p", "-t", self.name).split("\n")
+
+    def wait_for(self, text: str, timeout: float = 30) -> list[str]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            lines = self.screen()
+            if any(text in line for line in lines):
+                return lines
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} never appeared; screen:\n" + "\n".join(self.screen()))
+
+    def wait_until(self, ready: Callable[[list[str]], bool], timeout: float = 30) -> list[str]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            lines = self.screen()
+            if ready(lines):
+                return lines
+            time.sleep(0.2)
+        raise AssertionError("the screen never got ready:\n" + "\n".join(self.screen()))
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
