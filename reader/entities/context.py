@@ -30,7 +30,7 @@ def _in_context(span: Span, tokens: list[Token], lex: Lexicon, full: set[int]) -
     if span.name in full:
         return True
     i = span.start
-    own = lex.names[span.name][2] if span.name >= 0 else ()
+    own = lex.context_of(span.name) if span.name >= 0 else ()
     if triggered(tokens, i, TRIGGERS[span.type] | frozenset(own)):
         return True
     word = tokens[i].norm[span.strip :]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
-from reader.entities.spans import LISTED, Span
+from reader.entities.spans import Span
 from reader.entities.tokens import Token
 
 
@@ -25,20 +25,17 @@ def match_at(tokens: list[Token], i: int, lex: Lexicon) -> Span | None:
     """The longest listed name starting at token i (exact reading preferred)."""
     best: Span | None = None
     for strip, form in readings(tokens[i].norm):
-        most = lex.longest.get(form)
-        if most is None:
+        most = lex.longest.get(form) or (1 if form in lex.aliases else 0)
+        if not most:
             continue
         run = joined_run(tokens, i, most)
         for size in range(run, 0, -1):
             key = " ".join([form, *(t.norm for t in tokens[i + 1 : i + size])])
-            found = lex.aliases.get(key)
+            found = lex.lookup(key)
             if found:
-                chosen = min(found, key=lambda a: a[2])  # a name that needs no context first
-                number, display, needs_context = chosen
-                span = Span(i, i + size, lex.names[number][1], display, strip, number)
-                span.display = display or lex.names[number][0]
-                span.needs_context = bool(needs_context)
-                span.source = LISTED
+                number, display, needs_context = min(found, key=lambda a: a[2])
+                span = Span(i, i + size, lex.type_of(number), display, strip, number)
+                span.needs_context = needs_context
                 if best is None or span.size > best.size:
                     best = span
                 break

@@ -51,8 +51,7 @@ def person_spans(tokens: list[Token], lex: Lexicon, spans: dict[int, Span]) -> l
     """Persons by title, by given name (two words at least) and by kunya."""
     found: list[Span] = []
     for i, token in enumerate(tokens):
-        forms = [form for _, form in readings(token.norm)]
-        if any(form in TITLES for form in forms):
+        if not TITLES.isdisjoint([form for _, form in readings(token.norm)]):
             span = _name_after_title(tokens, i, lex, spans)
             if span is not None:
                 found.append(span)
