@@ -61,7 +61,7 @@ def score(rows: list[dict]) -> tuple[dict[str, dict[str, float]], list[str]]:
     return table, errors
 
 
-@pytest.mark.parametrize("name", ["dev", "own"])
+@pytest.mark.parametrize("name", ["dev", "own", "holdout"])
 def test_f1_thresholds(name: str) -> None:
     path = SETS[name]
     if not path.exists():
