@@ -58,7 +58,9 @@ def _genitive(tokens: list[Token], k: int, lex: Lexicon) -> int:
     return _adjectives(tokens, k, lex)
 
 
-def _body(tokens, j, lex, listed, kind, strong) -> int | None:
+def _body(
+    tokens: list[Token], j: int, lex: Lexicon, listed: dict[int, Span], kind: str, strong: bool
+) -> int | None:
     """End of the name after a head at j-1, or None."""
     if j >= len(tokens) or not tokens[j].joined:
         return None
@@ -99,6 +101,7 @@ def head_spans(tokens: list[Token], lex: Lexicon, listed: dict[int, Span]) -> li
             spans.append(Span(i, _event_end(tokens, i), EVENT, "", source=HEADED))
             continue
         for strip, form in readings(token.norm):
+            restored = form != token.norm[strip:]  # لل read as ل + ال
             if form in PLACE_HEADS or form in ORG_HEADS_STRONG or form in ORG_HEADS_WEAK:
                 kind = PLACE if form in PLACE_HEADS else ORG
                 end = _body(tokens, i + 1, lex, listed, kind, form not in ORG_HEADS_WEAK)
@@ -106,7 +109,6 @@ def head_spans(tokens: list[Token], lex: Lexicon, listed: dict[int, Span]) -> li
                     end = _adjectives(tokens, end, lex, national=kind == ORG)
                     if kind == ORG:
                         end = _genitive(tokens, end, lex)
-                    restored = form != token.norm[strip:]
                     spans.append(Span(i, end, kind, "", strip, source=HEADED, restored=restored))
                 break
             if form in DEFINITE_ORG_HEADS:
@@ -114,7 +116,6 @@ def head_spans(tokens: list[Token], lex: Lexicon, listed: dict[int, Span]) -> li
                 end = _adjectives(tokens, i + 1, lex, head=form)
                 if end > i + 1 and not after_minister:
                     end = _genitive(tokens, end, lex)
-                    restored = form != token.norm[strip:]
                     spans.append(Span(i, end, ORG, "", strip, source=HEADED, restored=restored))
                 break
             if form in TOWN_WORDS:  # مدينة X: an unlisted town is still a place

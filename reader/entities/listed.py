@@ -34,8 +34,8 @@ def match_at(tokens: list[Token], i: int, lex: Lexicon) -> Span | None:
             found = lex.lookup(key)
             if found:
                 number, display, needs_context = min(found, key=lambda a: a[2])
-                span = Span(i, i + size, lex.type_of(number), display, strip, number)
-                span.needs_context = needs_context
+                kind = lex.type_of(number)
+                span = Span(i, i + size, kind, display, strip, number, needs_context=needs_context)
                 if best is None or span.size > best.size:
                     best = span
                 break

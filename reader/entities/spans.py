@@ -25,7 +25,7 @@ class Span:
         "key",
     )
 
-    def __init__(  # noqa: PLR0913
+    def __init__(
         self,
         start: int,
         end: int,
