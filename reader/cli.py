@@ -7,11 +7,11 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
-from reader.commands import feeds, fetch, library, show
+from reader.commands import entities, feeds, fetch, library, show
 from reader.locations import ConfigError
 from reader.storage import StoreError
 
-COMMANDS = [library, show, feeds, fetch]
+COMMANDS = [library, show, entities, feeds, fetch]
 
 
 def build_parser() -> argparse.ArgumentParser:

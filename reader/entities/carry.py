@@ -1,0 +1,76 @@
+"""Surname carry-over: بايدن after جو بايدن, بارزاني after نيجيرفان بارزاني.
+
+A person found with two or more words lends its last word (or its "بن X" pair) to later and
+earlier bare mentions in the same text, which then join that person.
+"""
+
+from __future__ import annotations
+
+from reader.entities.clitics import readings
+from reader.entities.lexicon import Lexicon
+from reader.entities.spans import CARRIED, PERSON, Span
+from reader.entities.tokens import Token
+from reader.entities.vocab import PARTICLES, STOP
+
+
+def _short_form(words: list[str], lex: Lexicon) -> tuple[str, ...] | None:
+    if len(words) < 2:
+        return None
+    if len(words) >= 3 and words[-2] == "بن":
+        return (words[-2], words[-1])
+    if words[-2] in PARTICLES:
+        return None  # آل ثاني, أبو مازن: a family or a kunya, not a surname
+    last = words[-1]
+    if len(last) < 3 or last in STOP or last in lex.given or last in lex.nationality:
+        return None
+    return (last,)
+
+
+def carried_spans(tokens: list[Token], chosen: list[Span], lex: Lexicon) -> list[Span]:
+    """New PERSON spans for bare surnames, keyed like the person they belong to."""
+    covered = {k for s in chosen for k in range(s.start, s.end)}
+    forms: dict[tuple[str, ...], Span] = {}
+    for span in chosen:
+        if span.type == PERSON:
+            words = [t.norm for t in tokens[span.start : span.end]]
+            words[0] = words[0][span.strip :]
+            short = _short_form(words, lex)
+            if short is not None:
+                forms.setdefault(short, span)
+    for span in chosen:  # a listed bare surname joins the full name found here
+        if span.type == PERSON and span.size == 1:
+            owner = forms.get((tokens[span.start].norm[span.strip :],))
+            if owner is not None:
+                span.key = owner.key
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for short in forms:
+        by_first.setdefault(short[0], []).append(short)
+    found: list[Span] = []
+    for i, token in enumerate(tokens):
+        if i in covered:
+            continue
+        for strip, form in readings(token.norm):
+            span = _carried_at(tokens, i, strip, by_first.get(form, ()), forms, covered)
+            if span is not None:
+                found.append(span)
+                covered.update(range(span.start, span.end))
+                break
+    return found
+
+
+def _carried_at(
+    tokens: list[Token],
+    i: int,
+    strip: int,
+    shorts: list[tuple[str, ...]],
+    forms: dict[tuple[str, ...], Span],
+    covered: set[int],
+) -> Span | None:
+    for short in shorts:
+        end = i + len(short)
+        if end > len(tokens) or any(k in covered for k in range(i, end)):
+            continue
+        if all(tokens[k].norm == short[k - i] and tokens[k].joined for k in range(i + 1, end)):
+            owner = forms[short]
+            return Span(i, end, PERSON, "", strip, owner.name, CARRIED, key=owner.key)
+    return None

@@ -1,0 +1,49 @@
+"""Names that are also common words (صور, الأقصى, أمل, عون, السوداني) count only in context:
+
+- a full form of the same name elsewhere in the text (نواف سلام ... سلام);
+- a title before a person (`titles.py` takes the listed name), or a trigger within three
+  words before: مدينة/العاصمة for a place,
+  فريق/نادي/حركة for an organisation, or one of the name's own context words;
+- an article name standing where an adjective cannot: at the start of a line or after a
+  verb or conjunction (السوداني وبارزاني يتفقان, وقال السوداني);
+- a place with the preposition ب on its article (بالضفة).
+"""
+
+from __future__ import annotations
+
+from reader.entities.heads import triggered
+from reader.entities.lexicon import Lexicon
+from reader.entities.spans import ORG, PERSON, PLACE, Span
+from reader.entities.tokens import Token
+from reader.entities.vocab import (
+    NAME_OPENERS,
+    ORG_HEADS_WEAK,
+    ORG_TRIGGERS,
+    PLACE_TRIGGERS,
+)
+
+# Titles are not here: the title rule itself takes a listed name after a title.
+TRIGGERS = {PERSON: frozenset(), PLACE: PLACE_TRIGGERS, ORG: ORG_TRIGGERS | ORG_HEADS_WEAK}
+
+
+def _in_context(span: Span, tokens: list[Token], lex: Lexicon, full: set[int]) -> bool:
+    if span.name in full:
+        return True
+    i = span.start
+    own = lex.context_of(span.name) if span.name >= 0 else ()
+    if triggered(tokens, i, TRIGGERS[span.type] | frozenset(own)):
+        return True
+    word = tokens[i].norm[span.strip :]
+    if word.startswith("ال"):
+        opens = not tokens[i].joined or tokens[i - 1].norm in NAME_OPENERS
+        if span.type == PERSON and span.strip == 0 and opens:
+            return True
+        if span.type == PLACE and tokens[i].norm[span.strip - 1 : span.strip] == "ب":
+            return True
+    return False
+
+
+def in_context(spans: list[Span], tokens: list[Token], lex: Lexicon) -> list[Span]:
+    """The listed spans, without those that need context and have none."""
+    full = {s.name for s in spans if not s.needs_context}
+    return [s for s in spans if not s.needs_context or _in_context(s, tokens, lex, full)]

@@ -1,0 +1,54 @@
+"""Names from the lists: at every word, the longest alias that starts there.
+
+Only the first word may carry a proclitic; the exact word is tried first (ليبيا is not
+ل + يبيا), then the proclitic readings. Aliases that are also common words are kept with
+`needs_context` set; `context.py` decides about them once all spans are known.
+"""
+
+from __future__ import annotations
+
+from reader.entities.clitics import readings
+from reader.entities.lexicon import Lexicon
+from reader.entities.spans import Span
+from reader.entities.tokens import Token
+
+
+def joined_run(tokens: list[Token], start: int, limit: int) -> int:
+    """How many tokens from `start` (at most `limit`) are joined by spaces only."""
+    end = start + 1
+    while end < len(tokens) and end - start < limit and tokens[end].joined:
+        end += 1
+    return end - start
+
+
+def match_at(tokens: list[Token], i: int, lex: Lexicon) -> Span | None:
+    """The longest listed name starting at token i (exact reading preferred)."""
+    best: Span | None = None
+    for strip, form in readings(tokens[i].norm):
+        most = lex.longest.get(form) or (1 if form in lex.aliases else 0)
+        if not most:
+            continue
+        run = joined_run(tokens, i, most)
+        for size in range(run, 0, -1):
+            key = " ".join([form, *(t.norm for t in tokens[i + 1 : i + size])])
+            found = lex.lookup(key)
+            if found:
+                number, display, needs_context = min(found, key=lambda a: a[2])
+                kind = lex.type_of(number)
+                span = Span(i, i + size, kind, display, strip, number, needs_context=needs_context)
+                if best is None or span.size > best.size:
+                    best = span
+                break
+        if best is not None and strip == 0:
+            return best
+    return best
+
+
+def listed_spans(tokens: list[Token], lex: Lexicon) -> list[Span]:
+    """Every listed name, overlapping ones included (the resolver picks)."""
+    spans = []
+    for i in range(len(tokens)):
+        span = match_at(tokens, i, lex)
+        if span is not None:
+            spans.append(span)
+    return spans

@@ -1,0 +1,23 @@
+"""The extractor's result type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.entities.normalise import normalise
+
+
+@dataclass(frozen=True)
+class Entity:
+    text: str  # canonical name, as a careful editor writes it ("إسرائيل", "جو بايدن")
+    type: str  # "PERSON" | "PLACE" | "ORG"
+    mentions: tuple[tuple[int, int], ...]  # [start, end) offsets into the input, in order
+
+    @property
+    def count(self) -> int:
+        return len(self.mentions)
+
+    @property
+    def key(self) -> str:
+        """Stable id for the store's index: the normalised name, "|", the type."""
+        return f"{normalise(self.text)}|{self.type}"

@@ -1,0 +1,62 @@
+"""People found by rules: a title before the name, a given name, a kunya (أبو + name).
+
+After a title come its complements (nationality adjectives, الخارجية, باسم, an organisation
+or a place: الأمين العام للأمم المتحدة, أمير قطر), then maybe an honorific (الشيخ, الأمير),
+then the name. A listed person there is taken as listed; otherwise `names.name_end` decides.
+"""
+
+from __future__ import annotations
+
+from reader.entities.clitics import readings
+from reader.entities.lexicon import Lexicon
+from reader.entities.names import name_end
+from reader.entities.spans import GIVEN, PERSON, TITLED, Span
+from reader.entities.tokens import Token
+from reader.entities.vocab import HONORIFICS, KUNYA, PLACE_TRIGGERS, TITLE_COMPLEMENTS, TITLES
+
+MAX_HOPS = 6  # complements between a title and the name
+
+
+def _name_after_title(
+    tokens: list[Token], i: int, lex: Lexicon, spans: dict[int, Span]
+) -> Span | None:
+    j, hops, named = i + 1, 0, False
+    while j < len(tokens) and tokens[j].joined and hops < MAX_HOPS:
+        word = tokens[j].norm
+        if word in lex.nationality:  # السوداني after رئيس الوزراء is an adjective here
+            j, hops = j + 1, hops + 1
+            continue
+        if word == "باسم" and not named:  # المتحدث باسم ..., once: باسم العوادي is a name
+            j, hops, named = j + 1, hops + 1, True
+            continue
+        span = spans.get(j)
+        if span is not None:
+            if span.type == PERSON:
+                return Span(span.start, span.end, PERSON, span.display, 0, span.name, TITLED)
+            j, hops = span.end, hops + 1
+            continue
+        skip = word in HONORIFICS or word in TITLES or word in TITLE_COMPLEMENTS
+        skip = skip or word in PLACE_TRIGGERS  # أمير منطقة مكة المكرمة
+        if skip or (word.startswith("ال") and word not in lex.given):
+            j, hops = j + 1, hops + 1
+            continue
+        break
+    if j >= len(tokens) or not tokens[j].joined:
+        return None
+    end = name_end(tokens, j, lex, titled=True)
+    return None if end is None else Span(j, end, PERSON, "", source=TITLED)
+
+
+def person_spans(tokens: list[Token], lex: Lexicon, spans: dict[int, Span]) -> list[Span]:
+    """Persons by title, by given name (two words at least) and by kunya."""
+    found: list[Span] = []
+    for i, token in enumerate(tokens):
+        if not TITLES.isdisjoint([form for _, form in readings(token.norm)]):
+            span = _name_after_title(tokens, i, lex, spans)
+            if span is not None:
+                found.append(span)
+        elif i not in spans and (token.norm in lex.given or token.norm in KUNYA):
+            end = name_end(tokens, i, lex, titled=False)
+            if end is not None and end - i >= 2:
+                found.append(Span(i, end, PERSON, "", source=GIVEN))
+    return found

@@ -1,0 +1,53 @@
+"""Word tests shared by the rules: what may be part of a name, what is an adjective."""
+
+from __future__ import annotations
+
+import re
+
+from reader.entities.lexicon import Lexicon
+from reader.entities.vocab import KUNYA, NAME_ADJECTIVES, STOP, TITLES
+
+
+def is_adjective(word: str, lex: Lexicon) -> bool:
+    """الأمريكي, الإسرائيلية, المركزي, الدولية ...: a definite relational adjective."""
+    if not word.startswith("ال"):
+        return False
+    return word in lex.nationality or word in NAME_ADJECTIVES
+
+
+_FEMININE_ELATIVES = frozenset({"الكبري", "العليا", "الاولي", "الوسطي", "الدنيا", "القصوي"})
+
+
+def agrees(head: str, adjective: str) -> bool:
+    """Gender agreement: a feminine head (ending ه) takes a feminine adjective."""
+    feminine = adjective.endswith(("ه", "ات")) or adjective in _FEMININE_ELATIVES
+    return head.endswith("ه") == feminine
+
+
+# Verbal nouns (إبعاد, اجتماع, انسحاب, استعداده): they follow names, they are not names.
+_MASDAR = re.compile(r"^(?:است..ا|ا.ت.ا|ات.ا|ان..ا|ا..ا[^ا])")
+
+
+def is_verbal_noun(word: str, lex: Lexicon) -> bool:
+    return word not in lex.given and _MASDAR.match(word) is not None
+
+
+def is_function_word(word: str) -> bool:
+    """A stop word or verb, also with the future prefix (سيلقي, ستواصل)."""
+    return word in STOP or (word[:1] == "س" and word[1:2] in "يتن" and word[1:] in STOP)
+
+
+def is_common(word: str, lex: Lexicon) -> bool:
+    """A word of ordinary vocabulary, with or without the article."""
+    if is_function_word(word) or word in lex.common:
+        return True
+    return word.startswith("ال") and word[2:] in lex.common
+
+
+def can_start_name(word: str, lex: Lexicon, titled: bool) -> bool:
+    """A first name word: not a function word, an article noun or (untitled) a common word."""
+    if is_function_word(word) or word in TITLES or len(word) < 2 or is_verbal_noun(word, lex):
+        return False
+    if word in lex.given or word in KUNYA or (titled and word in lex.given_titled):
+        return True
+    return not word.startswith("ال") and not is_common(word, lex)

@@ -1,0 +1,219 @@
+"""Unit tests for reader.entities: one group per rule, plus offsets, robustness, hygiene."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.entities import Entity, extract, normalise
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_000 = ROOT / "seeds" / "000_abffabad426bfcef.txt"
+
+
+def found(text: str) -> dict[tuple[str, str], Entity]:
+    return {(e.text, e.type): e for e in extract(text)}
+
+
+def surfaces(text: str, entity: Entity) -> list[str]:
+    return [text[s:e] for s, e in entity.mentions]
+
+
+# -- normalisation ------------------------------------------------------------------------
+def test_normalise_folds_spelling_variants() -> None:
+    assert normalise("إسرائيل") == normalise("اسرائيل") == normalise("إسرائيـــل")
+    assert normalise("غزّة") == normalise("غزه")
+    assert normalise("الأميركية") == normalise("الأمريكية")
+    assert normalise("عُمان") == normalise("عمّان")
+    assert normalise("  جو\u200f  بايدن ") == "جو بايدن"
+
+
+# -- proclitics ---------------------------------------------------------------------------
+def test_proclitics_one_entity_and_mentions_without_the_proclitic() -> None:
+    text = "ندد بإسرائيل ثم قال لإسرائيل إن اسرائيل وإسرائيل"
+    entity = found(text)[("إسرائيل", "PLACE")]
+    assert entity.count == 4
+    assert surfaces(text, entity) == ["إسرائيل", "إسرائيل", "اسرائيل", "إسرائيل"]
+
+
+def test_lil_restores_the_article_and_keeps_the_names_own_lam() -> None:
+    text = "قدم شكوى للأمم المتحدة"
+    entity = found(text)[("الأمم المتحدة", "ORG")]
+    assert surfaces(text, entity) == ["لأمم المتحدة"]
+
+
+def test_exact_word_wins_over_a_proclitic_reading() -> None:
+    kinds = found("زار لبنان وليبيا وفرنسا وكندا")
+    assert {("لبنان", "PLACE"), ("ليبيا", "PLACE"), ("فرنسا", "PLACE"), ("كندا", "PLACE")} <= set(
+        kinds
+    )
+
+
+def test_no_kaf_proclitic_on_verbs() -> None:
+    assert extract("وكسرت الإدارة الجليد") == []
+
+
+# -- surname carry-over -------------------------------------------------------------------
+def test_listed_surname_joins_the_full_name() -> None:
+    text = "قال الرئيس جو بايدن إن بايدن سيزور المنطقة"
+    entity = found(text)[("جو بايدن", "PERSON")]
+    assert surfaces(text, entity) == ["جو بايدن", "بايدن"]
+
+
+def test_rule_found_surname_carries_over() -> None:
+    text = "قال الوزير سامر خليل إن الخطة جاهزة.\nوأضاف خليل أن التنفيذ يبدأ غدا."
+    entity = found(text)[("سامر خليل", "PERSON")]
+    assert surfaces(text, entity) == ["سامر خليل", "خليل"]
+
+
+def test_bare_listed_surname_joins_the_full_name_in_the_text() -> None:
+    text = "التقى نيجيرفان بارزاني الوفد، ثم قال بارزاني إن الحوار مستمر"
+    assert found(text)[("نيجيرفان بارزاني", "PERSON")].count == 2
+
+
+# -- titles -------------------------------------------------------------------------------
+def test_title_makes_an_unlisted_name_a_person() -> None:
+    text = "قال المتحدث باسم الشرطة ميكي روزنفيلد إن التحقيق مستمر"
+    assert ("ميكي روزنفيلد", "PERSON") in found(text)
+
+
+def test_title_complements_and_honorifics_are_skipped() -> None:
+    text = "استقبل أمير قطر الشيخ تميم بن حمد آل ثاني المبعوث الأمريكي ستيف ويتكوف"
+    assert {("تميم بن حمد آل ثاني", "PERSON"), ("قطر", "PLACE"), ("ستيف ويتكوف", "PERSON")} <= set(
+        found(text)
+    )
+
+
+def test_title_without_a_name_finds_no_person() -> None:
+    assert extract("قال الرئيس إن الوضع صعب، وأكد الرئيس أهمية العمل") == []
+
+
+def test_name_stops_before_the_next_word() -> None:
+    text = "أعلن وزير الداخلية الكويتي الشيخ فهد اليوسف إبعاد عشرات المخالفين"
+    assert ("فهد اليوسف", "PERSON") in found(text)
+
+
+# -- head words ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("اقتحمت القوات مخيم الفوار فجرا", "مخيم الفوار", "PLACE"),
+        ("أغلق الاحتلال معبر زيكيم أمام المساعدات", "معبر زيكيم", "PLACE"),
+        ("نقل الجرحى إلى مستشفى الأقصى", "مستشفى الأقصى", "ORG"),
+        ("قالت وزارة الخارجية الأميركية في بيان", "وزارة الخارجية الأميركية", "ORG"),
+        ("أعلن الجيش الأردني إسقاط طائرة", "الجيش الأردني", "ORG"),
+        ("دعت جبهة العمل الإسلامي إلى التظاهر", "جبهة العمل الإسلامي", "ORG"),
+        ("نقلت الجثامين عبر معبر رفح", "معبر رفح", "PLACE"),
+    ],
+)
+def test_head_words(text: str, name: str, kind: str) -> None:
+    assert (name, kind) in found(text)
+
+
+def test_generic_head_phrases_are_not_names() -> None:
+    assert extract("تراجعت حركة المرور وقال وزير الخارجية الأمريكي إن") == []
+
+
+# -- names that are also common words -----------------------------------------------------
+def test_common_word_names_need_context() -> None:
+    assert extract("عرضت القناة صور الدمار وأعرب عن أمل كبير في السلام") == []
+    assert ("صور", "PLACE") in found("سقطت قذائف على أطراف مدينة صور")
+    assert ("حركة أمل", "ORG") in found("قال رئيس حركة أمل إن")
+    assert ("الأقصى", "PLACE") in found("مستوطنون يقتحمون الأقصى")
+    assert extract("رفع الحد الأقصى للسرعة") == []
+
+
+def test_common_word_surname_counts_after_the_full_name() -> None:
+    text = "كلف الرئيس نواف سلام تشكيل الحكومة، والتقى سلام الكتل النيابية"
+    assert found(text)[("نواف سلام", "PERSON")].count == 2
+
+
+def test_nisba_surname_at_the_start_of_a_headline() -> None:
+    assert ("السوداني", "PERSON") in found("السوداني وبارزاني يتفقان على الرواتب")
+    assert ("السوداني", "PERSON") not in found("أعلن الجيش السوداني السيطرة على المدينة")
+
+
+def test_event_names_hide_the_places_inside_them() -> None:
+    assert ("أفريقيا", "PLACE") not in found("تأهل الفريق إلى نهائي دوري أبطال أفريقيا")
+
+
+# -- offsets, order, result type ----------------------------------------------------------
+def test_every_mention_is_an_exact_slice_of_the_text() -> None:
+    text = SEED_000.read_text(encoding="utf-8")
+    for entity in extract(text):
+        for start, end in entity.mentions:
+            piece = text[start:end]
+            assert piece and "\n" not in piece and piece == piece.strip()
+            assert normalise(piece).replace(" ", "") in normalise(entity.text).replace(" ", "") or (
+                entity.type == "PERSON"
+            )
+
+
+def test_never_matches_across_a_newline() -> None:
+    assert ("جو بايدن", "PERSON") not in found("التقى جو\nبايدن")
+
+
+def test_order_is_count_then_first_mention() -> None:
+    entities = extract("زار لبنان ثم مصر ثم لبنان ثم إيران")
+    assert [e.text for e in entities] == ["لبنان", "مصر", "إيران"]
+    assert [e.count for e in entities] == [2, 1, 1]
+
+
+def test_entity_key_and_count() -> None:
+    entity = extract("اسرائيل")[0]
+    assert entity.text == "إسرائيل"
+    assert entity.key == f"{normalise('إسرائيل')}|PLACE"
+    assert entity.count == 1 and entity.mentions == ((0, 7),)
+
+
+def test_seed_000_yields_the_main_names() -> None:
+    names = {(e.text, e.type) for e in extract(SEED_000.read_text(encoding="utf-8"))}
+    assert {
+        ("جو بايدن", "PERSON"),
+        ("بنيامين نتنياهو", "PERSON"),
+        ("إسرائيل", "PLACE"),
+        ("الولايات المتحدة", "PLACE"),
+        ("إيران", "PLACE"),
+        ("البيت الأبيض", "ORG"),
+    } <= names
+
+
+# -- robustness ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "\n\n", "\x00\x01\x1b[31m", "Joe Biden met Netanyahu", "123 456", "\ud800", "ـ"],
+)
+def test_odd_inputs_do_not_crash(text: str) -> None:
+    assert isinstance(extract(text), list)
+
+
+def test_random_text_does_not_crash() -> None:
+    rng = random.Random(5)
+    alphabet = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىةـًٌٍَُِّْ \n،.:؛\"'()-–0123456789abcXYZ\u200f"
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 200)))
+        for entity in extract(text):
+            assert all(0 <= s < e <= len(text) for s, e in entity.mentions)
+
+
+def test_huge_text() -> None:
+    text = SEED_000.read_text(encoding="utf-8") * 50
+    entities = extract(text)
+    assert entities[0].count >= 50 * 10
+
+
+# -- import hygiene -----------------------------------------------------------------------
+def test_importing_reader_entities_loads_no_ui_library() -> None:
+    code = (
+        "import sys, reader.entities\n"
+        "reader.entities.extract('بايدن في إسرائيل')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'tinydb')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
