@@ -55,6 +55,8 @@ def article_lines(
     for index, (text, start) in enumerate(
         zip(blocks(article), block_offsets(article), strict=True)
     ):
+        if index == META and not text:
+            continue  # nothing known of date, dateline or source: no empty line for it
         end = start + len(text)
         local = tuple(
             Span(max(s.start, start) - start, min(s.end, end) - start, s.style)

@@ -27,3 +27,9 @@ def test_blocks_offsets_and_lines() -> None:
     lines = article_lines(a, 40)
     assert [entry.block for entry in lines] == [TITLE, META, 2, 2, 3, 3]
     assert [entry.line is None for entry in lines] == [False, False, True, False, True, False]
+
+
+def test_no_meta_line_when_nothing_is_known() -> None:
+    bare = Article("id", "عنوان", ("فقرة",), "page.txt")
+    assert meta_line(bare) == ""
+    assert [entry.block for entry in article_lines(bare, 40)] == [TITLE, 2, 2]
