@@ -34,8 +34,8 @@ shot() {
   wait "$pid" 2>/dev/null || true
 }
 
-XTERM=(xterm -fa "DejaVu Sans Mono" -fs 12 -bg "#1e1e2e" -fg "#e0e0e0" -xrm "XTerm*allowBoldFonts: true")
-shot app-xterm-100x30 "Return" "${XTERM[@]}" -geometry 100x30 -e "$NR" --bidi app
+XTERM=(xterm -fa "DejaVu Sans Mono" -fs 12 -bg "#1e1e2e" -fg "#e0e0e0" -xrm "XTerm*allowSendEvents: true")
+shot app-xterm-100x30 "Return Tab Tab" "${XTERM[@]}" -geometry 100x30 -e "$NR" --bidi app
 shot app-xterm-80x24 "Return" "${XTERM[@]}" -geometry 80x24 -e "$NR" --bidi app
 shot show-seed000-xterm-app "" "${XTERM[@]}" -geometry 80x40 -e sh -c \
   "$NR show $SEED --width 80 --bidi app; sleep 30"
