@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import random
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -204,16 +202,3 @@ def test_huge_text() -> None:
     text = SEED_000.read_text(encoding="utf-8") * 50
     entities = extract(text)
     assert entities[0].count >= 50 * 10
-
-
-# -- import hygiene -----------------------------------------------------------------------
-def test_importing_reader_entities_loads_no_ui_library() -> None:
-    code = (
-        "import sys, reader.entities\n"
-        "reader.entities.extract('بايدن في إسرائيل')\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'tinydb')))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
-    )
-    assert done.stdout.strip() == "[]"
