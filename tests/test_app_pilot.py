@@ -293,3 +293,17 @@ async def test_arabic_typed_into_search_reads_correctly_while_typing(
         # forward); drawn right to left, so ة comes first on screen, the cursor at the left.
         assert "▏\ufe93\ufeb0\ufecf" in drawn
         assert "غزة" not in drawn
+
+
+async def test_search_field_is_visible_above_the_status_line(store: ArticleStore) -> None:
+    from reader.widgets.search_bar import SearchBar
+    from reader.widgets.status_line import StatusLine
+
+    app = NewsReaderApp(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        bar, status = app.screen.query_one(SearchBar), app.screen.query_one(StatusLine)
+        assert bar.has_focus and bar.region.height == 1 and status.region.height == 1
+        assert bar.region.y == status.region.y - 1  # its own row, not under the status line

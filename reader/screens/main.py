@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
@@ -52,8 +53,9 @@ class MainScreen(Screen[None]):
         yield Ticker(id="ticker")
         yield EntitySidebar(id="entities")
         yield ArticlePane(id="article")
-        yield SearchBar(id="search")
-        yield StatusLine(id="status")
+        with Vertical(id="bottom"):  # docked widgets on one edge overlap: stack them here
+            yield SearchBar(id="search")
+            yield StatusLine(id="status")
 
     def on_mount(self) -> None:
         self.query_one(SearchBar).display = False

@@ -1,0 +1,109 @@
+"""What the app sends to a real terminal: the bidi mode switch at start and exit (on a pty),
+and only glyphs that DejaVu Sans Mono draws (every character on screen, read from tmux)."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import struct
+import subprocess
+import termios
+import time
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+
+from tests.tmux_session import Tmux, newsreader_command
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
+
+
+def read_until(fd: int, wanted: bytes, timeout: float = 30) -> bytes:
+    data = b""
+    deadline = time.monotonic() + timeout
+    while wanted not in data and time.monotonic() < deadline:
+        if select.select([fd], [], [], 0.2)[0]:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:  # EIO: the other side closed
+                break
+            if not chunk:
+                break
+            data += chunk
+    return data
+
+
+def test_app_mode_switches_terminal_bidi_off_at_start_and_back_on_at_exit(
+    tmp_path: Path,
+) -> None:
+    main, child = pty.openpty()
+    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    env = {
+        **os.environ,
+        "NEWSREADER_DB": str(tmp_path / "db"),
+        "TERM": "xterm-256color",
+        "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+    }
+    proc = subprocess.Popen(
+        [newsreader_command(), "--bidi", "app"],
+        stdin=child,
+        stdout=child,
+        stderr=child,
+        env=env,
+        start_new_session=True,
+    )
+    os.close(child)
+    try:
+        shown = read_until(main, b"13:49")
+        assert b"13:49" in shown
+        os.write(main, b"q")
+        rest = read_until(main, b"\x1b[8h")
+        proc.wait(timeout=30)
+    finally:
+        proc.kill()
+        os.close(main)
+    assert shown.startswith(b"\x1b[8l")  # BDSM reset before the UI draws anything
+    out = shown + rest
+    assert out.rindex(b"\x1b[8h") > out.rindex(b"\x1b[?1049l")  # restored after the UI left
+
+
+def test_every_glyph_on_screen_is_in_dejavu_sans_mono(tmp_path: Path) -> None:
+    assert FONT.exists(), "apt-get install fonts-dejavu-core"
+    cmap = TTFont(FONT).getBestCmap()
+    env = {
+        "NEWSREADER_DB": str(tmp_path / "db"),
+        "TERM": "xterm-256color",
+        "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+        "LANG": "C.UTF-8",
+    }
+    seen: set[str] = set()
+    for width, height in ((120, 36), (80, 24)):
+        tmux = Tmux(width, height, env)
+        try:
+            tmux.type(f"{newsreader_command()} --bidi app; echo EXITED")
+            tmux.send("Enter")
+            tmux.wait_for("13:49")
+            for key, literal in (
+                ("Enter", False),
+                ("Tab", False),
+                ("e", True),
+                ("/", True),
+                ("غزة", True),
+                ("Escape", False),
+                ("?", True),
+            ):
+                tmux.type(key) if literal else tmux.send(key)
+                time.sleep(0.8)
+                seen.update("".join(tmux.screen()))
+            assert any("newsreader keys" in row for row in tmux.screen()), "\n".join(tmux.screen())
+            tmux.send("Escape")
+            time.sleep(0.5)  # ESC then q at once would read as Alt-q
+            tmux.send("q")
+            tmux.wait_for("EXITED")
+        finally:
+            tmux.close()
+    missing = sorted(ch for ch in seen if ord(ch) not in cmap and ch not in "\n")
+    assert any(0xFE70 <= ord(ch) <= 0xFEFC for ch in seen)  # shaped Arabic was on screen
+    assert missing == [], [f"U+{ord(ch):04X}" for ch in missing]
