@@ -62,6 +62,10 @@ class ArticleStore:
         with self._lock:
             return sorted(self._headlines.values(), key=lambda line: line.seq)
 
+    def counts(self) -> tuple[int, int]:
+        """How many articles and headlines are stored."""
+        return len(self._meta), len(self._headlines)
+
     def meta(self, article_id: str) -> ArticleMeta | None:
         return self._meta.get(article_id)
 

@@ -307,3 +307,21 @@ async def test_search_field_is_visible_above_the_status_line(store: ArticleStore
         bar, status = app.screen.query_one(SearchBar), app.screen.query_one(StatusLine)
         assert bar.has_focus and bar.region.height == 1 and status.region.height == 1
         assert bar.region.y == status.region.y - 1  # its own row, not under the status line
+
+
+async def test_a_damaged_body_file_is_reported_not_fatal(store: ArticleStore) -> None:
+    from reader.widgets.status_line import StatusLine
+
+    biden = next(m for m in store.articles() if m.title == BIDEN_TITLE)
+    (store.directory / "bodies" / f"{biden.id[:2]}.json").write_text("{broken", "utf-8")
+    store.close()  # forget cached files, as a fresh start would
+    app = NewsReaderApp(ArticleStore(store.directory))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        _, ticker, pane, _ = parts(app)
+        assert pane.article is None
+        assert "damaged" in app.screen.query_one(StatusLine).right
+        await pilot.press("j")  # still alive and moving
+        assert ticker.current is not None and ticker.current.time == "13:49"

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.article_view import analyse
 from reader.entity_index import IndexedEntity
@@ -48,6 +48,7 @@ class MainScreen(Screen[None]):
         self.entity_filter: IndexedEntity | None = None
         self.search_query, self.found = "", frozenset[str]()
         self.article_id: str | None = None
+        self.focus_article = False
 
     def compose(self) -> ComposeResult:
         yield Ticker(id="ticker")
@@ -84,23 +85,19 @@ class MainScreen(Screen[None]):
             build_rows(self.store.headlines(), self.store.articles(), self.store.states(), only),
             keep=current,
         )
-        if message and message.note:
-            self.notify(message.note)
-        self._status()
+        self._status(message.note if message else "")
 
     def _status(self, note: str = "") -> None:
-        states = self.store.states()
-        unread = sum(
-            1 for m in self.store.articles() if not states.get(m.id, None) or not states[m.id].read
-        )
+        articles, headlines = self.store.counts()
+        read = sum(1 for state in self.store.states().values() if state.read)
         left = (
-            f" {self.bidi_mode} | {len(self.store.articles())} articles, {unread} unread, "
-            f"{len(self.store.headlines())} headlines |"
+            f" {self.bidi_mode} | {articles} articles, {articles - read} unread, "
+            f"{headlines} headlines |"
         )
         right = note
-        if self.entity_filter:
+        if not right and self.entity_filter:
             right = f"{self.entity_filter.text} (Esc)"
-        if self.search_query:
+        if not right and self.search_query:
             right = f"/{self.search_query}: {len(self.found)} (n/N)"
         self.query_one(StatusLine).set(left, right)
 
@@ -112,10 +109,10 @@ class MainScreen(Screen[None]):
             return
         self.remember("last_row", row.key)
         if row.article_id is None:
-            self.notify("Ticker headline only: no article to open.")
+            self._status("Ticker headline only: no article to open")
             return
+        self.focus_article = True  # once it has loaded: a failed load leaves focus here
         self.open_article(row.article_id)
-        self.query_one(ArticlePane).focus()
 
     @work(thread=True, exit_on_error=False, group="state")
     def remember(self, key: str, value: str) -> None:
@@ -139,7 +136,11 @@ class MainScreen(Screen[None]):
 
     @on(ArticleLoaded)
     def article_loaded(self, message: ArticleLoaded) -> None:
-        self.query_one(ArticlePane).show(message.article, message.spans, self.bidi_mode)
+        pane = self.query_one(ArticlePane)
+        pane.show(message.article, message.spans, self.bidi_mode)
+        if self.focus_article:
+            pane.focus()
+            self.focus_article = False
         sidebar = self.query_one(EntitySidebar)
         sidebar.set_rows(entity_rows(message.entities))
         self.rebuild()
@@ -200,7 +201,7 @@ class MainScreen(Screen[None]):
                     self.open_article(row.article_id)
                 return
         if self.search_query:
-            self.notify(f"No match for {self.search_query}")
+            self._status(f"لا نتائج: {self.search_query}")
 
     # -- reading state, modes, layout --------------------------------------------------------
     def action_toggle(self, what: str) -> None:
@@ -281,3 +282,8 @@ class MainScreen(Screen[None]):
     @on(Progress)
     def progress(self, message: Progress) -> None:
         self._status(message.text)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A worker that failed (a damaged store file, say) is reported, never silent."""
+        if event.state == WorkerState.ERROR:
+            self._status(f"error: {event.worker.error}")
