@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from reader.cli import main
+from tests.fixtures.feeds.server import FeedServer
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -27,3 +31,19 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def db_dir(tmp_path: Path) -> Path:
     return tmp_path / "db"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """`newsreader ARGV...` in this process: (exit status, stdout, stderr)."""
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture
+def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[FeedServer]:
+    """A real HTTP server on 127.0.0.1 serving fixture feeds."""
+    for name in ("no_proxy", "NO_PROXY"):  # a proxy set in the environment must not get these
+        monkeypatch.setenv(name, "127.0.0.1")
+    with FeedServer() as running:
+        yield running

@@ -235,23 +235,21 @@ async def test_help_lists_the_keys(store: ArticleStore) -> None:
         assert isinstance(app.screen, MainScreen)
 
 
-async def test_R_refreshes_feeds_in_the_background(store: ArticleStore) -> None:
+async def test_R_refreshes_feeds_in_the_background(store: ArticleStore, server) -> None:  # noqa: ANN001
     from reader.feeds.registry import FeedRegistry
-    from tests.fixtures.feeds.server import FeedServer
 
-    with FeedServer() as server:
-        FeedRegistry(store.directory).add(server.fixture("/rss", "arabic-rss2.xml"), "صباح")
-        app = NewsReaderApp(store)
-        async with app.run_test(size=(120, 36)) as pilot:
-            await settle(app, pilot)
-            _, ticker, _, _ = parts(app)
-            before = len(ticker.rows)
-            await pilot.press("R")
-            await settle(app, pilot)
-            texts = [row.text for row in ticker.rows]
-            assert "وزير الخارجية يصل إلى القاهرة في زيارة رسمية" in texts
-            assert len(ticker.rows) > before
-            assert server.seen("/rss")
+    FeedRegistry(store.directory).add(server.fixture("/rss", "arabic-rss2.xml"), "صباح")
+    app = NewsReaderApp(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        _, ticker, _, _ = parts(app)
+        before = len(ticker.rows)
+        await pilot.press("R")
+        await settle(app, pilot)
+        texts = [row.text for row in ticker.rows]
+        assert "وزير الخارجية يصل إلى القاهرة في زيارة رسمية" in texts
+        assert len(ticker.rows) > before
+        assert server.seen("/rss")
 
 
 async def test_hostile_article_is_shown_clean(store: ArticleStore, tmp_path: Path) -> None:

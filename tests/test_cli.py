@@ -11,15 +11,9 @@ from pathlib import Path
 import pytest
 
 from reader.cli import build_parser, main
-from tests.conftest import ROOT, SEED_000
+from tests.conftest import ROOT, SEED_000, run
 
 SUBCOMMANDS = sorted(build_parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 @pytest.mark.parametrize("command", SUBCOMMANDS)

@@ -10,17 +10,10 @@ from pathlib import Path
 import pytest
 
 from reader.article_view import article_text
-from reader.cli import main
 from reader.ingest.page import parse_bytes
 from reader.ingest.pipeline import page_records
 from reader.store import ArticleStore
-from tests.conftest import SEED_000, SEED_004
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
+from tests.conftest import SEED_000, SEED_004, run
 
 
 def feed_stdin(monkeypatch: pytest.MonkeyPatch, text: str) -> None:

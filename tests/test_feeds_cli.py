@@ -7,7 +7,6 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,24 +14,10 @@ import pytest
 from reader.cli import main
 from reader.commands import fetch as fetch_command
 from reader.feeds.registry import FeedRegistry
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run
 from tests.fixtures.feeds.server import FIXTURES, FeedServer
 
 ACTIONS = ["add", "list", "remove", "import", "export"]
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
-@pytest.fixture
-def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[FeedServer]:
-    for name in ("no_proxy", "NO_PROXY"):  # a proxy set in the environment must not get these
-        monkeypatch.setenv(name, "127.0.0.1")
-    with FeedServer() as running:
-        yield running
 
 
 @pytest.mark.parametrize("argv", [["feeds", action] for action in ACTIONS] + [["fetch"]])

@@ -20,14 +20,6 @@ LEGACY_TITLE = "الحكومة تعلن خطة جديدة للنقل العام"
 
 
 @pytest.fixture
-def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[FeedServer]:
-    for name in ("no_proxy", "NO_PROXY"):  # a proxy set in the environment must not get these
-        monkeypatch.setenv(name, "127.0.0.1")
-    with FeedServer() as running:
-        yield running
-
-
-@pytest.fixture
 def store(db_dir: Path) -> Iterator[ArticleStore]:
     opened = ArticleStore(db_dir)
     yield opened
