@@ -56,17 +56,17 @@ def bench(n: int) -> None:
         store.close()
         started = time.perf_counter()
         store = ArticleStore(db)
-        rows = build_rows(store.headlines(), store.articles(), store.states())
+        rows = build_rows(store.headlines(), store.articles(), store.reading.states())
         first_screen = time.perf_counter() - started
         store.close()
         tracemalloc.start()  # a second, traced run for memory (tracing slows it down)
         store = ArticleStore(db)
-        build_rows(store.headlines(), store.articles(), store.states())
+        build_rows(store.headlines(), store.articles(), store.reading.states())
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         target = articles[n // 2].id
         started = time.perf_counter()
-        store.set_state(target, read=True)
+        store.reading.set_state(target, read=True)
         mark_read = time.perf_counter() - started
         started = time.perf_counter()
         store.article(target)

@@ -42,7 +42,7 @@ def run_app(args: argparse.Namespace) -> int:
     config = load_config()
     store = open_store(args)
     mode = resolve_mode(args.bidi, {**os.environ}, config.get("bidi"), query_tty=True)
-    layout = store.setting("layout") or config.get("layout", "rtl")
+    layout = store.reading.setting("layout") or config.get("layout", "rtl")
     app = NewsReaderApp(store, mode, right_to_left=layout != "ltr")
     out = sys.__stdout__
     try:

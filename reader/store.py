@@ -3,7 +3,7 @@
 Layout of a database directory (designed for 100,000 articles):
   index.json      articles' metadata and ticker headlines (what lists and the ticker need)
   bodies/XX.json  article bodies, sharded by the first two hex digits of the id
-  state.json      reading state (read, starred) and the session (where the reader left off)
+  state.json      reading state and the session (ArticleStore.reading, a ReadingStore)
   entities.json   the entity index: which article mentions which entity
 Showing the ticker never parses a body; marking an article read rewrites only state.json.
 """
@@ -19,7 +19,8 @@ from typing import Any
 from tinydb import TinyDB, where
 
 from reader.entity_index import EntityIndex
-from reader.models import Article, ArticleMeta, Headline, ReadingState
+from reader.models import Article, ArticleMeta, Headline
+from reader.reading_store import ReadingStore
 from reader.storage import StoreError, open_db
 from reader.textkey import fold
 
@@ -34,12 +35,11 @@ class ArticleStore:
         self.is_new = not (self.directory / "index.json").exists()
         self._lock = threading.RLock()
         self._index = open_db(self.directory / "index.json")
-        self._state_db = open_db(self.directory / "state.json")
+        self.reading = ReadingStore(self.directory / "state.json")
         self._shards: dict[str, TinyDB] = {}
         self._meta: dict[str, ArticleMeta] = {}
         self._headlines: dict[str, Headline] = {}
         self._doc_ids: dict[str, int] = {}
-        self._state: dict[str, tuple[int, ReadingState]] = {}
         self.entities = EntityIndex(self.directory / "entities.json")
         self._load()
 
@@ -49,9 +49,6 @@ class ArticleStore:
         for doc in self._index.table("headlines").all():
             self._headlines[doc["id"]] = Headline(**doc)
             self._doc_ids[doc["id"]] = doc.doc_id
-        for doc in self._state_db.table("state").all():
-            state = ReadingState(bool(doc.get("read")), bool(doc.get("starred")))
-            self._state[doc["id"]] = (doc.doc_id, state)
 
     # -- reading -------------------------------------------------------------------------------
     def articles(self) -> list[ArticleMeta]:
@@ -155,44 +152,6 @@ class ArticleStore:
                 )
                 self._headlines[line.id] = replace(line, article_id=found)
 
-    # -- reading state ---------------------------------------------------------------------------
-    def state(self, article_id: str) -> ReadingState:
-        entry = self._state.get(article_id)
-        return entry[1] if entry else ReadingState()
-
-    def states(self) -> dict[str, ReadingState]:
-        return {key: value[1] for key, value in self._state.items()}
-
-    def set_state(
-        self, article_id: str, *, read: bool | None = None, starred: bool | None = None
-    ) -> ReadingState:
-        with self._lock:
-            old = self.state(article_id)
-            new = ReadingState(
-                old.read if read is None else read, old.starred if starred is None else starred
-            )
-            table = self._state_db.table("state")
-            fields = {"id": article_id, "read": new.read, "starred": new.starred}
-            if article_id in self._state:
-                doc_id = self._state[article_id][0]
-                table.update(fields, doc_ids=[doc_id])
-            else:
-                doc_id = table.insert(fields)
-            self._state[article_id] = (doc_id, new)
-            return new
-
-    def setting(self, key: str, default: Any = None) -> Any:
-        docs = self._state_db.table("session").all()
-        return docs[0].get(key, default) if docs else default
-
-    def set_setting(self, key: str, value: Any) -> None:
-        with self._lock:
-            table = self._state_db.table("session")
-            if table.all():
-                table.update({key: value}, doc_ids=[table.all()[0].doc_id])
-            else:
-                table.insert({key: value})
-
     def _shard(self, key: str) -> TinyDB:
         shard = key[:2]
         if shard not in self._shards:
@@ -201,8 +160,9 @@ class ArticleStore:
 
     def close(self) -> None:
         with self._lock:
-            for db in (self._index, self._state_db, *self._shards.values()):
+            for db in (self._index, *self._shards.values()):
                 db.close()
+            self.reading.close()
             self.entities.close()
             self._shards.clear()
 

@@ -75,7 +75,7 @@ async def test_enter_opens_the_article_marks_it_read_and_space_scrolls(store: Ar
         await settle(app, pilot)
         assert pane.article is not None and pane.article.title == BIDEN_TITLE
         assert pane.has_focus
-        assert store.state(pane.article.id).read
+        assert store.reading.state(pane.article.id).read
         assert len(pane.lines) > pane.size.height
         await pilot.press("space")
         assert pane.scroll_y > 0
@@ -166,14 +166,14 @@ async def test_read_and_star_toggle_and_persist(store: ArticleStore, db_dir: Pat
         article_id = ticker.current.article_id
         await pilot.press("r")
         await settle(app, pilot)
-        assert store.state(article_id).read and not ticker.current.unread
+        assert store.reading.state(article_id).read and not ticker.current.unread
         await pilot.press("r")
         await settle(app, pilot)
-        assert not store.state(article_id).read and ticker.current.unread
+        assert not store.reading.state(article_id).read and ticker.current.unread
         await pilot.press("s")
         await settle(app, pilot)
         assert ticker.current.starred
-    assert ArticleStore(db_dir).state(article_id).starred
+    assert ArticleStore(db_dir).reading.state(article_id).starred
 
 
 async def test_b_switches_bidi_mode_and_the_layout_follows(store: ArticleStore) -> None:

@@ -73,18 +73,18 @@ def test_reading_state_persists_and_never_rewrites_the_index_or_bodies(db_dir: P
     others = sorted(p for p in db_dir.rglob("*.json") if p.name != "state.json")
     before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in others}
     article_id = store.articles()[0].id
-    store.set_state(article_id, read=True)
-    store.set_state(article_id, starred=True)
-    store.set_state(article_id, read=False)
+    store.reading.set_state(article_id, read=True)
+    store.reading.set_state(article_id, starred=True)
+    store.reading.set_state(article_id, read=False)
     assert {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in others} == before
-    state = ArticleStore(db_dir).state(article_id)
+    state = ArticleStore(db_dir).reading.state(article_id)
     assert (state.read, state.starred) == (False, True)
 
 
 def test_session_settings_persist(db_dir: Path) -> None:
-    ArticleStore(db_dir).set_setting("last_article", "abc")
-    assert ArticleStore(db_dir).setting("last_article") == "abc"
-    assert ArticleStore(db_dir).setting("missing", 7) == 7
+    ArticleStore(db_dir).reading.set_setting("last_article", "abc")
+    assert ArticleStore(db_dir).reading.setting("last_article") == "abc"
+    assert ArticleStore(db_dir).reading.setting("missing", 7) == 7
 
 
 def test_damaged_file_is_reported_and_left_untouched(db_dir: Path) -> None:

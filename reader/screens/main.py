@@ -63,7 +63,7 @@ class MainScreen(Screen[None]):
         self._apply_layout()
         self._set_mode(self.bidi_mode)
         self.post_message(StoreChanged())
-        last = self.store.setting("last_article")
+        last = self.store.reading.setting("last_article")
         if last and self.store.meta(last):
             self.open_article(last)
         self.query_one(Ticker).focus()
@@ -80,16 +80,18 @@ class MainScreen(Screen[None]):
             if self.entity_filter
             else None
         )
-        current = ticker.current.key if ticker.current else self.store.setting("last_row")
+        current = ticker.current.key if ticker.current else self.store.reading.setting("last_row")
         ticker.set_rows(
-            build_rows(self.store.headlines(), self.store.articles(), self.store.states(), only),
+            build_rows(
+                self.store.headlines(), self.store.articles(), self.store.reading.states(), only
+            ),
             keep=current,
         )
         self._status(message.note if message else "")
 
     def _status(self, note: str = "") -> None:
         articles, headlines = self.store.counts()
-        read = sum(1 for state in self.store.states().values() if state.read)
+        read = sum(1 for state in self.store.reading.states().values() if state.read)
         left = (
             f" {self.bidi_mode} | {articles} articles, {articles - read} unread, "
             f"{headlines} headlines |"
@@ -116,7 +118,7 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exit_on_error=False, group="state")
     def remember(self, key: str, value: str) -> None:
-        self.store.set_setting(key, value)
+        self.store.reading.set_setting(key, value)
 
     def open_article(self, article_id: str) -> None:
         self.article_id = article_id
@@ -131,8 +133,8 @@ class MainScreen(Screen[None]):
         self.post_message(ArticleLoaded(article, entities, spans))
         if not self.store.entities.has(article_id):  # imported before it could be indexed
             self.store.entities.add_many({article_id: list(entities)})
-        self.store.set_state(article_id, read=True)
-        self.store.set_setting("last_article", article_id)
+        self.store.reading.set_state(article_id, read=True)
+        self.store.reading.set_setting("last_article", article_id)
 
     @on(ArticleLoaded)
     def article_loaded(self, message: ArticleLoaded) -> None:
@@ -213,11 +215,11 @@ class MainScreen(Screen[None]):
     @work(thread=True, exit_on_error=False, group="state")
     def save_state(self, article_id: str, what: str) -> None:
         """Store writes (an fsync) happen here, never while a key waits."""
-        state = self.store.state(article_id)
+        state = self.store.reading.state(article_id)
         if what == "read":
-            self.store.set_state(article_id, read=not state.read)
+            self.store.reading.set_state(article_id, read=not state.read)
         else:
-            self.store.set_state(article_id, starred=not state.starred)
+            self.store.reading.set_state(article_id, starred=not state.starred)
         self.post_message(StoreChanged())
 
     def action_switch_bidi(self) -> None:
