@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
+from reader.bidi.modes import ModeError
 from reader.commands import entities, feeds, fetch, library, show
 from reader.locations import ConfigError
 from reader.storage import StoreError
@@ -47,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_app(args)
         return int(args.func(args))
-    except (StoreError, ConfigError) as failure:
+    except (StoreError, ConfigError, ModeError) as failure:
         print(f"newsreader: {failure}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -142,3 +142,20 @@ def test_terminal_output_is_laid_out_and_piped_output_is_logical(
     # ص initial, ل medial, و final, ن isolated; drawn right to left, so reversed here.
     assert "\ufee5\ufeee\ufee0\ufebb\ufe8d\ufeee\ufef3" in line
     assert "أسرى" not in line
+
+
+def test_bad_config_or_bidi_mode_is_a_clear_error(
+    db_dir: Path, isolated_home: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:  # noqa: ANN001
+    config = isolated_home / "config" / "newsreader" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('bidi = "sideways"\n', encoding="utf-8")
+    status, _, err = run(capsys, "--db", str(db_dir), "show", str(SEED_000), "--width", "40")
+    assert status == 1 and "unknown bidi mode 'sideways' in the config file" in err
+    config.write_text("bidi = [\n", encoding="utf-8")
+    status, _, err = run(capsys, "--db", str(db_dir), "show", str(SEED_000))
+    assert status == 1 and err.startswith("newsreader: cannot use config file")
+    config.unlink()
+    monkeypatch.setenv("NEWSREADER_BIDI", "both")
+    status, _, err = run(capsys, "--db", str(db_dir), "show", str(SEED_000))
+    assert status == 1 and "$NEWSREADER_BIDI" in err and "Traceback" not in err

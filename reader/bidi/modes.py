@@ -21,6 +21,10 @@ ENV_VAR = "NEWSREADER_BIDI"
 Mode = Literal["app", "terminal"]
 
 
+class ModeError(ValueError):
+    """A bidi mode that is not auto, app or terminal; the message says where it came from."""
+
+
 def _choice(value: object, source: str) -> str | None:
     if value is None:
         return None
@@ -28,7 +32,7 @@ def _choice(value: object, source: str) -> str | None:
     if not name:
         return None
     if name not in CHOICES:
-        raise ValueError(f"unknown bidi mode {value!r} in {source}: use auto, app or terminal")
+        raise ModeError(f"unknown bidi mode {value!r} in {source}: use auto, app or terminal")
     return name
 
 
