@@ -78,6 +78,6 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         f"{summary.new_headlines} new headline(s), {summary.not_modified} not modified, "
         f"{len(summary.failures)} failed"
     )
-    for failure in summary.failures:
-        print(f"  failed: {screen_line(failure.feed, 40)} <{failure.url}>: {failure.error}")
+    for failed in summary.failures:
+        print(f"  failed: {screen_line(failed.feed, 40)} <{failed.url}>: {failed.error}")
     return 1 if summary.all_failed else 0

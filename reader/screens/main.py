@@ -33,8 +33,8 @@ class MainScreen(Screen[None]):
         Binding("n", "next_match(1)", "Next match", show=False),
         Binding("N", "next_match(-1)", "Previous match", show=False),
         Binding("escape", "clear", "Clear filter", show=False),
-        Binding("r", "toggle('read')", "Read"),
-        Binding("s", "toggle('starred')", "Star"),
+        Binding("r", "toggle_state('read')", "Read"),
+        Binding("s", "toggle_state('starred')", "Star"),
         Binding("b", "switch_bidi", "Bidi mode"),
         Binding("L", "flip_layout", "Layout", show=False),
         Binding("e", "toggle_entities", "Entities", show=False),
@@ -206,7 +206,7 @@ class MainScreen(Screen[None]):
             self._status(f"لا نتائج: {self.search_query}")
 
     # -- reading state, modes, layout --------------------------------------------------------
-    def action_toggle(self, what: str) -> None:
+    def action_toggle_state(self, what: str) -> None:
         row = self.query_one(Ticker).current
         article_id = (row.article_id if row else None) or self.article_id
         if article_id:
