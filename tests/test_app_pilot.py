@@ -76,6 +76,7 @@ async def test_enter_opens_the_article_marks_it_read_and_space_scrolls(store: Ar
         assert pane.article is not None and pane.article.title == BIDEN_TITLE
         assert pane.has_focus
         assert store.reading.state(pane.article.id).read
+        assert not ticker.current.unread  # the ticker shows it read
         assert len(pane.lines) > pane.size.height
         await pilot.press("space")
         assert pane.scroll_y > 0

@@ -135,6 +135,7 @@ class MainScreen(Screen[None]):
             self.store.entities.add_many({article_id: list(entities)})
         self.store.reading.set_state(article_id, read=True)
         self.store.reading.set_setting("last_article", article_id)
+        self.post_message(StoreChanged())  # the ticker shows it read
 
     @on(ArticleLoaded)
     def article_loaded(self, message: ArticleLoaded) -> None:
@@ -143,9 +144,7 @@ class MainScreen(Screen[None]):
         if self.focus_article:
             pane.focus()
             self.focus_article = False
-        sidebar = self.query_one(EntitySidebar)
-        sidebar.set_rows(entity_rows(message.entities))
-        self.rebuild()
+        self.query_one(EntitySidebar).set_rows(entity_rows(message.entities))
 
     # -- entity filter -----------------------------------------------------------------------
     @on(CursorList.Chosen, "#entities")
