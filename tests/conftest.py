@@ -47,3 +47,15 @@ def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[FeedServer]:
         monkeypatch.setenv(name, "127.0.0.1")
     with FeedServer() as running:
         yield running
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    """Environment for a newsreader run in a real terminal: its own database and config."""
+    return {
+        "NEWSREADER_DB": str(tmp_path / "db"),
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+    }

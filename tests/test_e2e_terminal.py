@@ -69,15 +69,9 @@ def test_app_mode_switches_terminal_bidi_off_at_start_and_back_on_at_exit(
     assert out.rindex(b"\x1b[8h") > out.rindex(b"\x1b[?1049l")  # restored after the UI left
 
 
-def test_every_glyph_on_screen_is_in_dejavu_sans_mono(tmp_path: Path) -> None:
+def test_every_glyph_on_screen_is_in_dejavu_sans_mono(env: dict[str, str]) -> None:
     assert FONT.exists(), "apt-get install fonts-dejavu-core"
     cmap = TTFont(FONT).getBestCmap()
-    env = {
-        "NEWSREADER_DB": str(tmp_path / "db"),
-        "TERM": "xterm-256color",
-        "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
-        "LANG": "C.UTF-8",
-    }
     seen: set[str] = set()
     for width, height in ((120, 36), (80, 24)):
         tmux = Tmux(width, height, env)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -29,17 +28,6 @@ SEED_004_TIMES = [
     "12:42",
 ]
 BORDER = "│▏▕┃"
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    return {
-        "NEWSREADER_DB": str(tmp_path / "db"),
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "TERM": "xterm-256color",
-        "LANG": "C.UTF-8",
-    }
 
 
 def start(env: dict[str, str], width: int = 120, height: int = 36) -> Tmux:
