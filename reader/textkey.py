@@ -1,31 +1,48 @@
-"""Folding Arabic text for matching: titles to headlines, search queries to bodies."""
+"""Folding Arabic text for matching: one table for search, title↔headline links and entity
+names. Every character folds to at most one character, so positions can be mapped back."""
 
 from __future__ import annotations
 
-import re
+_FOLD = {
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ى": "ي",
+    "ة": "ه",
+    "ؤ": "و",
+    "ئ": "ي",
+    "ی": "ي",
+    "ې": "ي",
+    "ک": "ك",
+    "گ": "ك",
+    "پ": "ب",
+    "ڤ": "ف",
+    "چ": "ج",
+}
+# Harakat and Quranic marks, superscript alif, tatweel, and invisible format characters.
+_DROP = [
+    *map(chr, range(0x0610, 0x061B)),
+    *map(chr, range(0x064B, 0x0660)),
+    "\u0670",  # superscript alif
+    *map(chr, range(0x06D6, 0x06EE)),
+    "\u0640",  # tatweel
+    "\u200c",  # ZWNJ
+    "\u200d",  # ZWJ
+    "\u200e",  # LRM
+    "\u200f",  # RLM
+    "\u061c",  # Arabic letter mark
+    "\u00ad",  # soft hyphen
+]
+FOLD_TABLE = str.maketrans({**_FOLD, **dict.fromkeys(_DROP)})
+DROPPED = frozenset(_DROP)
 
-_HARAKAT = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # marks, tatweel
-_FOLD = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-        "ئ": "ي",
-        "ؤ": "و",
-        "ة": "ه",
-        "ی": "ي",
-        "ک": "ك",
-        "\u200c": None,
-        "\u200d": None,
-        "\u200e": None,
-        "\u200f": None,
-    }
-)
+
+def fold_chars(text: str) -> str:
+    """Character folding only: hamza carriers, ى/ي, ة/ه, Persian look-alikes; marks dropped."""
+    return text.translate(FOLD_TABLE)
 
 
 def fold(text: str) -> str:
-    """Case, harakat, tatweel, alef/hamza, ة/ه and ى/ي variants folded; spaces collapsed."""
-    text = _HARAKAT.sub("", text).translate(_FOLD).casefold()
-    return " ".join(text.split())
+    """fold_chars, case folded, spaces collapsed: the key search and title matching use."""
+    return " ".join(fold_chars(text).casefold().split())
