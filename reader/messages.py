@@ -9,12 +9,21 @@ from textual.message import Message
 from reader.bidi import Span
 from reader.entity_index import IndexedEntity
 from reader.models import Article
+from reader.ticker_rows import TickerRow
 
 
 @dataclass
 class StoreChanged(Message):
     """The store was opened or changed: rebuild the ticker."""
 
+    note: str = ""
+
+
+@dataclass
+class RowsBuilt(Message):
+    """The ticker's rows for the current filter, built in a worker."""
+
+    rows: list[TickerRow]
     note: str = ""
 
 

@@ -12,7 +12,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.article_view import analyse
 from reader.entity_index import IndexedEntity
-from reader.messages import ArticleLoaded, Progress, SearchDone, StoreChanged
+from reader.messages import ArticleLoaded, Progress, RowsBuilt, SearchDone, StoreChanged
 from reader.screens.help import HelpScreen
 from reader.search import search
 from reader.store import ArticleStore
@@ -74,20 +74,22 @@ class MainScreen(Screen[None]):
     # -- state down ------------------------------------------------------------------------------
     @on(StoreChanged)
     def rebuild(self, message: StoreChanged | None = None) -> None:
+        self.load_rows(self.entity_filter, message.note if message else "")
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="rows")
+    def load_rows(self, chosen: IndexedEntity | None, note: str) -> None:
+        """The ticker's rows, built off the UI thread (a full pass over the store)."""
+        store = self.store
+        only = store.entities.articles_mentioning(chosen.key) if chosen else None
+        rows = build_rows(store.headlines(), store.articles(), store.reading.states(), only)
+        self.post_message(RowsBuilt(rows, note))
+
+    @on(RowsBuilt)
+    def rows_built(self, message: RowsBuilt) -> None:
         ticker = self.query_one(Ticker)
-        only = (
-            self.store.entities.articles_mentioning(self.entity_filter.key)
-            if self.entity_filter
-            else None
-        )
         current = ticker.current.key if ticker.current else self.store.reading.setting("last_row")
-        ticker.set_rows(
-            build_rows(
-                self.store.headlines(), self.store.articles(), self.store.reading.states(), only
-            ),
-            keep=current,
-        )
-        self._status(message.note if message else "")
+        ticker.set_rows(message.rows, keep=current)
+        self._status(message.note)
 
     def _status(self, note: str = "") -> None:
         articles, headlines = self.store.counts()
