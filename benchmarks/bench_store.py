@@ -15,9 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from reader.library.store import ArticleStore  # noqa: E402
 from reader.models import Article, Headline  # noqa: E402
-from reader.store import ArticleStore  # noqa: E402
-from reader.ticker_rows import build_rows  # noqa: E402
+from reader.views.ticker_rows import build_rows  # noqa: E402
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_abffabad426bfcef.txt"
 

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from reader import __version__
 from reader.bidi.modes import ModeError
 from reader.commands import entities, feeds, fetch, library, show
-from reader.locations import ConfigError
-from reader.storage import StoreError
+from reader.library.locations import ConfigError
+from reader.library.storage import StoreError
 
 COMMANDS = [library, show, entities, feeds, fetch]
 
@@ -44,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command is None:
-            from reader.app import run_app
+            from reader.ui.app import run_app
 
             return run_app(args)
         return int(args.func(args))

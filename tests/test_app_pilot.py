@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from reader.app import NewsReaderApp
 from reader.ingest.pipeline import seed_if_new
-from reader.screens.main import MainScreen
-from reader.store import ArticleStore
-from reader.widgets.article_pane import ArticlePane
-from reader.widgets.entity_sidebar import EntitySidebar
-from reader.widgets.ticker import Ticker
+from reader.library.store import ArticleStore
+from reader.ui.app import NewsReaderApp
+from reader.ui.screens.main import MainScreen
+from reader.ui.widgets.article_pane import ArticlePane
+from reader.ui.widgets.entity_sidebar import EntitySidebar
+from reader.ui.widgets.ticker import Ticker
 
 BIDEN_TITLE = "الرئيس الأمريكي جو بايدن يجري أول اتصال هاتفي منذ تنصيبه مع بنيامين نتنياهو"
 
@@ -237,7 +237,7 @@ async def test_help_lists_the_keys(store: ArticleStore) -> None:
 
 
 async def test_R_refreshes_feeds_in_the_background(store: ArticleStore, server) -> None:  # noqa: ANN001
-    from reader.feeds.registry import FeedRegistry
+    from reader.library.feed_registry import FeedRegistry
 
     FeedRegistry(store.directory).add(server.fixture("/rss", "arabic-rss2.xml"), "صباح")
     app = NewsReaderApp(store)
@@ -280,7 +280,7 @@ async def test_hostile_article_is_shown_clean(store: ArticleStore, tmp_path: Pat
 async def test_arabic_typed_into_search_reads_correctly_while_typing(
     store: ArticleStore,
 ) -> None:
-    from reader.widgets.search_bar import SearchBar
+    from reader.ui.widgets.search_bar import SearchBar
 
     app = NewsReaderApp(store)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -295,8 +295,8 @@ async def test_arabic_typed_into_search_reads_correctly_while_typing(
 
 
 async def test_search_field_is_visible_above_the_status_line(store: ArticleStore) -> None:
-    from reader.widgets.search_bar import SearchBar
-    from reader.widgets.status_line import StatusLine
+    from reader.ui.widgets.search_bar import SearchBar
+    from reader.ui.widgets.status_line import StatusLine
 
     app = NewsReaderApp(store)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -309,7 +309,7 @@ async def test_search_field_is_visible_above_the_status_line(store: ArticleStore
 
 
 async def test_a_damaged_body_file_is_reported_not_fatal(store: ArticleStore) -> None:
-    from reader.widgets.status_line import StatusLine
+    from reader.ui.widgets.status_line import StatusLine
 
     biden = next(m for m in store.articles() if m.title == BIDEN_TITLE)
     (store.directory / "bodies" / f"{biden.id[:2]}.json").write_text("{broken", "utf-8")

@@ -1,5 +1,6 @@
-from reader.article_layout import META, TITLE, article_lines, block_offsets, blocks, meta_line
 from reader.models import Article
+from reader.text.article_text import block_offsets, blocks, meta_line
+from reader.views.article_layout import META, TITLE, article_lines
 
 
 def article(source: str) -> Article:

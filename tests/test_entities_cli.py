@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.article_view import article_text
 from reader.ingest.page import parse_bytes
 from reader.ingest.pipeline import page_records
-from reader.store import ArticleStore
+from reader.library.store import ArticleStore
+from reader.text.article_text import article_text
 from tests.conftest import SEED_000, SEED_004, run
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from reader.cli import main
 from reader.commands import fetch as fetch_command
-from reader.feeds.registry import FeedRegistry
+from reader.library.feed_registry import FeedRegistry
 from tests.conftest import ROOT, run
 from tests.fixtures.feeds.server import FIXTURES, FeedServer
 

@@ -12,8 +12,8 @@ import pytest
 
 from reader.feeds import fetch
 from reader.feeds.fetch import Progress, refresh
-from reader.feeds.registry import FeedRegistry
-from reader.store import ArticleStore
+from reader.library.feed_registry import FeedRegistry
+from reader.library.store import ArticleStore
 from tests.fixtures.feeds.server import FeedServer
 
 LEGACY_TITLE = "الحكومة تعلن خطة جديدة للنقل العام"

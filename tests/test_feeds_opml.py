@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.feeds.opml import read_opml, write_opml
-from reader.feeds.registry import Feed, FeedError, FeedRegistry, normalise_url
+from reader.library.feed_registry import Feed, FeedError, FeedRegistry, normalise_url
 
 FIXTURES = Path(__file__).parent / "fixtures" / "feeds"
 ALJAZEERA = (

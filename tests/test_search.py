@@ -1,6 +1,6 @@
+from reader.library.search import search, spans
 from reader.models import Article, Headline
-from reader.search import search, spans
-from reader.textkey import fold
+from reader.text.folding import fold
 
 
 def test_fold_ignores_harakat_tatweel_hamza_ta_marbuta_alef_maqsura() -> None:

@@ -15,7 +15,7 @@ import pytest
 from reader.cli import main
 from reader.ingest.page import parse_bytes
 from reader.ingest.pipeline import page_records
-from reader.store import ArticleStore
+from reader.library.store import ArticleStore
 from tests.bidi_support import oracle
 from tests.conftest import ROOT, SEED_000, SEED_004
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from reader.ingest.pipeline import import_paths
+from reader.library.store import ArticleStore, StoreError
 from reader.models import Article, Headline
-from reader.store import ArticleStore, StoreError
 from tests.conftest import SEED_000, SEED_004, SEEDS
 
 

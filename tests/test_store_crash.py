@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from reader.store import ArticleStore
+from reader.library.store import ArticleStore
 from tests.conftest import ROOT, SEEDS
 
 PAGES = 1500

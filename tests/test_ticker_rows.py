@@ -1,5 +1,6 @@
 from reader.models import ArticleMeta, Headline, ReadingState
-from reader.ticker_rows import UNDATED, build_rows, day_label
+from reader.text.dates import UNDATED, day_label
+from reader.views.ticker_rows import build_rows
 
 
 def headline(

@@ -7,16 +7,13 @@ import json
 import sys
 from typing import Any
 
-from reader.ingest.pipeline import seed_if_new
-from reader.locations import database_dir
-from reader.store import ArticleStore
+from reader.library.bootstrap import open_library
+from reader.library.store import ArticleStore
 
 
 def open_store(args: argparse.Namespace) -> ArticleStore:
     """The store chosen by --db / $NEWSREADER_DB / XDG; seeded on first use."""
-    store = ArticleStore(database_dir(args.db))
-    seed_if_new(store)
-    return store
+    return open_library(args.db)
 
 
 def styled() -> bool:

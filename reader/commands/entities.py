@@ -39,8 +39,8 @@ def source_text(args: argparse.Namespace) -> str | None:
     """The text to extract from, or None after reporting why there is none."""
     if args.ref == "-":
         return sys.stdin.buffer.read().decode("utf-8", errors="replace")
-    from reader.article_view import article_text
     from reader.commands.show import find_article
+    from reader.text.article_text import article_text
 
     found = find_article(args)
     if isinstance(found, str):

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from reader.commands.common import error, print_json
 from reader.commands.screen_text import screen_line
-from reader.feeds.registry import FeedError, FeedRegistry
-from reader.locations import database_dir
+from reader.library.feed_registry import FeedError, FeedRegistry
+from reader.library.locations import database_dir
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

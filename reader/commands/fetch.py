@@ -8,7 +8,7 @@ import sys
 
 from reader.commands.common import error, open_store, styled
 from reader.commands.screen_text import screen_line
-from reader.feeds.registry import FeedError, FeedRegistry
+from reader.library.feed_registry import FeedError, FeedRegistry
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

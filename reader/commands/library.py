@@ -8,7 +8,7 @@ import os
 from reader.commands.common import open_store, print_json
 from reader.commands.screen_text import screen_line
 from reader.ingest.pipeline import bundled_seeds, import_paths
-from reader.locations import config_file, data_dir, database_dir
+from reader.library.locations import config_file, data_dir, database_dir
 from reader.models import ImportReport
 
 

@@ -8,7 +8,7 @@ from functools import cache
 
 from reader.bidi import fit_line, resolve_mode
 from reader.commands.common import styled
-from reader.locations import load_config
+from reader.library.locations import load_config
 
 
 @cache

@@ -1,5 +1,5 @@
 """`newsreader show ID|PATH`: an article laid out for a terminal, exactly as the app's
-article pane draws it (both use reader.article_layout)."""
+article pane draws it (both use reader.views.article_layout)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ import shutil
 import sys
 from pathlib import Path
 
-from reader.article_layout import article_lines
 from reader.commands.common import error, open_store, print_json
 from reader.ingest.page import parse_bytes
 from reader.ingest.pipeline import page_records
-from reader.locations import load_config
+from reader.library.locations import load_config
 from reader.models import Article
+from reader.views.article_layout import article_lines
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

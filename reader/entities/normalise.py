@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from reader.textkey import DROPPED, fold_chars  # the one folding table (search uses it too)
+from reader.text.folding import DROPPED, fold_chars  # the one folding table (search uses it too)
 
 _SPACES = re.compile(r"\s+")
 

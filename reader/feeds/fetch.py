@@ -13,11 +13,11 @@ from pathlib import Path
 from reader.feeds import http
 from reader.feeds.parse import parse_feed
 from reader.feeds.records import feed_records
-from reader.feeds.registry import Feed, FeedRegistry
-from reader.ingest.pipeline import index_entities
+from reader.library.feed_registry import Feed, FeedRegistry
+from reader.library.indexing import index_entities
+from reader.library.store import ArticleStore
 from reader.models import Article, Headline
-from reader.sanitize import clean_line
-from reader.store import ArticleStore
+from reader.text.sanitize import clean_line
 
 WORKERS = 8
 

@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 
-from reader.sanitize import clean_line, clean_text, normalise_newlines, split_long
+from reader.text.sanitize import clean_line, clean_text, normalise_newlines, split_long
 
 DROP = ("script", "style", "iframe", "frame", "frameset", "noscript", "nav", "form", "button")
 DROP += ("object", "embed", "svg", "math", "template", "select", "textarea", "head", "title")

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from email.utils import formatdate
 
 from reader.feeds.encoding import guess_legacy_arabic
-from reader.feeds.registry import Feed, FeedError, normalise_url
+from reader.library.feed_registry import Feed, FeedError, normalise_url
 
 Outline = tuple[str, str | None, str | None]  # url, name, site
 

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from reader.feeds.html_text import html_paragraphs, plain_paragraphs, safe_link
 from reader.feeds.types import ParsedFeed, RawEntry
 from reader.models import Article, Headline, stable_id
-from reader.sanitize import clean_line, split_long
+from reader.text.sanitize import clean_line, split_long
 
 _GLOBAL_ID = re.compile(r"^(?:https?://[^/\s]+|tag:|urn:)", re.IGNORECASE)
 TITLE_LIMIT = 2000

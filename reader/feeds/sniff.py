@@ -84,7 +84,7 @@ def sniff_feed(data: bytes, filename: str) -> Records | None:
 
 def _subscribe(data: bytes) -> list[str]:
     from reader.feeds.opml import read_opml
-    from reader.feeds.registry import FeedRegistry
+    from reader.library.feed_registry import FeedRegistry
 
     outlines, problems = read_opml(data)
     target = _target.get()

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.ingest.dates import parse_date_line
-from reader.sanitize import clean_line, decode, normalise_newlines, split_long
+from reader.text.sanitize import clean_line, decode, normalise_newlines, split_long
 
 # Exactly HH:MM (00-23, 00-59); everything after it is the headline, digits included.
 TICKER = re.compile(r"^(?P<time>(?:[01]\d|2[0-3]):[0-5]\d)(?P<headline>.*\S.*)$")

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from reader.feeds.sniff import sniff_feed, subscribing_into
 from reader.ingest.page import ParsedPage, parse_bytes
+from reader.library.store import ArticleStore
 from reader.models import Article, Headline, ImportReport
-from reader.store import ArticleStore
 
 BATCH = 200
 MAX_BYTES = 64 * 1024 * 1024
@@ -105,6 +105,8 @@ def import_paths(
     def flush() -> None:
         articles = [a for _, arts, _ in pending for a in arts]
         store.add(articles, [h for _, _, lines in pending for h in lines])
+        from reader.library.indexing import index_entities
+
         index_entities(store, articles)
         for report, _, _ in pending:
             on_report(report)
@@ -126,15 +128,6 @@ def import_paths(
             flush()
     flush()
     return reports
-
-
-def index_entities(store: ArticleStore, articles: Iterable[Article]) -> None:
-    """Record which entities each article mentions, so filtering by one is a lookup."""
-    from reader.article_view import index_entry
-
-    store.entities.add_many(
-        {a.id: index_entry(a) for a in articles if not store.entities.has(a.id)}
-    )
 
 
 def seed_if_new(store: ArticleStore) -> list[ImportReport]:

@@ -7,8 +7,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from reader.library.storage import open_db
 from reader.models import ReadingState
-from reader.storage import open_db
 
 
 class ReadingStore:

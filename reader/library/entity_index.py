@@ -7,7 +7,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.storage import open_db
+from reader.library.storage import open_db
 
 
 @dataclass(frozen=True)

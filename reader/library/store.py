@@ -18,11 +18,11 @@ from typing import Any
 
 from tinydb import TinyDB, where
 
-from reader.entity_index import EntityIndex
+from reader.library.entity_index import EntityIndex
+from reader.library.reading_store import ReadingStore
+from reader.library.storage import StoreError, open_db
 from reader.models import Article, ArticleMeta, Headline
-from reader.reading_store import ReadingStore
-from reader.storage import StoreError, open_db
-from reader.textkey import fold
+from reader.text.folding import fold
 
 __all__ = ["ArticleStore", "StoreError"]
 

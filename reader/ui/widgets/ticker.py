@@ -7,9 +7,9 @@ from rich.style import Style
 from textual.strip import Strip
 
 from reader.bidi import fit_line
-from reader.ticker_rows import TickerRow
-from reader.widgets.cursor_list import CursorList
-from reader.widgets.render import line_strip, text_strip
+from reader.ui.widgets.cursor_list import CursorList
+from reader.ui.widgets.render import line_strip, text_strip
+from reader.views.ticker_rows import TickerRow
 
 TIME_WIDTH = 5
 

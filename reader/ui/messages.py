@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from reader.bidi import Span
-from reader.entity_index import IndexedEntity
+from reader.library.entity_index import IndexedEntity
 from reader.models import Article
-from reader.ticker_rows import TickerRow
+from reader.views.ticker_rows import TickerRow
 
 
 @dataclass

@@ -13,8 +13,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from reader.bidi import fit_line, paragraph_direction
-from reader.sanitize import clean_line
-from reader.widgets.render import line_strip, text_strip
+from reader.text.sanitize import clean_line
+from reader.ui.widgets.render import line_strip, text_strip
 
 PROMPT = "/ "
 CURSOR = "▏"

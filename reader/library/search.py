@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reader.models import Article, Headline
-from reader.textkey import fold
+from reader.text.folding import fold
 
 
 def matches(query: str, text: str) -> bool:

@@ -8,43 +8,15 @@ from dataclasses import dataclass
 
 from reader.bidi import Span, VisualLine, layout_paragraph
 from reader.models import Article
-from reader.ticker_rows import day_label
+from reader.text.article_text import block_offsets, blocks
 
 TITLE, META = 0, 1  # block indices; body paragraphs follow from 2
-# A page imported from a file has the file's name as its source: not worth a reader's eye.
-PAGE_FILES = (".txt", ".html", ".htm")
 
 
 @dataclass(frozen=True)
 class ArticleLine:
     block: int  # 0 title, 1 date/dateline/source line, 2.. body paragraphs
     line: VisualLine | None  # None: the blank line between blocks
-
-
-def meta_line(article: Article) -> str:
-    """ "18 فبراير 2021 · صدى الاعلام · author · source": what is known of them. A page
-    imported from a file has only the file's name as its source, which is left out."""
-    source = "" if article.source.lower().endswith(PAGE_FILES) else article.source
-    parts = [
-        day_label(article.published) if article.published else "",
-        article.dateline or "",
-        article.author or "",
-        source,
-    ]
-    return " · ".join(part for part in parts if part)
-
-
-def blocks(article: Article) -> list[str]:
-    return [article.title, meta_line(article), *article.paragraphs]
-
-
-def block_offsets(article: Article) -> list[int]:
-    """Start offset of each block in "\\n".join(blocks(article)), the text entities index."""
-    offsets, at = [], 0
-    for block in blocks(article):
-        offsets.append(at)
-        at += len(block) + 1
-    return offsets
 
 
 def article_lines(

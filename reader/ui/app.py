@@ -11,10 +11,10 @@ from textual.app import App
 from textual.binding import Binding
 
 from reader.bidi import BIDI_EXPLICIT, BIDI_IMPLICIT, resolve_mode
-from reader.commands.common import open_store
-from reader.locations import load_config
-from reader.screens.main import MainScreen
-from reader.store import ArticleStore
+from reader.library.bootstrap import open_library
+from reader.library.locations import load_config
+from reader.library.store import ArticleStore
+from reader.ui.screens.main import MainScreen
 
 
 class NewsReaderApp(App[None]):
@@ -40,7 +40,7 @@ class NewsReaderApp(App[None]):
 
 def run_app(args: argparse.Namespace) -> int:
     config = load_config()
-    store = open_store(args)
+    store = open_library(args.db)
     mode = resolve_mode(args.bidi, {**os.environ}, config.get("bidi"), query_tty=True)
     layout = store.reading.setting("layout") or config.get("layout", "rtl")
     app = NewsReaderApp(store, mode, right_to_left=layout != "ltr")

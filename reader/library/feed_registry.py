@@ -12,9 +12,9 @@ from urllib.parse import urlsplit
 
 from tinydb import where
 
-from reader.sanitize import clean_line
-from reader.storage import open_db
-from reader.textkey import fold
+from reader.library.storage import open_db
+from reader.text.folding import fold
+from reader.text.sanitize import clean_line
 
 FILENAME = "feeds.json"
 

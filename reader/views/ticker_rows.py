@@ -5,11 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
-from reader.ingest.dates import MONTHS
 from reader.models import ArticleMeta, Headline, ReadingState
-
-_MONTH_NAMES = {n: name for name, n in reversed(list(MONTHS.items())) if " " not in name}
-UNDATED = "بدون تاريخ"
+from reader.text.dates import day_label
 
 
 @dataclass(frozen=True)
@@ -26,13 +23,6 @@ class TickerRow:
     @property
     def is_day(self) -> bool:
         return self.key.startswith("day:")
-
-
-def day_label(iso: str | None) -> str:
-    if not iso:
-        return UNDATED
-    year, month, day = iso.split("-")
-    return f"{int(day)} {_MONTH_NAMES[int(month)]} {year}"
 
 
 def build_rows(

@@ -3,16 +3,12 @@ article's text ("\\n".join(blocks)). Pure code."""
 
 from __future__ import annotations
 
-from reader.article_layout import blocks
 from reader.bidi import Span
 from reader.entities import extract
-from reader.entity_index import IndexedEntity
+from reader.library.entity_index import IndexedEntity
+from reader.library.search import spans as match_spans
 from reader.models import Article
-from reader.search import spans as match_spans
-
-
-def article_text(article: Article) -> str:
-    return "\n".join(blocks(article))
+from reader.text.article_text import article_text
 
 
 def analyse(
@@ -29,7 +25,3 @@ def analyse(
             if not any(m.start < end and start < m.end for m in matches):
                 spans.append(Span(start, end, entity.type))
     return entities, tuple(sorted(spans, key=lambda s: s.start))
-
-
-def index_entry(article: Article) -> list[IndexedEntity]:
-    return list(analyse(article)[0])

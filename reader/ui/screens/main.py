@@ -10,19 +10,19 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from reader.article_view import analyse
-from reader.entity_index import IndexedEntity
-from reader.messages import ArticleLoaded, Progress, RowsBuilt, SearchDone, StoreChanged
-from reader.screens.help import HelpScreen
-from reader.search import search
-from reader.store import ArticleStore
-from reader.ticker_rows import build_rows
-from reader.widgets.article_pane import ArticlePane
-from reader.widgets.cursor_list import CursorList
-from reader.widgets.entity_sidebar import EntitySidebar, entity_rows
-from reader.widgets.search_bar import SearchBar
-from reader.widgets.status_line import StatusLine
-from reader.widgets.ticker import Ticker
+from reader.library.entity_index import IndexedEntity
+from reader.library.search import search
+from reader.library.store import ArticleStore
+from reader.ui.messages import ArticleLoaded, Progress, RowsBuilt, SearchDone, StoreChanged
+from reader.ui.screens.help import HelpScreen
+from reader.ui.widgets.article_pane import ArticlePane
+from reader.ui.widgets.cursor_list import CursorList
+from reader.ui.widgets.entity_sidebar import EntitySidebar, entity_rows
+from reader.ui.widgets.search_bar import SearchBar
+from reader.ui.widgets.status_line import StatusLine
+from reader.ui.widgets.ticker import Ticker
+from reader.views.article_view import analyse
+from reader.views.ticker_rows import build_rows
 
 NARROW = 100  # below this many columns the panes stack and the sidebar hides
 

@@ -7,7 +7,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from reader.bidi import fit_line
-from reader.widgets.render import line_strip, text_strip
+from reader.ui.widgets.render import line_strip, text_strip
 
 
 class StatusLine(Widget):

@@ -9,10 +9,10 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.article_layout import META, TITLE, ArticleLine, article_lines
 from reader.bidi import Span, fit_line
 from reader.models import Article
-from reader.widgets.render import line_strip
+from reader.ui.widgets.render import line_strip
+from reader.views.article_layout import META, TITLE, ArticleLine, article_lines
 
 EMPTY_HINT = "اختر خبرا من الشريط واضغط Enter"
 

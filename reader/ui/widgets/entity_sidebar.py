@@ -9,9 +9,9 @@ from rich.style import Style
 from textual.strip import Strip
 
 from reader.bidi import fit_line
-from reader.entity_index import IndexedEntity
-from reader.widgets.cursor_list import CursorList
-from reader.widgets.render import line_strip
+from reader.library.entity_index import IndexedEntity
+from reader.ui.widgets.cursor_list import CursorList
+from reader.ui.widgets.render import line_strip
 
 GROUPS = (("PERSON", "أشخاص"), ("PLACE", "أماكن"), ("ORG", "منظمات"))
 

@@ -1,0 +1,1 @@
+"""reader.library: the one owner of the database directory: every file, write and lock."""

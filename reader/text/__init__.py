@@ -1,0 +1,1 @@
+"""reader.text: sanitising, folding, search keys and date display."""

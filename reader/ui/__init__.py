@@ -1,0 +1,1 @@
+"""reader.ui: the Textual app, the only package that imports Textual."""

@@ -1,0 +1,1 @@
+"""reader.ui.screens: the screens of the app."""

@@ -1,0 +1,1 @@
+"""reader.ui.widgets: the widgets of the app, one class a module."""

@@ -1,0 +1,1 @@
+"""reader.views: pure view models: ticker rows, article layout (no Textual, no I/O)."""
