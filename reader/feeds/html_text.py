@@ -16,9 +16,29 @@ from bs4.element import NavigableString, PageElement
 
 from reader.text.sanitize import clean_line, clean_text, normalise_newlines, split_long
 
-DROP: tuple[str, ...] = ("script", "style", "iframe", "frame", "frameset", "noscript", "nav", "form", "button")
+DROP: tuple[str, ...] = (
+    "script",
+    "style",
+    "iframe",
+    "frame",
+    "frameset",
+    "noscript",
+    "nav",
+    "form",
+    "button",
+)
 DROP += ("object", "embed", "svg", "math", "template", "select", "textarea", "head", "title")
-BLOCKS: tuple[str, ...] = ("p", "div", "section", "article", "header", "footer", "main", "aside", "blockquote")
+BLOCKS: tuple[str, ...] = (
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "blockquote",
+)
 BLOCKS += ("h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "pre")
 BLOCKS += ("table", "tr", "td", "th", "figure", "figcaption", "hr", "address", "center", "br")
 LINK_SCHEMES = ("http", "https", "mailto")
