@@ -265,6 +265,7 @@ class MainScreen(Screen[None]):
 
         worker = get_current_worker()
         self.post_message(Progress("Feeds: refreshing…"))
+
         def report(p: FeedProgress) -> None:
             self.post_message(Progress(f"Feeds {p.done}/{p.total}: {p.feed} {p.status}"))
 
