@@ -16,6 +16,7 @@ from reader.entities.model import Entity
 from reader.entities.normalise import normalise
 from reader.entities.spans import EVENT, Span
 from reader.entities.titles import person_spans
+from reader.entities.triggers import step_aside, trigger_spans
 from reader.entities.tokens import Token, tokenise
 
 
@@ -55,10 +56,12 @@ def extract(text: str) -> list[Entity]:
     lex = lexicon()
     tokens = tokenise(text)
     listed = listed_spans(tokens, lex)
-    heads = head_spans(tokens, lex, _by_start(listed))
+    by_start = _by_start(listed)
+    heads = [*head_spans(tokens, lex, by_start), *trigger_spans(tokens, lex, by_start)]
     people = person_spans(tokens, lex, _by_start([*listed, *heads]))
     chosen = _resolve([*in_context(listed, tokens, lex), *heads, *people])
     chosen = [span for span in chosen if span.type != EVENT]
+    step_aside(tokens, chosen, lex)
     for span in chosen:
         _finish(text, tokens, span)
     chosen += carried_spans(tokens, chosen, lex)
