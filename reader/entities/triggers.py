@@ -17,6 +17,8 @@ from reader.entities.tokens import Token
 from reader.entities.vocab import CLUB_TRIGGERS, MEDIA_WORDS, STOP, TOWN_TRIGGERS, YIELDING_HEADS
 from reader.entities.words import is_adjective, is_common, is_function_word, is_title
 
+CANALS = frozenset({"قناه"})  # قناة السويس is a place; قناة الجزيرة steps aside later
+CLUB_TRIGGERS_CLITIC = frozenset({"فريقه", "فريقها", "ناديه", "ناديها"})
 COMPASS = frozenset({"شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"})
 DUALS = frozenset({"محافظتي", "ولايتي", "مدينتي", "بلدتي", "قريتي"})
 # Triggers that are also common nouns (مقاطعة: boycott, قضاء: judiciary): only a plain word
@@ -40,7 +42,7 @@ def _town(tokens: list[Token], j: int, lex: Lexicon, weak: bool) -> int | None:
     if weak and (word.startswith(("ال", "است")) or word.endswith("ت") or not _plain(word, lex)):
         return None
     if word.startswith("ال"):  # مدينة الزاوية: one article word, not an adjective
-        return None if is_adjective(word, lex) or word in lex.nationality else j + 1
+        return None if is_adjective(word, lex, loose=False) else j + 1
     if not _plain(word, lex) and word not in PARTICLES:
         return None
     k = j + 1
@@ -60,7 +62,7 @@ def _club(tokens: list[Token], j: int, lex: Lexicon, listed: dict[int, Span]) ->
         if word in STOP or is_title(word):
             return None
         k = j + 1
-    elif _plain(word, lex):
+    elif _plain(word, lex) or (j + 1 < len(tokens) and _plain(tokens[j + 1].norm, lex)):
         k = j + 1
         while k < len(tokens) and tokens[k].joined and k - j < 3 and k not in listed:
             nxt = tokens[k].norm
@@ -69,6 +71,9 @@ def _club(tokens: list[Token], j: int, lex: Lexicon, listed: dict[int, Span]) ->
             k += 1
     else:
         return None
+    place = listed.get(k)
+    if place is not None and place.type == PLACE and place.size == 1 and tokens[k].joined:
+        k += 1  # الحسين إربد, اتحاد طنجة
     while k < len(tokens) and tokens[k].joined and k - j < 4:  # الرياضي, الفاسي; not السعودي
         nxt = tokens[k].norm
         if not is_adjective(nxt, lex) or nxt in lex.nationality:
@@ -92,7 +97,9 @@ def trigger_spans(tokens: list[Token], lex: Lexicon, listed: dict[int, Span]) ->
                 if forms & DUALS and nxt[:1] == "و" and end + 1 not in listed:
                     if _plain(nxt[1:], lex):
                         spans.append(Span(end, end + 1, PLACE, "", 1, source=HEADED))
-        elif forms & CLUB_TRIGGERS:
+        elif forms & CLUB_TRIGGERS or (forms & MEDIA_WORDS and token.norm not in CANALS):
+            if token.norm in CLUB_TRIGGERS_CLITIC:
+                continue  # فريقه قادر: a possessive club word needs its proclitic (لفريقه نانت)
             end = _club(tokens, j, lex, listed)
             if end is not None and (j not in listed or end > listed[j].end or listed[j].type == PLACE):
                 spans.append(Span(j, end, ORG, "", source=OVERRIDE))

@@ -9,13 +9,15 @@ from reader.entities.lexicon import Lexicon
 from reader.entities.vocab import KUNYA, NAME_ADJECTIVES, STOP, TITLES
 
 
-def is_adjective(word: str, lex: Lexicon) -> bool:
+def is_adjective(word: str, lex: Lexicon, loose: bool = True) -> bool:
     """الأمريكي, الإسرائيلية, المركزي, الدولية, الأولمبية ...: a definite relational adjective
     (a listed one, or any definite nisba: ال + stem + ي/ية)."""
     if not word.startswith("ال"):
         return False
     if word in lex.nationality or word in NAME_ADJECTIVES:
         return True
+    if not loose:
+        return False
     nisba = len(word) >= 6 and word.endswith(("ي", "يه")) and not word.endswith(("اي", "ايه"))
     return nisba and word not in STOP and word not in TITLES and word not in lex.given
 
@@ -30,7 +32,8 @@ def agrees(head: str, adjective: str) -> bool:
 
 
 # Verbal nouns (إبعاد, اجتماع, انسحاب, استعداده): they follow names, they are not names.
-_MASDAR = re.compile(r"^(?:است..ا|ا.ت.ا|ات.ا|ان..ا|ا..ا[^ا])")
+# Also تفعيل (توقيع, تعيين) and مفاعلة (مقاطعة, مشاركة) of five letters.
+_MASDAR = re.compile(r"^(?:است..ا|ا.ت.ا|ات.ا|ان..ا|ا..ا[^ا]|ت..ي.$|م.ا..ه$)")
 
 
 def is_verbal_noun(word: str, lex: Lexicon) -> bool:
