@@ -18,10 +18,14 @@ from reader.entities import extract, normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 # The shared dev set: ../shared next to main, ../../shared next to a helper's worktree.
-DEV = next(
-    (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()),
-    ROOT.parent / "shared",
-) / "data" / "ner_eval_dev.jsonl"
+DEV = (
+    next(
+        (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()),
+        ROOT.parent / "shared",
+    )
+    / "data"
+    / "ner_eval_dev.jsonl"
+)
 SETS = {
     "dev": DEV,
     "own": ROOT / "tests" / "data" / "ner_eval_own.jsonl",

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
+from reader.entities.names import name_end
 from reader.entities.spans import EVENT, HEADED, ORG, PLACE, Span
 from reader.entities.tokens import Token
-from reader.entities.names import name_end
 from reader.entities.vocab import (
     DEFINITE_ORG_HEADS,
     EVENT_HEADS,

@@ -37,16 +37,17 @@ def _accusative(word: str, lex: Lexicon) -> bool:
     return is_common(word[:-1], lex) or (len(word) >= 5 and word.endswith("يا"))
 
 
-def _surname(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+def _surname(tokens: list[Token], k: int, lex: Lexicon, after_title: bool) -> bool:
     """An article surname after a given name, even if its stem is a common word (محمد
     الشاكر, سعاد الصباح, محمد الأمين), but not an article noun of the vocabulary."""
     word, before = tokens[k].norm, tokens[k - 1].norm
-    if not word.startswith("ال") or before not in lex.given or word in lex.nationality:
+    given = before in lex.given or before in lex.given_titled or after_title
+    if not word.startswith("ال") or not given or word in lex.nationality:
         return False
-    if is_function_word(word) or word in lex.common or is_verbal_noun(word[2:], lex):
+    if is_function_word(word) or is_verbal_noun(word[2:], lex):
         return False
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-    if word in TITLES:  # محمد الأمين إن, but not محمد الأمين العام
+    if word in TITLES or word in lex.common:  # محمد الأمين إن, not محمد الأمين العام
         return nxt is None or not nxt.joined or is_function_word(nxt.norm)
     return True
 
@@ -87,7 +88,7 @@ def name_end(tokens: list[Token], start: int, lex: Lexicon, titled: bool) -> int
         if word in COMPOUND or (word == "علي" and tokens[k - 1].norm in lex.given):
             k, words = k + 1, words + 1  # عز الدين, محمد علي
             continue
-        if _surname(tokens, k, lex):
+        if _surname(tokens, k, lex, titled and k == start + 1):
             k, words = k + 1, words + 1
             continue
         if word in HEAD_WORDS:
@@ -104,8 +105,8 @@ def name_end(tokens: list[Token], start: int, lex: Lexicon, titled: bool) -> int
             break  # فهد اليوسف إبعاد ...
         if tokens[k - 1].norm.startswith("ال") and not word.startswith("ال"):
             break  # after an article surname only more of them (مشعل الأحمد الجابر الصباح)
-        if is_common(word, lex) and word not in lex.given:
-            if not (tokens[k - 1].norm in lex.given and word in lex.given_titled):
-                break  # محمود سعيد: a second given name that is also a word
+        second_given = tokens[k - 1].norm in lex.given and word in lex.given_titled
+        if is_common(word, lex) and word not in lex.given and not second_given:
+            break  # but محمود سعيد: a second given name that is also a word
         k, words = k + 1, words + 1
     return k

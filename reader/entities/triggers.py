@@ -24,13 +24,16 @@ DUALS = frozenset({"محافظتي", "ولايتي", "مدينتي", "بلدتي
 # Triggers that are also common nouns (مقاطعة: boycott, قضاء: judiciary): only a plain word
 # that does not look like a verb follows them as a place.
 WEAK_TOWNS = frozenset({"مقاطعه", "قضاء", "اقليم", "ناحيه", "اماره"})
+STRONG_TOWNS = TOWN_TRIGGERS - WEAK_TOWNS
 PARTICLES = frozenset({"دو", "دي", "دا", "ذي", "لا", "سان", "أبو", "ابو", "بني", "بن", "ام"})
 
 
 def _plain(word: str, lex: Lexicon) -> bool:
     """A word that may be part of an unlisted name: not a function word, title, common word,
-    adjective or (indefinite) nationality."""
+    adjective, (indefinite) nationality or a proclitic on an article (باللقب)."""
     if is_function_word(word) or is_title(word) or word in COMPASS or len(word) < 2:
+        return False
+    if any(strip and form.startswith("ال") for strip, form in readings(word)):
         return False
     return not is_common(word, lex) and "ال" + word not in lex.nationality
 
@@ -48,7 +51,8 @@ def _town(tokens: list[Token], j: int, lex: Lexicon, weak: bool) -> int | None:
     k = j + 1
     while k < len(tokens) and tokens[k].joined and k - j < 4:
         nxt = tokens[k].norm
-        if not (_plain(nxt, lex) and not nxt.startswith(("ال", "و", "لل"))) and nxt not in PARTICLES:
+        plain = _plain(nxt, lex) and not nxt.startswith(("ال", "و", "لل"))
+        if not plain and nxt not in PARTICLES:
             break
         k += 1
     return k if tokens[k - 1].norm not in PARTICLES else None
@@ -90,18 +94,19 @@ def trigger_spans(tokens: list[Token], lex: Lexicon, listed: dict[int, Span]) ->
             continue
         forms = {form for _, form in readings(token.norm)}
         if forms & TOWN_TRIGGERS and (j not in listed or listed[j].type != PLACE):
-            end = None if j in listed else _town(tokens, j, lex, not forms & (TOWN_TRIGGERS - WEAK_TOWNS))
+            weak = not forms & STRONG_TOWNS
+            end = None if j in listed else _town(tokens, j, lex, weak)
             if end is not None:
                 spans.append(Span(j, end, PLACE, "", source=HEADED))
                 nxt = tokens[end].norm if end < len(tokens) and tokens[end].joined else ""
-                if forms & DUALS and nxt[:1] == "و" and end + 1 not in listed:
-                    if _plain(nxt[1:], lex):
-                        spans.append(Span(end, end + 1, PLACE, "", 1, source=HEADED))
+                if forms & DUALS and nxt[:1] == "و" and _plain(nxt[1:], lex):
+                    spans.append(Span(end, end + 1, PLACE, "", 1, source=HEADED))
         elif forms & CLUB_TRIGGERS or (forms & MEDIA_WORDS and token.norm not in CANALS):
             if token.norm in CLUB_TRIGGERS_CLITIC:
                 continue  # فريقه قادر: a possessive club word needs its proclitic (لفريقه نانت)
             end = _club(tokens, j, lex, listed)
-            if end is not None and (j not in listed or end > listed[j].end or listed[j].type == PLACE):
+            known = listed.get(j)
+            if end is not None and (known is None or end > known.end or known.type == PLACE):
                 spans.append(Span(j, end, ORG, "", source=OVERRIDE))
     return spans
 
