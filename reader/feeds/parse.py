@@ -84,7 +84,7 @@ def _entry(entry: Any, rss: bool) -> RawEntry:
     )
 
 
-def _body(entry: Any) -> dict[str, str] | None:
+def _body(entry: Any) -> Any:
     """Full content if the entry has it (HTML preferred), else its summary."""
     contents = entry.get("content") or []
     html = [c for c in contents if c.get("type") in HTML_TYPES and c.get("value")]
@@ -97,7 +97,7 @@ def _text(detail: Any) -> str:
     """A title as plain text (feedparser leaves HTML titles as HTML)."""
     if not detail:
         return ""
-    value = detail.get("value", "")
+    value = str(detail.get("value", ""))
     if detail.get("type") in HTML_TYPES and ("<" in value or "&" in value):
         return " ".join(html_paragraphs(value)[0])
     return value
