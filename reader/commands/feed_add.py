@@ -117,5 +117,5 @@ def _store(store: ArticleStore, registry: FeedRegistry, found: Checked, name: st
 
 
 def _subscribed(url: str, name: str | None) -> int:
-    print(f"subscribed: {url}" + (f" ({screen_line(name, 60)})" if name else ""))
+    print(f"subscribed: {clean_line(url)}" + (f" ({screen_line(name, 60)})" if name else ""))
     return 0

@@ -12,6 +12,7 @@ from reader.commands.fetch import _seconds as seconds
 from reader.commands.screen_text import screen_line
 from reader.library.feed_registry import FeedError, FeedRegistry
 from reader.library.locations import database_dir
+from reader.text.sanitize import clean_line
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -85,8 +86,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         )
     for f in feeds:
         print(
-            f"{screen_line(f.label, 40)}\n  {f.url}\n  {f.status or 'never fetched'}"
-            + (f" ({f.checked})" if f.checked else "")
+            f"{screen_line(f.label, 40)}\n  {clean_line(f.url)}\n"
+            f"  {clean_line(f.status or 'never fetched')}"
+            + (f" ({clean_line(f.checked)})" if f.checked else "")
         )
     return 0
 
@@ -96,7 +98,8 @@ def cmd_remove(args: argparse.Namespace) -> int:
         feed = _registry(args).remove(args.feed)
     except FeedError as failure:
         return error(str(failure))
-    print(f"unsubscribed: {feed.url} ({screen_line(feed.label, 60)}); its articles stay")
+    label = screen_line(feed.label, 60)
+    print(f"unsubscribed: {clean_line(feed.url)} ({label}); its articles stay")
     return 0
 
 
@@ -106,15 +109,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         data = Path(args.file).read_bytes()
     except OSError as failure:
-        return error(f"cannot read {args.file}: {failure.strerror or failure}")
+        return error(clean_line(f"cannot read {args.file}: {failure.strerror or failure}"))
     outlines, problems = read_opml(data)
     for problem in problems:
-        print(f"{args.file}: {problem}", file=sys.stderr)
+        print(clean_line(f"{args.file}: {problem}"), file=sys.stderr)
     if not outlines:
         return 1
     new = _registry(args).add_many(outlines)
     old = len(outlines) - len(new)
-    print(f"{args.file}: subscribed to {len(new)} new feed(s), {old} already subscribed")
+    file = clean_line(args.file)
+    print(f"{file}: subscribed to {len(new)} new feed(s), {old} already subscribed")
     return 0
 
 
