@@ -100,7 +100,7 @@ def _layout(
         else:
             runs = visual_runs(apply_l1(para.text[start:end], para.levels[start:end], para.level))
         visual = visual_text(para.shaped[start:end], runs, keep)
-        styles = ()
+        styles: tuple[tuple[int, int, str], ...] = ()
         if any(s.start < end and s.end > start for s in spans):
             indices = visual_indices(para.shaped[start:end], runs, keep)
             styles = styles_for(indices, start, _on_cells(spans, para))

@@ -49,7 +49,7 @@ def resolve_mode(
     /dev/tty (DECRQM mode 8): do that before the UI takes the terminal. A bool as the third
     argument is taken as `query_tty` (resolve_mode(flag, environ, query_tty))."""
     if isinstance(config, bool):
-        config, query_tty = None, config
+        config, query_tty = None, bool(config)
     chosen = (
         _choice(requested, "--bidi")
         or _choice(environ.get(ENV_VAR), f"${ENV_VAR}")

@@ -260,17 +260,16 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="feeds")
     def action_refresh_feeds(self) -> None:
         """R: refresh every feed in the background; progress in the status line."""
+        from reader.feeds.fetch import Progress as FeedProgress
         from reader.feeds.fetch import refresh
 
         worker = get_current_worker()
         self.post_message(Progress("Feeds: refreshing…"))
-        summary = refresh(
-            self.store,
-            cancelled=lambda: worker.is_cancelled,
-            on_progress=lambda p: self.post_message(
-                Progress(f"Feeds {p.done}/{p.total}: {p.feed} {p.status}")
-            ),
-        )
+
+        def report(p: FeedProgress) -> None:
+            self.post_message(Progress(f"Feeds {p.done}/{p.total}: {p.feed} {p.status}"))
+
+        summary = refresh(self.store, cancelled=lambda: worker.is_cancelled, on_progress=report)
         if not summary.feeds:
             self.post_message(Progress("Feeds: none yet (newsreader feeds add URL)"))
             return
