@@ -6,6 +6,7 @@ headers, every chunk), so a server trickling one byte a second is cut off."""
 from __future__ import annotations
 
 import asyncio
+import os
 import zlib
 from dataclasses import dataclass
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
@@ -178,9 +179,11 @@ def ascii_url(url: str) -> str:
 
 
 def _reason(failure: BaseException) -> str:
-    """`Connection refused` rather than `[Errno 111] Connection refused`."""
+    """`Connection refused` rather than `All connection attempts failed` or `[Errno 111] ...`:
+    the operating system's own words from deepest in the chain of causes, when it has some."""
     cause: BaseException | None = failure
-    while cause is not None and cause.__context__ is not None and not str(cause):
-        cause = cause.__context__
-    text = getattr(cause, "strerror", None) or str(cause or failure)
-    return str(text)[:300] or type(failure).__name__
+    while cause is not None:
+        if isinstance(cause, OSError) and cause.errno:
+            return os.strerror(cause.errno)[:300]
+        cause = cause.__cause__ or cause.__context__
+    return str(failure)[:300] or type(failure).__name__
