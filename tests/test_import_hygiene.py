@@ -18,6 +18,7 @@ ALLOWED = {
     "feeds": {"text", "library"},  # fetch writes; the library issue inverts it
     "views": {"text", "bidi", "entities", "library"},
     "library": {"text", "entities", "ingest", "feeds", "views"},
+    "sync": {"text", "feeds", "library"},  # server items go through the feed sanitiser
 }
 
 

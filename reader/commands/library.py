@@ -4,19 +4,25 @@ from __future__ import annotations
 
 import argparse
 import os
+from pathlib import Path
 
 from reader.commands.common import open_store, print_json
-from reader.commands.screen_text import screen_line
+from reader.commands.screen_text import screen_line, terminal_width
 from reader.ingest.pipeline import bundled_seeds, import_paths
 from reader.library.locations import config_file, data_dir, database_dir
-from reader.models import ImportReport
+from reader.models import ArticleMeta, ImportReport, ReadingState
+from reader.text.sanitize import clean_line
+from reader.views.marks import item_mark
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "import",
-        help="import page, feed or OPML files (or directories)",
-        description="Import files or directories of files into the store. "
+        help="import page, feed, OPML or newsboat files (or directories)",
+        description="Import files or directories of files into the store: pages, RSS/Atom/"
+        'JSON feeds, OPML (subscribes), newsboat\'s urls file (subscribes, with its "~name" '
+        "names) and cache.db (subscribes and stores its items, read and flagged state "
+        "kept); a directory holding urls or cache.db (~/.newsboat) is read as newsboat's. "
         "Prints a line per file; exits non-zero only when nothing could be "
         "imported.",
     )
@@ -30,7 +36,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.set_defaults(func=cmd_list)
     p = sub.add_parser(
-        "ticker", help="list ticker headlines", description="List ticker headlines in page order."
+        "ticker",
+        help="list ticker headlines",
+        description="List ticker headlines in page order. Marks: * starred, • unread, "
+        "- a headline with no article, blank: read.",
     )
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.set_defaults(func=cmd_ticker)
@@ -59,11 +68,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     store = open_store(args)
     missing = [p for p in args.paths if not os.path.exists(p)]
     for path in missing:
-        print(f"{path}: no such file or directory")
-    reports = import_paths(
-        store,
-        [p for p in args.paths if p not in missing],
-        on_report=lambda report: print(describe(report), flush=True),
+        print(f"{clean_line(path)}: no such file or directory")
+    from reader.commands.newsboat import import_newsboat, newsboat_paths
+
+    reports, others = [], []
+    for path in (Path(p) for p in args.paths if p not in missing):
+        for one in newsboat_paths(path) or [path]:  # newsboat's files: urls, cache.db
+            if (report := import_newsboat(store, one)) is None:
+                others.append(one)
+            else:
+                reports.append(report)
+                print(describe(report), flush=True)
+    reports += import_paths(
+        store, others, on_report=lambda report: print(describe(report), flush=True)
     )
     if not reports and not missing:
         print("no files found")
@@ -71,37 +88,51 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    metas = open_store(args).articles()
+    store = open_store(args)
+    metas = store.articles()
     if args.json:
-        print_json(
-            [
-                {
-                    "id": m.id,
-                    "title": m.title,
-                    "published": m.published,
-                    "dateline": m.dateline,
-                    "source": m.source,
-                    "paragraphs": m.paragraphs,
-                }
-                for m in metas
-            ]
-        )
+        links = {a.id: list(a.links) for a in store.iter_articles()} if metas else {}
+        states = store.reading.states()
+        print_json([article_json(m, links.get(m.id, []), states.get(m.id)) for m in metas])
         return 0
+    width = terminal_width() - 30  # id (16), two spaces, date (10), two spaces
     for m in metas:
-        print(f"{m.id}  {m.published or '----------'}  {screen_line(m.title, 80)}")
+        print(f"{m.id}  {m.published or '----------'}  {screen_line(m.title, width, align=True)}")
     return 0
 
 
+def article_json(m: ArticleMeta, links: list[str], state: ReadingState | None) -> dict[str, object]:
+    state = state or ReadingState()
+    return {
+        "id": m.id,
+        "title": m.title,
+        "published": m.published,
+        "dateline": m.dateline,
+        "source": m.source,
+        "paragraphs": m.paragraphs,
+        "link": m.link,
+        "links": links,
+        "read": state.read,
+        "starred": state.starred,
+    }
+
+
 def cmd_ticker(args: argparse.Namespace) -> int:
-    lines = open_store(args).headlines()
+    store = open_store(args)
+    lines = store.headlines()
     if args.json:
         print_json(
             [{"time": h.time, "headline": h.headline, "article_id": h.article_id} for h in lines]
         )
         return 0
+    states = store.reading.states()
+    width = terminal_width() - 8  # time (5), a space, the mark, a space
     for h in lines:
-        mark = "*" if h.article_id else " "
-        print(f"{h.time} {mark} {screen_line(h.headline, 72)}")
+        state = states.get(h.article_id or h.id, ReadingState())
+        mark = item_mark(
+            starred=state.starred, unread=not state.read, has_article=bool(h.article_id)
+        )
+        print(f"{h.time} {mark} {screen_line(h.headline, width, align=True)}")
     return 0
 
 
