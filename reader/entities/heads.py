@@ -10,6 +10,7 @@ Triggers (مدينة, فريق ...) are not part of the name; `context.py` and `
 
 from __future__ import annotations
 
+from reader.entities.classes import HEAD, word_class
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
 from reader.entities.names import name_end
@@ -140,6 +141,8 @@ def _event_end(tokens: list[Token], i: int) -> int:
 def head_spans(tokens: list[Token], lex: Lexicon, listed: dict[int, Span]) -> list[Span]:
     spans: list[Span] = []
     for i, token in enumerate(tokens):
+        if not word_class(token.norm) & HEAD:
+            continue
         if token.norm in EVENT_HEADS and i + 1 < len(tokens) and tokens[i + 1].joined:
             spans.append(Span(i, _event_end(tokens, i), EVENT, "", source=HEADED))
             continue
