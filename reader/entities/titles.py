@@ -44,7 +44,12 @@ def _name_after_title(
     if j >= len(tokens) or not tokens[j].joined:
         return None
     end = name_end(tokens, j, lex, titled=True)
-    return None if end is None else Span(j, end, PERSON, "", source=TITLED)
+    if end is None:
+        return None
+    word = tokens[j].norm
+    if end == j + 1 and word.endswith("ه") and word not in lex.given:
+        return None  # زعيم عصابة, قائد ميليشيا: one indefinite noun, not a name
+    return Span(j, end, PERSON, "", source=TITLED)
 
 
 def person_spans(tokens: list[Token], lex: Lexicon, spans: dict[int, Span]) -> list[Span]:

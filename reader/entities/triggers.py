@@ -26,7 +26,10 @@ DUALS = frozenset({"محافظتي", "ولايتي", "مدينتي", "بلدتي
 # that does not look like a verb follows them as a place.
 WEAK_TOWNS = frozenset({"مقاطعه", "قضاء", "اقليم", "ناحيه", "اماره"})
 STRONG_TOWNS = TOWN_TRIGGERS - WEAK_TOWNS
-PARTICLES = frozenset({"دو", "دي", "دا", "ذي", "لا", "سان", "أبو", "ابو", "بني", "بن", "ام"})
+PARTICLES = frozenset(
+    {"دو", "دي", "دا", "ذي", "لا", "سان", "ابو", "بني", "بن", "ام", "بيت", "كفر", "دير", "عين"}
+    | {"بير", "تل", "خربه", "سيدي", "اولاد", "برج", "حمام", "وادي", "جبل", "راس", "سوق"}
+)
 
 
 def _plain(word: str, lex: Lexicon) -> bool:
