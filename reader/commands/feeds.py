@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from reader.commands.common import error, print_json
+from reader.commands.feed_add import cmd_add
+from reader.commands.fetch import _seconds as seconds
 from reader.commands.screen_text import screen_line
 from reader.library.feed_registry import FeedError, FeedRegistry
 from reader.library.locations import database_dir
@@ -23,10 +25,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_list, json=False)
     actions = p.add_subparsers(dest="action", metavar="ACTION")
     a = actions.add_parser(
-        "add", help="subscribe to a feed", description="Subscribe to an http(s) feed address."
+        "add",
+        help="subscribe to a feed",
+        description="Subscribe to an http(s) feed address. The address is fetched once: "
+        "what is not a feed (an error page, no answer, a file of another kind) is refused; "
+        "a web page is searched for the feeds it names (<link rel=alternate>), one is "
+        "taken and several are offered. The items fetched are stored at once.",
     )
-    a.add_argument("url", metavar="URL", help="the feed's address (http:// or https://)")
+    a.add_argument("url", metavar="URL", help="the feed's (or its site's) address")
     a.add_argument("--name", help="a name for the feed (default: the feed's own title)")
+    a.add_argument(
+        "--timeout", type=seconds, default=15.0, metavar="SECONDS", help="give up after (15)"
+    )
+    a.add_argument("--no-fetch", action="store_true", help="subscribe without fetching (offline)")
     a.set_defaults(func=cmd_add)
     a = actions.add_parser(
         "list", help="list subscriptions", description="List subscribed feeds and their status."
@@ -57,16 +68,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _registry(args: argparse.Namespace) -> FeedRegistry:
     return FeedRegistry(database_dir(args.db))
-
-
-def cmd_add(args: argparse.Namespace) -> int:
-    try:
-        feed = _registry(args).add(args.url, args.name)
-    except FeedError as failure:
-        return error(str(failure))
-    name = f" ({screen_line(feed.name, 60)})" if feed.name else ""
-    print(f"subscribed: {clean_line(feed.url)}{name}")
-    return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -89,7 +89,9 @@ class FeedRegistry:
         if found := [f for f in feeds if f.url in (ref.strip(), url)]:
             return found[0]
         key = fold(ref)
-        named = [f for f in feeds if key in (fold(f.name or ""), fold(f.title or ""))]
+        named = [
+            f for f in feeds if key in (fold(f.name or ""), fold(f.title or ""), fold(f.label))
+        ]
         if len(named) > 1:
             raise FeedError(f"{ref!r} names {len(named)} feeds; give the address instead")
         if not named:
