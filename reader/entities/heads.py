@@ -123,6 +123,10 @@ def _body(
             return end or j + 1
         return j + 1
     if not can_start_name(word, lex, titled=strong):
+        place = listed.get(j + 1)  # لجنة أطباء السودان, شركة غاز البصرة: noun + listed place
+        idafa = strong and place is not None and place.type == PLACE and tokens[j + 1].joined
+        if idafa and place is not None and not is_function_word(word) and not is_title(word):
+            return place.end
         return None
     k, idafa = j + 1, False
     while strong and k < len(tokens) and tokens[k].joined and k - j < 3:
