@@ -1,0 +1,69 @@
+"""`newsreader sync`: sync the store with the server named in the config's [sync] section."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reader.commands.common import error, open_store
+from reader.library.locations import config_file, load_config
+from reader.library.refresh_lock import RefreshBusy, refreshing
+from reader.sync import notify
+from reader.sync.config import sync_config
+from reader.sync.engine import sync
+from reader.sync.fever import FeverError, Unreachable
+from reader.sync.repeat import duration, repeat
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "sync",
+        help="sync feeds, items and read/starred state with your aggregator server",
+        description="Sync with the Fever API server named in the config file's [sync] section "
+        "(kind, url, user, password_file or password_command; see docs/sync.md): new items "
+        "come down into the local store, read and starred changes made here go up, changes "
+        "made there come down. Changes made while the server is away wait in the store.",
+    )
+    p.add_argument(
+        "--every",
+        type=duration,
+        metavar="DURATION",
+        help="keep running, syncing this often (90s, 15m, 1h); Ctrl-C stops",
+    )
+    p.set_defaults(func=cmd_sync)
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    config = load_config()
+    chosen = sync_config(config)
+    if chosen is None:
+        return error(f"no [sync] section in {config_file()}: see docs/sync.md for the keys")
+    announce = notify.notify_config(config)
+    store = open_store(args)
+
+    def once() -> int:
+        try:
+            with refreshing(store.directory):
+                report = sync(store, chosen)
+        except RefreshBusy as busy:
+            print(f"skipped: {busy}")
+            return 0
+        except Unreachable as failure:
+            from reader.library.sync_state import pending
+
+            waiting = pending(store.directory, store.reading.states())
+            return error(f"{failure}; {waiting} local change(s) wait for the server")
+        except FeverError as failure:
+            return error(str(failure))
+        print(
+            f"synced: {report.feeds} feed(s), {notify.summary(report.new_items)}, "
+            f"{report.sent} change(s) sent, {report.received} change(s) received"
+        )
+        if sys.stdout.isatty():
+            sys.stdout.write(notify.terminal_sequence(announce, report.new_titles))
+            sys.stdout.flush()
+        if problem := notify.run_command(announce, report.new_titles):
+            error(problem)
+        return 0
+
+    return repeat(once, args.every)
