@@ -10,6 +10,7 @@ from reader.commands.screen_text import screen_line, terminal_width
 from reader.ingest.pipeline import bundled_seeds, import_paths
 from reader.library.locations import config_file, data_dir, database_dir
 from reader.models import ArticleMeta, ImportReport, ReadingState
+from reader.text.sanitize import clean_line
 from reader.views.marks import item_mark
 
 
@@ -63,7 +64,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     store = open_store(args)
     missing = [p for p in args.paths if not os.path.exists(p)]
     for path in missing:
-        print(f"{path}: no such file or directory")
+        print(f"{clean_line(path)}: no such file or directory")
     reports = import_paths(
         store,
         [p for p in args.paths if p not in missing],

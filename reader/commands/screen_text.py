@@ -10,6 +10,7 @@ from functools import cache
 from reader.bidi import fit_line, resolve_mode
 from reader.commands.common import styled
 from reader.library.locations import load_config
+from reader.text.sanitize import clean_line
 
 
 @cache
@@ -20,6 +21,7 @@ def _mode() -> str:
 def screen_line(text: str, width: int, *, align: bool = False) -> str:
     """`text` as one screen line of at most `width` cells (cut with … at its logical end);
     with `align`, a right-to-left line is padded on the left to end at the width."""
+    text = clean_line(text)  # hostile text never reaches the terminal raw, piped or not
     if not styled():
         return text
     line = fit_line(text, width, _mode())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import io
 from typing import Any
-from xml.sax import SAXException
+from xml.sax import SAXException, SAXParseException
 
 import feedparser
 
@@ -61,11 +61,23 @@ def _convert(parsed: Any) -> ParsedFeed:
     feed.entries = [_entry(entry, rss) for entry in parsed.get("entries", [])]
     error = parsed.get("bozo_exception")
     if not feed.entries and not feed.kind:
-        detail = f": {error}" if isinstance(error, SAXException) else ""
+        detail = f": {describe_error(error)}" if isinstance(error, SAXException) else ""
         feed.problems.append(f"not a feed (no RSS, Atom or JSON Feed found){detail}")
     elif error is not None and not isinstance(error, BENIGN):
-        feed.problems.append(f"feed is not well-formed, read what could be read: {error}")
+        feed.problems.append(
+            f"feed is not well-formed, read what could be read: {describe_error(error)}"
+        )
     return feed
+
+
+def describe_error(error: object) -> str:
+    """ "mismatched tag at line 2, column 80", never the raw "<unknown>:2:80: mismatched tag"."""
+    if isinstance(error, SAXParseException):
+        where = f"line {error.getLineNumber()}, column {error.getColumnNumber()}"
+        return f"XML error: {error.getMessage()} at {where}"
+    if isinstance(error, SAXException):
+        return f"XML error: {error.getMessage()}"
+    return str(error) or type(error).__name__
 
 
 def _entry(entry: Any, rss: bool) -> RawEntry:

@@ -16,6 +16,7 @@ from reader.feeds.sniff import sniff_feed, subscribing_into
 from reader.ingest.page import ParsedPage, parse_bytes
 from reader.library.store import ArticleStore
 from reader.models import Article, Headline, ImportReport
+from reader.text.sanitize import clean_line
 
 BATCH = 200
 MAX_BYTES = 64 * 1024 * 1024
@@ -74,22 +75,25 @@ def page_records(page: ParsedPage, source: str) -> tuple[list[Article], list[Hea
 
 
 def read_records(path: Path) -> tuple[Records, ImportReport]:
-    report = ImportReport(str(path))
+    # A file name is hostile text too (escapes, bidi overrides, undecodable bytes): what is
+    # printed and stored as the source is the sanitised name.
+    report = ImportReport(clean_line(str(path)) or "?")
+    name = clean_line(path.name) or "file"
     try:
         if path.stat().st_size > MAX_BYTES:
             raise OSError(0, f"larger than {MAX_BYTES // 2**20} MiB, skipped")
         data = path.read_bytes()
     except OSError as error:
-        report.problems.append(f"cannot read: {error.strerror or error}")
+        report.problems.append(clean_line(f"cannot read: {error.strerror or error}"))
         report.failed = True
         return ([], [], []), report
     for sniff in SNIFFERS:
-        if (records := sniff(data, path.name)) is not None:
-            report.problems.extend(records[2])
+        if (records := sniff(data, name)) is not None:
+            report.problems.extend(map(clean_line, records[2]))
             return records, report
     page = parse_bytes(data)
     report.problems.extend(page.problems)
-    articles, lines = page_records(page, path.name)
+    articles, lines = page_records(page, name)
     return (articles, lines, []), report
 
 

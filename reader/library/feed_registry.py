@@ -48,7 +48,7 @@ def normalise_url(url: str) -> str:
         url = "http://" + url[7:]
     elif lowered.startswith("feed:"):
         url = url[5:]
-    if any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in url):
+    if any(ch.isspace() or not ch.isprintable() for ch in url):  # C0, C1, bidi overrides...
         raise FeedError(f"not a feed address (spaces or control characters): {url!r}")
     try:
         parts = urlsplit(url)
@@ -89,7 +89,9 @@ class FeedRegistry:
         if found := [f for f in feeds if f.url in (ref.strip(), url)]:
             return found[0]
         key = fold(ref)
-        named = [f for f in feeds if key in (fold(f.name or ""), fold(f.title or ""))]
+        named = [
+            f for f in feeds if key in (fold(f.name or ""), fold(f.title or ""), fold(f.label))
+        ]
         if len(named) > 1:
             raise FeedError(f"{ref!r} names {len(named)} feeds; give the address instead")
         if not named:
