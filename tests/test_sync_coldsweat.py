@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from reader.cli import main
 from reader.library.bootstrap import open_library
 from reader.library.locations import load_config
 from reader.sync.config import sync_config
