@@ -10,6 +10,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from reader.bidi.modes import CHOICES
 from reader.commands.common import error, open_store, print_json
 from reader.ingest.page import parse_bytes
 from reader.ingest.pipeline import page_records
@@ -35,7 +36,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--width", type=int, help="line width in cells (default: the terminal's)")
     p.add_argument(
         "--bidi",
-        choices=("auto", "app", "terminal"),
+        choices=CHOICES,
         # SUPPRESS: when not given here, `newsreader --bidi MODE show` keeps the global value
         # (a subparser's default of None would overwrite it)
         default=argparse.SUPPRESS,
