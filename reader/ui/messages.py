@@ -45,3 +45,10 @@ class Progress(Message):
     """Background work to report in the status line."""
 
     text: str
+
+
+@dataclass
+class Announce(Message):
+    """New items: the terminal bell and/or a desktop notification sequence to write."""
+
+    sequence: str
