@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from reader.library.feed_registry import FeedRegistry
-from reader.library.locations import load_config
+from reader.library.locations import ConfigError, load_config
 from reader.library.refresh_lock import RefreshBusy, refreshing
 from reader.library.store import ArticleStore
 from reader.library.sync_state import pending
@@ -53,7 +53,7 @@ def refresh_cycle(
                     offline = True
                     waiting = pending(store.directory, store.reading.states())
                     notes.append(f"offline: server unreachable, {waiting} change(s) queued")
-                except FeverError as error:
+                except (FeverError, ConfigError) as error:  # a refused password, say
                     notes.append(f"sync failed: {error}")
             titles = [m.title for m in store.articles() if m.id not in before]
     except RefreshBusy:
