@@ -79,6 +79,8 @@ def test_fetch_every_keeps_fetching_until_stopped(
     db_dir: Path, server: FeedServer, isolated_home: Path, tmp_path: Path
 ) -> None:
     url = server.fixture("/rss", "arabic-rss2.xml")
+    out = tmp_path / "notified"
+    write_config(isolated_home, f"[notify]\ncommand = {notify_script(out)}\n")
     env = {**os.environ, "NEWSREADER_DB": str(db_dir), "PYTHONPATH": str(ROOT)}
     subprocess.run([sys.executable, "-m", "reader", "feeds", "add", url], env=env, check=True)
     before = len(server.seen("/rss"))  # adding a feed fetches it once
@@ -105,6 +107,8 @@ def test_fetch_every_keeps_fetching_until_stopped(
     assert output.count("1 feed(s): ") >= 3 and "next refresh at" in output
     assert output.rstrip().endswith("stopped")
     assert "1 feed(s): 0 new article(s)" in output and "1 feed(s): 2 new article(s)" in output
+    calls = [json.loads(line) for line in out.read_text().splitlines()]
+    assert calls == [["خبر gamma رقم 0", "خبر gamma رقم 1"]]  # only the new ones, once
 
 
 def test_a_second_refresh_is_skipped_not_run(

@@ -10,6 +10,7 @@ from reader.commands.common import error, open_store, styled
 from reader.commands.screen_text import screen_line
 from reader.library.feed_registry import FeedError, FeedRegistry
 from reader.library.refresh_lock import RefreshBusy, refreshing
+from reader.sync.notify import announcing
 from reader.sync.repeat import due_for_every, duration, repeat
 from reader.text.sanitize import clean_line
 
@@ -52,7 +53,7 @@ def _seconds(text: str) -> float:
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
-    return repeat(lambda: _fetch_once(args), args.every)
+    return repeat(lambda: announcing(args.db, lambda: _fetch_once(args)), args.every)
 
 
 def _fetch_once(args: argparse.Namespace) -> int:
