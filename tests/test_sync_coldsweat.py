@@ -216,3 +216,36 @@ def test_wrong_password_is_a_clear_error(
     status, _, err = run(capsys, "--db", str(db_dir), "sync")
     assert status == 1 and f"refused user '{USER}' and its password" in err
     assert "not the password" not in err
+
+
+async def test_the_app_syncs_on_R(world: World, configured: Path, db_dir: Path) -> None:
+    from reader.ui.app import NewsReaderApp
+    from reader.ui.screens.main import MainScreen
+    from reader.ui.widgets.status_line import StatusLine
+    from reader.ui.widgets.ticker import Ticker
+
+    store = open_library(str(db_dir))
+    app = NewsReaderApp(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()  # [sync] is set: the app syncs as it starts
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        ticker = screen.query_one(Ticker)
+        assert "64 new items" in screen.query_one(StatusLine).right
+        rows = {row.text: n for n, row in enumerate(ticker.rows)}
+        assert "خبر beta رقم 3" in rows
+        ticker.cursor = rows["خبر beta رقم 3"]
+        await pilot.press("r", "s")
+        await app.workers.wait_for_complete()
+        world.server.mark(remote_ids(world)["خبر alpha رقم 0"], "read")
+        await pilot.press("R")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "1 received" in screen.query_one(StatusLine).right
+        by_text = {row.text: row for row in ticker.rows}
+        assert not by_text["خبر alpha رقم 0"].unread and by_text["خبر alpha رقم 1"].unread
+    store.close()
+    ids = remote_ids(world)
+    assert ids["خبر beta رقم 3"] not in world.server.unread_ids()
+    assert world.server.saved_ids() == {ids["خبر beta رقم 3"]}

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import shlex
 import subprocess
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from reader.library.locations import ConfigError
+from reader.library.locations import ConfigError, load_config
 from reader.text.sanitize import clean_line
 
 MAX_TITLES = 50
@@ -91,3 +93,28 @@ def run_command(config: NotifyConfig, titles: list[str]) -> str | None:
     if done.returncode != 0:
         return f"notify command {clean_line(config.command[0])!r} exited with {done.returncode}"
     return None
+
+
+def announcing(db: str | None, run: Callable[[], int]) -> int:
+    """`run()` (a CLI fetch), then announce the articles it added, if [notify] asks to."""
+    settings = notify_config(load_config())
+    if not (settings.bell or settings.osc or settings.command):
+        return run()
+    from reader.library.bootstrap import open_library
+
+    def article_ids() -> dict[str, str]:
+        library = open_library(db)
+        try:
+            return {meta.id: meta.title for meta in library.articles()}
+        finally:
+            library.close()
+
+    before = article_ids()
+    status = run()
+    titles = [title for key, title in article_ids().items() if key not in before]
+    if sys.stdout.isatty():
+        sys.stdout.write(terminal_sequence(settings, titles))
+        sys.stdout.flush()
+    if problem := run_command(settings, titles):
+        print(f"newsreader: {problem}", file=sys.stderr)
+    return status

@@ -11,7 +11,9 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from types import FrameType
 
-from reader.sync.schedule import parse_duration
+from reader.library.feed_registry import Feed
+from reader.library.locations import load_config
+from reader.sync.schedule import RefreshConfig, parse_duration, refresh_config
 
 
 def duration(text: str) -> float:
@@ -39,7 +41,8 @@ def repeat(
     done = 0
     try:
         while rounds is None or done < rounds:
-            once()
+            if once() == 130:  # interrupted in the middle of a round (Ctrl-C, SIGTERM)
+                raise KeyboardInterrupt
             done += 1
             next_at = datetime.now() + timedelta(seconds=every)
             print(f"next refresh at {next_at:%H:%M:%S}", flush=True)
@@ -50,3 +53,10 @@ def repeat(
     finally:
         signal.signal(signal.SIGTERM, previous)
     return 0
+
+
+def due_for_every(feeds: list[Feed], every: float) -> list[Feed]:
+    """`fetch --every`: every feed each round, but those with their own interval in the
+    config's [refresh.feeds] only once it has passed."""
+    config = refresh_config(load_config())
+    return RefreshConfig(every, config.feeds).due(feeds, datetime.now().astimezone())
