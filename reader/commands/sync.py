@@ -10,8 +10,6 @@ from reader.library.locations import config_file, load_config
 from reader.library.refresh_lock import RefreshBusy, refreshing
 from reader.sync import notify
 from reader.sync.config import sync_config
-from reader.sync.engine import sync
-from reader.sync.fever import FeverError, Unreachable
 from reader.sync.repeat import duration, repeat
 
 
@@ -34,6 +32,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
+    from reader.sync.engine import sync  # the feed parser and httpx: only when syncing
+    from reader.sync.fever import FeverError, Unreachable
+
     config = load_config()
     chosen = sync_config(config)
     if chosen is None:
