@@ -249,3 +249,19 @@ async def test_the_app_syncs_on_R(world: World, configured: Path, db_dir: Path) 
     ids = remote_ids(world)
     assert ids["خبر beta رقم 3"] not in world.server.unread_ids()
     assert world.server.saved_ids() == {ids["خبر beta رقم 3"]}
+
+
+def test_status_says_what_waits_without_the_server(
+    world: World, configured: Path, db_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = run(capsys, "--db", str(db_dir), "sync", "--status")
+    assert status == 0 and "last sync: never" in out and "items synced: 0" in out
+    synced(capsys, db_dir)
+    world.server.stop()
+    found = articles(capsys, db_dir)
+    run(capsys, "--db", str(db_dir), "mark", found["خبر alpha رقم 2"]["id"], "--star")
+    run(capsys, "--db", str(db_dir), "sync")
+    status, out, _ = run(capsys, "--db", str(db_dir), "sync", "--status")
+    assert status == 0
+    assert "feeds: 2; items synced: 64" in out and "  أخبار alpha\n" in out
+    assert "last error: cannot reach" in out and "local changes waiting: 1" in out
