@@ -265,3 +265,28 @@ def test_status_says_what_waits_without_the_server(
     assert status == 0
     assert "feeds: 2; items synced: 64" in out and "  أخبار alpha\n" in out
     assert "last error: cannot reach" in out and "local changes waiting: 1" in out
+
+
+HOSTILE = """<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>
+<title>evil</title><link>http://evil.example/</link>
+<item><title>خبر &#x202E;مقلوب&#x202C; &lt;b&gt;عاجل&lt;/b&gt;</title>
+<link>http://evil.example/1</link><guid>http://evil.example/1</guid>
+<description><![CDATA[<p>نص <script>alert(1)</script>الخبر</p><iframe src="http://x/"></iframe>
+<p><a href="javascript:alert(1)">رابط</a></p>]]></description></item>
+</channel></rss>"""
+
+
+def test_hostile_items_are_sanitised_like_any_feed(
+    world: World, configured: Path, db_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = world.feeds.add("/evil.xml", body=HOSTILE.encode())
+    world.server.subscribe({url: "evil"})
+    world.server.fetch()
+    synced(capsys, db_dir)
+    status, out, _ = run(capsys, "--db", str(db_dir), "list", "--json")
+    evil = [a for a in json.loads(out) if a["link"] == "http://evil.example/1"]
+    assert len(evil) == 1 and "\u202e" not in evil[0]["title"] and "مقلوب" in evil[0]["title"]
+    status, out, _ = run(capsys, "--db", str(db_dir), "show", evil[0]["id"])
+    assert status == 0, out
+    assert "alert" not in out and "<script" not in out and "javascript:" not in out
+    assert "نص" in out and "الخبر" in out
