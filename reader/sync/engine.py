@@ -22,6 +22,7 @@ from datetime import datetime
 from reader.library.indexing import index_entities
 from reader.library.store import ArticleStore
 from reader.library.sync_state import RemoteLink, SyncState, load, save
+from reader.models import ReadingState
 from reader.sync.config import SyncConfig
 from reader.sync.fever import FeverClient, FeverError
 from reader.sync.items import item_records
@@ -79,17 +80,20 @@ def _pull_items(
         index_entities(store, articles)
         report.new_items += len(fresh)
         report.new_titles.extend(a.title for a in fresh)
+        merged: dict[str, ReadingState] = {}
         for item in page:
             article_id = ids.get(item.id)
             if article_id is None or item.id in state.items:
                 continue
             # A first meeting: read or starred on either side stays so; the base is the
             # server's, so a local read of an article stored before goes up.
-            local = store.reading.state(article_id)
-            read, starred = local.read or item.is_read, local.starred or item.is_saved
-            if (read, starred) != (local.read, local.starred):
-                store.reading.set_state(article_id, read=read, starred=starred)
+            local = merged.get(article_id) or store.reading.state(article_id)
+            both = ReadingState(local.read or item.is_read, local.starred or item.is_saved)
+            if both != local:
+                merged[article_id] = both
             state.items[item.id] = RemoteLink(article_id, item.is_read, item.is_saved)
+        if merged:  # one write a page, before the bases are saved
+            store.reading.set_many(merged)
         state.since_id = max(state.since_id, page[-1].id)
         save(store.directory, state)
 
@@ -98,27 +102,35 @@ def _merge_states(
     store: ArticleStore, client: FeverClient, state: SyncState, report: SyncReport
 ) -> None:
     unread, saved = client.unread_item_ids(), client.saved_item_ids()
-    sent_since_save = 0
+    taken: dict[str, ReadingState] = {}  # what comes down, written in one go
+    agreed: list[tuple[RemoteLink, str, bool]] = []  # bases to move once that is written
+    to_send: list[tuple[int, str, RemoteLink, str, bool]] = []
     for remote_id, link in state.items.items():
-        local = store.reading.state(link.article_id)
-        server = (remote_id not in unread, remote_id in saved)
-        agreed = []
-        for name, mine, theirs, base, marks in (
-            ("read", local.read, server[0], link.read, ("read", "unread")),
-            ("starred", local.starred, server[1], link.starred, ("saved", "unsaved")),
+        local = taken.get(link.article_id) or store.reading.state(link.article_id)
+        flags = {"read": local.read, "starred": local.starred}
+        for name, theirs, marks in (
+            ("read", remote_id not in unread, ("read", "unread")),
+            ("starred", remote_id in saved, ("saved", "unsaved")),
         ):
+            mine, base = flags[name], getattr(link, name)
             if mine != theirs and mine != base:  # changed here only: send it
-                client.mark_item(remote_id, marks[0] if mine else marks[1])
-                report.sent += 1
-                sent_since_save += 1
-                agreed.append(mine)
+                to_send.append((remote_id, marks[0] if mine else marks[1], link, name, mine))
             elif mine != theirs:  # changed only on the server: take it
-                store.reading.set_state(link.article_id, **{name: theirs})
+                flags[name] = theirs
+                agreed.append((link, name, theirs))
                 report.received += 1
-                agreed.append(theirs)
-            else:
-                agreed.append(mine)
-        link.read, link.starred = agreed
-        if sent_since_save >= SAVE_EVERY:
+            elif mine != base:  # both changed the same way
+                agreed.append((link, name, mine))
+        if (flags["read"], flags["starred"]) != (local.read, local.starred):
+            taken[link.article_id] = ReadingState(flags["read"], flags["starred"])
+    if taken:  # the local writes first, then the bases that follow them
+        store.reading.set_many(taken)
+    for link, name, value in agreed:
+        setattr(link, name, value)
+    save(store.directory, state)
+    for count, (remote_id, mark, link, name, value) in enumerate(to_send, start=1):
+        client.mark_item(remote_id, mark)
+        setattr(link, name, value)
+        report.sent += 1
+        if count % SAVE_EVERY == 0:
             save(store.directory, state)
-            sent_since_save = 0
