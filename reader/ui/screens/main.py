@@ -291,7 +291,7 @@ class MainScreen(Screen[None]):
         from reader.sync.cycle import refresh_cycle
 
         worker = get_current_worker()
-        self.post_message(Progress("Refreshing…"))
+        self.post_message(Progress("Feeds: refreshing…"))
 
         def report(text: str) -> None:
             self.post_message(Progress(text))
