@@ -51,13 +51,19 @@ async def test_refresh_timer_fetches_and_announces(
     out = tmp_path / "notified"
     write_config(
         isolated_home,
-        f'[refresh]\ninterval = "1s"\n[notify]\nbell = true\ncommand = {notify_script(out)}\n',
+        f'[refresh]\ninterval = "1s"\n[notify]\nbell = true\nosc = 777\n'
+        f"command = {notify_script(out)}\n",
     )
     store = ArticleStore(db_dir)
     seed_if_new(store)
     FeedRegistry(store.directory).add(server.fixture("/rss", "arabic-rss2.xml"), "صباح")
     app = NewsReaderApp(store)
     async with app.run_test(size=(120, 36)) as pilot:
+        written: list[str] = []
+        driver = app._driver
+        assert driver is not None
+        write = driver.write
+        driver.write = lambda data: (written.append(data), write(data))[1]  # type: ignore[method-assign]
         deadline = time.monotonic() + 20
         while len(server.seen("/rss")) < 2 and time.monotonic() < deadline:
             await asyncio.sleep(0.2)  # nobody presses R: the timer fetches, and again
@@ -72,6 +78,9 @@ async def test_refresh_timer_fetches_and_announces(
         assert len(calls) == 1 and set(calls[0]) == TITLES  # announced once, not per tick
         status = screen.query_one(StatusLine).right
         assert "feed(s) fetched" in status
+        announced = [data for data in written if "\x1b]777;" in data]
+        assert len(announced) == 1
+        assert announced[0].startswith("\a\x1b]777;notify;newsreader;3 new items: ")
     store.close()
 
 
