@@ -230,3 +230,31 @@ def test_feed_output_is_sanitised_in_every_mode(
     assert json.loads(out)[0]["url"] == "http://127.0.0.1:9/\x9b2J\u202eevil"  # escaped, kept
     status, out, err = run(capsys, *db, "fetch", "--timeout", "2")
     assert "failed" in out and not RAW.search(out + err)
+
+
+def test_a_file_whose_parser_fails_costs_only_that_file(
+    tmp_path: Path,
+    db_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Fault injection: a parser bug on one file (here: a raise) is reported for that file."""
+    from reader.ingest import pipeline
+
+    real = pipeline.parse_bytes
+
+    def parse(data: bytes) -> object:
+        if b"boom" in data:
+            raise RuntimeError("parser bug \x1b]0;x\x07")
+        return real(data)
+
+    monkeypatch.setattr(pipeline, "parse_bytes", parse)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for number in range(5):
+        (pages / f"{number}.txt").write_bytes(page(number))
+    (pages / "bad.txt").write_bytes(page(9) + b"boom\n")
+    status, out, _ = run(capsys, "--db", str(db_dir), "import", str(pages))
+    assert status == 0 and not RAW.search(out)
+    assert "bad.txt: nothing imported" in out and "cannot import: RuntimeError" in out
+    assert len(stored(capsys, db_dir)) == 5
