@@ -29,6 +29,7 @@ class Ticker(CursorList[TickerRow]):
         "ticker--cursor",
         "ticker--cursor-blurred",
         "ticker--starred",
+        "ticker--breaking",
     }
 
     rows: reactive[tuple[TickerRow, ...]] = reactive((), repaint=False)
@@ -71,7 +72,14 @@ class Ticker(CursorList[TickerRow]):
         if selected:
             cursor = "ticker--cursor" if self.has_focus else "ticker--cursor-blurred"
             base += self.get_component_rich_style(cursor)
-        mark = item_mark(starred=row.starred, unread=row.unread, has_article=bool(row.article_id))
+        if row.breaking:
+            base += self.get_component_rich_style("ticker--breaking")
+        mark = item_mark(
+            starred=row.starred,
+            unread=row.unread,
+            has_article=bool(row.article_id),
+            breaking=row.breaking,
+        )
         time = (row.time or "").ljust(TIME_WIDTH)
         text_width = max(1, width - TIME_WIDTH - 3)
         headline = fit_line(row.text, text_width, self.mode)
