@@ -271,10 +271,13 @@ def main() -> None:
     parser.add_argument(
         "--big", type=int, default=0, help="also add N articles to newsreader's store (latency)"
     )
+    parser.add_argument("--size", default="100x30", help="terminal size (default 100x30)")
     parser.add_argument("--no-newsboat", action="store_true", help="measure newsreader only")
     parser.add_argument("--keep", help="keep the work files (captures) in this directory")
     parser.add_argument("--rows", action="store_true", help="show which rows each key repaints")
     args = parser.parse_args()
+    global WIDTH, HEIGHT
+    WIDTH, HEIGHT = (int(n) for n in args.size.split("x"))
     for tool in ("tmux", *(() if args.no_newsboat else ("/usr/bin/newsboat",))):
         if shutil.which(tool) is None:
             raise SystemExit(f"{tool} is missing")

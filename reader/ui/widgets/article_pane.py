@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from rich.style import Style
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.strip import Strip
 
@@ -116,6 +116,35 @@ class ArticlePane(QuietFocus, can_focus=True):
         return line_strip(
             fit_line(EMPTY_HINT, width, self.mode), width, self.rich_style, self._style_for
         )
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        lines = round(new) - round(old)
+        if not lines or not self._scroll_terminal(lines):
+            super().watch_scroll_y(old, new)  # repaint every line of the pane
+
+    def _scroll_terminal(self, lines: int) -> bool:
+        """Scroll with the terminal's own scroll region, as curses does: DECSTBM sets the
+        rows, SU/SD moves them, and only the lines that come into view are painted. A scroll
+        region spans whole rows, so this works only where the pane is the full width of the
+        screen (the narrow layout); docs/ssh.md says why it cannot be had beside the ticker.
+        Whether it was done."""
+        region, driver = self.content_region, self.app._driver
+        height = region.height
+        if (
+            driver is None
+            or self.app.screen is not self.screen
+            or region.x != 0
+            or region.width != self.screen.size.width
+            or not 0 < abs(lines) < height
+            or self._repaint_regions  # lines still to paint would be scrolled off unpainted
+        ):
+            return False
+        scroll = f"\x1b[{lines}S" if lines > 0 else f"\x1b[{-lines}T"
+        driver.write(f"\x1b[{region.y + 1};{region.bottom}r{scroll}\x1b[r")
+        self._styles_cache.clear()  # every line moved: none of the cached ones is current
+        fresh = Region(0, height - lines, region.width, lines) if lines > 0 else None
+        self.refresh(fresh or Region(0, 0, region.width, -lines))
+        return True
 
     def action_line(self, direction: int) -> None:
         self._jump(direction)
