@@ -86,7 +86,9 @@ class MainScreen(Screen[None]):
             MainScreen.rows, mode=MainScreen.bidi_mode, right_to_left=MainScreen.right_to_left
         )
         yield EntitySidebar(id="entities").data_bind(MainScreen.opened, mode=MainScreen.bidi_mode)
-        yield ArticlePane(id="article").data_bind(MainScreen.opened, mode=MainScreen.bidi_mode)
+        yield ArticlePane(id="article").data_bind(
+            MainScreen.opened, mode=MainScreen.bidi_mode, full_width=MainScreen.narrow
+        )
         with Vertical(id="bottom"):  # docked widgets on one edge overlap: stack them here
             yield SearchBar(id="search").data_bind(mode=MainScreen.bidi_mode)
             yield StatusLine(id="status").data_bind(MainScreen.status, mode=MainScreen.bidi_mode)
