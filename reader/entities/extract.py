@@ -14,7 +14,7 @@ from reader.entities.latin import latin_spans
 from reader.entities.lexicon import lexicon
 from reader.entities.listed import listed_spans
 from reader.entities.model import Entity
-from reader.entities.normalise import normalise
+from reader.entities.normalise import normal_form
 from reader.entities.spans import EVENT, Span
 from reader.entities.titles import person_spans
 from reader.entities.tokens import Token, tokenise
@@ -47,7 +47,7 @@ def _finish(text: str, tokens: list[Token], span: Span) -> None:
         start, end = tokens[span.start].offset_after(span.strip), tokens[span.end - 1].end
         span.display = ("ا" if span.restored else "") + " ".join(text[start:end].split())
     if not span.key:
-        span.key = ("name", span.name) if span.name >= 0 else (span.type, normalise(span.display))
+        span.key = ("name", span.name) if span.name >= 0 else (span.type, normal_form(span.display))
 
 
 def extract(text: str) -> list[Entity]:
@@ -76,7 +76,7 @@ def extract(text: str) -> list[Entity]:
         best = max((m for m in members if m.display), key=lambda m: m.size, default=members[0])
         name = best.display
         spans = [(tokens[m.start].offset_after(m.strip), tokens[m.end - 1].end) for m in members]
-        previous = merged.setdefault((normalise(name), members[0].type), (name, []))
+        previous = merged.setdefault((normal_form(name), members[0].type), (name, []))
         previous[1].extend(spans)
     entities = [
         Entity(name, kind, tuple(sorted(set(spans)))) for (_, kind), (name, spans) in merged.items()

@@ -36,6 +36,18 @@ def _starts(word: str) -> tuple[tuple[int, str, int], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1 << 15)
+def _best(key: str) -> tuple[int, str, bool, str] | None:
+    """The name an alias stands for (context-free readings first): number, display, needs
+    context, type; None for a key that is no alias."""
+    lex = lexicon()
+    found = lex.lookup(key)
+    if not found:
+        return None
+    number, display, needs_context = min(found, key=lambda a: a[2])
+    return number, display, needs_context, lex.type_of(number)
+
+
 def match_at(tokens: list[Token], i: int, lex: Lexicon) -> Span | None:
     """The longest listed name starting at token i (exact reading preferred)."""
     best: Span | None = None
@@ -45,13 +57,13 @@ def match_at(tokens: list[Token], i: int, lex: Lexicon) -> Span | None:
             key = (
                 " ".join([form, *(t.norm for t in tokens[i + 1 : i + size])]) if size > 1 else form
             )
-            found = lex.lookup(key)
-            if found:
-                number, display, needs_context = min(found, key=lambda a: a[2])
-                kind = lex.type_of(number)
-                span = Span(i, i + size, kind, display, strip, number, needs_context=needs_context)
-                if best is None or span.size > best.size:
-                    best = span
+            found = _best(key)
+            if found is not None:
+                number, display, needs_context, kind = found
+                if best is None or size > best.size:
+                    best = Span(
+                        i, i + size, kind, display, strip, number, needs_context=needs_context
+                    )
                 break
         if best is not None and strip == 0:
             return best

@@ -8,6 +8,7 @@ character (except ميرك), so tokens can map a normalised position back to the
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reader.text.folding import DROPPED, fold_chars  # the one folding table (search uses it too)
 
@@ -23,3 +24,9 @@ def normalise(text: str) -> str:
 def is_dropped(char: str) -> bool:
     """True for the marks `normalise` removes (harakat, tatweel, format characters)."""
     return char in DROPPED
+
+
+@lru_cache(maxsize=1 << 16)
+def normal_form(text: str) -> str:
+    """`normalise`, cached: words and names repeat across an article and across articles."""
+    return normalise(text)

@@ -9,10 +9,15 @@ from __future__ import annotations
 import re
 from collections import namedtuple
 from functools import lru_cache
+from itertools import accumulate, repeat
 
-from reader.entities.normalise import is_dropped, normalise
+from reader.entities.normalise import is_dropped, normal_form
 
-_WORD = re.compile(r"((?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640\u200c\u200d])+)")
+# Runs of letters or marks. `(?:A+|B+)+` matches what `(?:a|b)+` does with one loop step per
+# run, not per character; the first class (the Arabic letters U+0621-U+064A and the marks)
+# is tested by range, which is faster than the Unicode category test of `[^\W\d_]`.
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u0640\u200c\u200d"
+_WORD = re.compile(f"((?:[\u0621-\u064a{_MARKS}]+|[^\\W\\d_]+|[{_MARKS}]+)+)")
 _SPACES = " \t\u00a0\u200c\u200d\u200e\u200f\u061c"
 
 
@@ -43,9 +48,6 @@ class Token(namedtuple("Token", "start end text norm joined")):
         return self.end
 
 
-_normal_word = lru_cache(maxsize=1 << 16)(normalise)
-
-
 @lru_cache(maxsize=4096)
 def _joins(gap: str) -> bool:
     return not gap.strip(_SPACES)
@@ -53,16 +55,30 @@ def _joins(gap: str) -> bool:
 
 def tokenise(text: str) -> list[Token]:
     """Every word of `text`, in order; a newline or punctuation between words unjoins them."""
-    tokens: list[Token] = []
     parts = _WORD.split(text)  # gap, word, gap, word, ..., gap: one pass in C
+    words = parts[1::2]
+    norms = list(map(normal_form, words))
+    if "" in norms:  # a word of only marks: rare, joins the gaps around it
+        return _tokenise_slowly(parts)
+    ends = list(accumulate(map(len, parts)))
+    gaps = parts[0:-1:2]
+    joined = [_joins(gap) for gap in gaps]
+    if joined:
+        joined[0] = False
+    fields = zip(ends[0:-1:2], ends[1::2], words, norms, joined, strict=True)
+    return list(map(tuple.__new__, repeat(Token), fields))  # Token(...) without Python calls
+
+
+def _tokenise_slowly(parts: list[str]) -> list[Token]:
+    tokens: list[Token] = []
     new, offset, gap, first = tuple.__new__, 0, "", True
     for between, part in zip(parts[0:-1:2], parts[1::2], strict=True):
         gap += between  # a word without letters (only harakat) adds to the gap too
         start = offset + len(between)
         offset = start + len(part)
-        norm = _normal_word(part)
+        norm = normal_form(part)
         if norm:
-            joined = not first and (gap == " " or _joins(gap))
+            joined = not first and _joins(gap)
             tokens.append(new(Token, (start, offset, part, norm, joined)))
             gap, first = "", False
         else:
