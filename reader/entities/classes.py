@@ -15,6 +15,7 @@ from reader.entities.vocab import (
     DEFINITE_ORG_HEADS,
     EVENT_HEADS,
     GENERIC_DEFINITE_HEADS,
+    KUNYA,
     MEDIA_WORDS,
     ORG_HEADS_STRONG,
     ORG_HEADS_WEAK,
@@ -23,7 +24,7 @@ from reader.entities.vocab import (
     TOWN_TRIGGERS,
 )
 
-LISTED, TITLE, HEAD, TRIGGER = 1, 2, 4, 8
+LISTED, TITLE, HEAD, TRIGGER, GIVEN_WORD, LATIN = 1, 2, 4, 8, 16, 32
 _HEADS = (
     EVENT_HEADS | PLACE_HEADS | ORG_HEADS_STRONG | ORG_HEADS_WEAK | DEFINITE_ORG_HEADS
 ) | GENERIC_DEFINITE_HEADS
@@ -32,9 +33,12 @@ _TRIGGERS = TOWN_TRIGGERS | CLUB_TRIGGERS | MEDIA_WORDS
 
 @lru_cache(maxsize=1 << 16)
 def word_class(word: str) -> int:
-    """LISTED: some reading starts a listed alias; TITLE, HEAD, TRIGGER: some reading is one."""
+    """LISTED: some reading starts a listed alias; TITLE, HEAD, TRIGGER: some reading is one;
+    GIVEN_WORD: the word itself is a given name or a kunya; LATIN: it starts with a Latin letter."""
     lex = lexicon()
-    mask = 0
+    mask = GIVEN_WORD if word in lex.given or word in KUNYA else 0
+    if "a" <= word[:1] <= "z":
+        mask |= LATIN
     for _, form in readings(word):
         if form in lex.longest or form in lex.aliases:
             mask |= LISTED

@@ -10,7 +10,7 @@ Triggers (مدينة, فريق ...) are not part of the name; `context.py` and `
 
 from __future__ import annotations
 
-from reader.entities.classes import HEAD, word_class
+from reader.entities.classes import HEAD
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
 from reader.entities.names import name_end
@@ -95,7 +95,7 @@ def _event_end(tokens: list[Token], i: int) -> int:
 def head_spans(tokens: list[Token], lex: Lexicon, listed: dict[int, Span]) -> list[Span]:
     spans: list[Span] = []
     for i, token in enumerate(tokens):
-        if not word_class(token.norm) & HEAD:
+        if not token.cls & HEAD:
             continue
         event = any(form in EVENT_HEADS for _, form in readings(token.norm))
         if event and i + 1 < len(tokens) and tokens[i + 1].joined:  # كأس العالم, بماراثون لندن

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from reader.entities.classes import LATIN
 from reader.entities.spans import HEADED, ORG, Span
 from reader.entities.tokens import Token
 
@@ -27,7 +28,7 @@ def latin_spans(text: str, tokens: list[Token], chosen: list[Span]) -> list[Span
     taken = {k for span in chosen for k in range(span.start, span.end)}
     found: list[Span] = []
     for k, token in enumerate(tokens):
-        if not "a" <= token.norm[0] <= "z" or k in taken or not _LATIN.match(token.text):
+        if not token.cls & LATIN or k in taken or not _LATIN.match(token.text):
             continue
         bracketed = k in after_org and text[tokens[k - 1].end : token.start].strip() == "("
         bracketed = bracketed and text[token.end : token.end + 1] == ")"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from reader.entities.classes import LISTED, word_class
+from reader.entities.classes import LISTED
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon, lexicon
 from reader.entities.spans import Span
@@ -74,7 +74,7 @@ def listed_spans(tokens: list[Token], lex: Lexicon) -> list[Span]:
     """Every listed name, overlapping ones included (the resolver picks)."""
     spans = []
     for i, token in enumerate(tokens):
-        if not word_class(token.norm) & LISTED:
+        if not token.cls & LISTED:
             continue
         span = match_at(tokens, i, lex)
         if span is not None:

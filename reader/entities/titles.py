@@ -7,12 +7,12 @@ then the name. A listed person there is taken as listed; otherwise `names.name_e
 
 from __future__ import annotations
 
-from reader.entities.classes import TITLE, word_class
+from reader.entities.classes import GIVEN_WORD, TITLE
 from reader.entities.lexicon import Lexicon
 from reader.entities.names import name_end
 from reader.entities.spans import GIVEN, ORG, PERSON, TITLED, Span
 from reader.entities.tokens import Token
-from reader.entities.vocab import HONORIFICS, KUNYA, PLACE_TRIGGERS, TITLE_COMPLEMENTS, TITLES
+from reader.entities.vocab import HONORIFICS, PLACE_TRIGGERS, TITLE_COMPLEMENTS, TITLES
 
 MAX_HOPS = 6  # complements between a title and the name
 
@@ -60,11 +60,11 @@ def person_spans(tokens: list[Token], lex: Lexicon, spans: dict[int, Span]) -> l
     """Persons by title, by given name (two words at least) and by kunya."""
     found: list[Span] = []
     for i, token in enumerate(tokens):
-        if word_class(token.norm) & TITLE:
+        if token.cls & TITLE:
             span = _name_after_title(tokens, i, lex, spans)
             if span is not None:
                 found.append(span)
-        elif i not in spans and (token.norm in lex.given or token.norm in KUNYA):
+        elif token.cls & GIVEN_WORD and i not in spans:
             end = name_end(tokens, i, lex, titled=False)
             if end is not None and end - i >= 2:
                 found.append(Span(i, end, PERSON, "", source=GIVEN))

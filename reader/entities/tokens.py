@@ -11,6 +11,7 @@ from collections import namedtuple
 from functools import lru_cache
 from itertools import accumulate, repeat
 
+from reader.entities.classes import word_class
 from reader.entities.normalise import is_dropped, normal_form
 
 # Runs of letters or marks. `(?:A+|B+)+` matches what `(?:a|b)+` does with one loop step per
@@ -21,9 +22,10 @@ _WORD = re.compile(f"((?:[\u0621-\u064a{_MARKS}]+|[^\\W\\d_]+|[{_MARKS}]+)+)")
 _SPACES = " \t\u00a0\u200c\u200d\u200e\u200f\u061c"
 
 
-class Token(namedtuple("Token", "start end text norm joined")):
+class Token(namedtuple("Token", "start end text norm joined cls")):
     """A word: [start, end) offsets, its surface text[start:end], its normalised form, and
-    whether only spaces separate it from the previous word (`joined`)."""
+    whether only spaces separate it from the previous word (`joined`), and what the word may
+    be for the rules (`cls`, the bit mask of `classes.word_class`)."""
 
     __slots__ = ()
     start: int
@@ -31,6 +33,7 @@ class Token(namedtuple("Token", "start end text norm joined")):
     text: str
     norm: str
     joined: bool
+    cls: int
 
     def offset_after(self, letters: int) -> int:
         """Offset in the text just after the first `letters` normalised letters."""
@@ -65,7 +68,8 @@ def tokenise(text: str) -> list[Token]:
     joined = [_joins(gap) for gap in gaps]
     if joined:
         joined[0] = False
-    fields = zip(ends[0:-1:2], ends[1::2], words, norms, joined, strict=True)
+    classes = map(word_class, norms)
+    fields = zip(ends[0:-1:2], ends[1::2], words, norms, joined, classes, strict=True)
     return list(map(tuple.__new__, repeat(Token), fields))  # Token(...) without Python calls
 
 
@@ -79,7 +83,7 @@ def _tokenise_slowly(parts: list[str]) -> list[Token]:
         norm = normal_form(part)
         if norm:
             joined = not first and _joins(gap)
-            tokens.append(new(Token, (start, offset, part, norm, joined)))
+            tokens.append(new(Token, (start, offset, part, norm, joined, word_class(norm))))
             gap, first = "", False
         else:
             gap += part

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from reader.entities.classes import TRIGGER, word_class
+from reader.entities.classes import TRIGGER
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
 from reader.entities.spans import HEADED, ORG, OVERRIDE, PLACE, Span
@@ -94,7 +94,7 @@ def trigger_spans(tokens: list[Token], lex: Lexicon, listed: dict[int, Span]) ->
     spans: list[Span] = []
     for i, token in enumerate(tokens[:-1]):
         j = i + 1
-        if not tokens[j].joined or not word_class(token.norm) & TRIGGER:
+        if not tokens[j].joined or not token.cls & TRIGGER:
             continue
         forms = {form for _, form in readings(token.norm)}
         if forms & TOWN_TRIGGERS and (j not in listed or listed[j].type != PLACE):
