@@ -70,13 +70,32 @@ def match_at(tokens: list[Token], i: int, lex: Lexicon) -> Span | None:
     return best
 
 
+@lru_cache(maxsize=1 << 14)
+def _alone(word: str) -> tuple[bool, tuple[int, tuple[int, str, bool, str]] | None]:
+    """For a word no reading of which starts a multi-word alias, what `match_at` finds there
+    depends on the word only: (False, (strip, name) or None). (True, None) otherwise."""
+    starts = _starts(word)
+    if any(most > 1 for _, _, most in starts):
+        return True, None
+    for strip, form, _ in starts:
+        found = _best(form)
+        if found is not None:
+            return False, (strip, found)
+    return False, None
+
+
 def listed_spans(tokens: list[Token], lex: Lexicon) -> list[Span]:
     """Every listed name, overlapping ones included (the resolver picks)."""
     spans = []
     for i, token in enumerate(tokens):
         if not token.cls & LISTED:
             continue
-        span = match_at(tokens, i, lex)
-        if span is not None:
-            spans.append(span)
+        longer, alone = _alone(token.norm)
+        if longer:
+            span = match_at(tokens, i, lex)
+            if span is not None:
+                spans.append(span)
+        elif alone is not None:
+            strip, (number, display, needs_context, kind) = alone
+            spans.append(Span(i, i + 1, kind, display, strip, number, needs_context=needs_context))
     return spans
