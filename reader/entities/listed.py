@@ -50,20 +50,28 @@ def _best(key: str) -> tuple[int, str, bool, str] | None:
 
 def match_at(tokens: list[Token], i: int, lex: Lexicon) -> Span | None:
     """The longest listed name starting at token i (exact reading preferred)."""
-    best: Span | None = None
-    for strip, form, most in _starts(tokens[i].norm):
-        run = joined_run(tokens, i, most) if most > 1 else 1
-        for size in range(run, 0, -1):
-            key = (
-                " ".join([form, *(t.norm for t in tokens[i + 1 : i + size])]) if size > 1 else form
-            )
-            found = _best(key)
+    most = max((most for _, _, most in _starts(tokens[i].norm)), default=1)
+    run = joined_run(tokens, i, most)
+    found = _in_window(tuple(t.norm for t in tokens[i : i + run]))
+    if found is None:
+        return None
+    size, strip, (number, display, needs_context, kind) = found
+    return Span(i, i + size, kind, display, strip, number, needs_context=needs_context)
+
+
+@lru_cache(maxsize=1 << 15)
+def _in_window(
+    words: tuple[str, ...],
+) -> tuple[int, int, tuple[int, str, bool, str]] | None:
+    """The longest alias at the start of these joined words: (size, strip, name). Cached:
+    a name comes back within an article and across articles."""
+    best: tuple[int, int, tuple[int, str, bool, str]] | None = None
+    for strip, form, most in _starts(words[0]):
+        for size in range(min(most, len(words)), 0, -1):
+            found = _best(" ".join([form, *words[1:size]]) if size > 1 else form)
             if found is not None:
-                number, display, needs_context, kind = found
-                if best is None or size > best.size:
-                    best = Span(
-                        i, i + size, kind, display, strip, number, needs_context=needs_context
-                    )
+                if best is None or size > best[0]:
+                    best = (size, strip, found)
                 break
         if best is not None and strip == 0:
             return best
