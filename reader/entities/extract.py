@@ -72,8 +72,11 @@ def extract(text: str) -> list[Entity]:
         groups.setdefault(span.key, []).append(span)
     merged: dict[tuple[str, str], tuple[str, list[tuple[int, int]]]] = {}
     for members in groups.values():
-        members.sort(key=lambda s: s.start)
-        best = max((m for m in members if m.display), key=lambda m: m.size, default=members[0])
+        if len(members) == 1:  # most entities: one mention
+            best = members[0]
+        else:
+            members.sort(key=lambda s: s.start)
+            best = max((m for m in members if m.display), key=lambda m: m.size, default=members[0])
         name = best.display
         spans = [(tokens[m.start].offset_after(m.strip), tokens[m.end - 1].end) for m in members]
         previous = merged.setdefault((normal_form(name), members[0].type), (name, []))

@@ -60,14 +60,14 @@ def tokenise(text: str) -> list[Token]:
     """Every word of `text`, in order; a newline or punctuation between words unjoins them."""
     parts = _WORD.split(text)  # gap, word, gap, word, ..., gap: one pass in C
     words = parts[1::2]
+    if not words:
+        return []
     norms = list(map(normal_form, words))
     if "" in norms:  # a word of only marks: rare, joins the gaps around it
         return _tokenise_slowly(parts)
     ends = list(accumulate(map(len, parts)))
-    gaps = parts[0:-1:2]
-    joined = [_joins(gap) for gap in gaps]
-    if joined:
-        joined[0] = False
+    joined = list(map(_joins, parts[2:-1:2]))  # the first word is never joined
+    joined.insert(0, False)
     classes = map(word_class, norms)
     fields = zip(ends[0:-1:2], ends[1::2], words, norms, joined, classes, strict=True)
     return list(map(tuple.__new__, repeat(Token), fields))  # Token(...) without Python calls
