@@ -177,13 +177,16 @@ class MainScreen(Screen[None]):
     def load_article(
         self, article_id: str, query: str, focus: bool = False, row: str | None = None
     ) -> None:
-        """Read and show the article first; the writes (each an fsync, under the store's
-        lock) come after, so the reader never waits for them."""
+        """Read the article; the writes wait until it is on screen (mark_opened)."""
         article = self.store.article(article_id)
-        if article is None:
-            return
-        opened = analyse(article, query)
-        self.post_message(ArticleLoaded(opened, focus))
+        if article is not None:
+            self.post_message(ArticleLoaded(analyse(article, query), focus, row))
+
+    @work(thread=True, exit_on_error=False, group="state")
+    def mark_opened(self, opened: OpenArticle, row: str | None) -> None:
+        """The writes an open makes (each an fsync under the store's lock, and JSON encoding
+        that holds the GIL), started after the article is painted so it never waits."""
+        article_id = opened.id
         if row is not None:
             self.store.reading.set_setting("last_row", row)
         if not self.store.entities.has(article_id):  # imported before it could be indexed
@@ -199,6 +202,7 @@ class MainScreen(Screen[None]):
         self.opened = message.opened
         if message.focus:
             self.query_one(ArticlePane).focus()
+        self.call_after_refresh(self.mark_opened, message.opened, message.row)
 
     # -- entity filter -----------------------------------------------------------------------
     @on(EntitySidebar.Chosen)
