@@ -86,11 +86,12 @@ class Ticker(CursorList[TickerRow]):
         body = line_strip(
             headline, text_width, base, lambda _: Style(), align_right=self.right_to_left
         )
-        time_style = base + self.get_component_rich_style("ticker--time")
+        time_style = base if selected else base + self.get_component_rich_style("ticker--time")
         stamp = text_strip(
             f" {mark} {time}" if self.right_to_left else f"{time} {mark} ",
             TIME_WIDTH + 3,
             time_style,
         )
         parts = [body, stamp] if self.right_to_left else [stamp, body]
-        return Strip.join(parts).crop_extend(0, width, base)
+        # simplify: one escape sequence per run of one style (the cursor row is one run)
+        return Strip.join(parts).crop_extend(0, width, base).simplify()
