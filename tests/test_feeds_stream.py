@@ -19,7 +19,7 @@ from reader.feeds import parse
 from reader.feeds.encoding import effective_charset
 from reader.feeds.stream import iter_feed
 from reader.feeds.types import ParsedFeed, RawEntry
-from tests.test_feeds_parse import ATOM03, RSS10, RSS091
+from tests.test_feeds_parse import ATOM03, RSS091, RSS10
 
 FIXTURES = Path(__file__).parent / "fixtures" / "feeds"
 SAMPLES = {path.name: path.read_bytes() for path in sorted(FIXTURES.glob("*.xml"))}

@@ -137,7 +137,8 @@ def _flatten(markup: str, base: str, links: list[str]) -> str:
 
 def _flatten_soup(markup: str, base: str, links: list[str]) -> str:
     """BeautifulSoup's html.parser for what libxml2 would cut short: no nesting limit."""
-    from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
+    from bs4 import BeautifulSoup, Tag
+    from bs4.element import NavigableString, PageElement
 
     soup = BeautifulSoup(markup, "html.parser")
     pieces: list[str] = []

@@ -101,7 +101,7 @@ def _is_channel(parent: etree._Element | None, kind: str) -> bool:
         return False
     if kind.startswith("atom"):
         return parent.getparent() is None
-    return etree.QName(parent).localname == "channel"
+    return bool(etree.QName(parent).localname == "channel")
 
 
 def _head_field(head: ParsedFeed, element: etree._Element, url: str) -> None:
