@@ -78,7 +78,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 f"{len(reports)} file(s): {stored[0]:,} article(s) stored ({bar.rate(stored[0])})"
             )
         index_bar = Bar(bar.enabled)
-        index_pending(store, lambda p: _index_step(index_bar, p))
+        index_pending(store, lambda p: index_step(index_bar, p))
         index_bar.end()
     except KeyboardInterrupt:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while leaving: no trace
@@ -92,6 +92,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0 if any(not r.failed for r in reports) else 1
 
 
-def _index_step(bar: Bar, step: IndexProgress) -> None:
+def index_step(bar: Bar, step: IndexProgress) -> None:
     text = f"entity index: {step.done:,}/{step.total:,} article(s), {bar.rate(step.done)}"
     bar.draw(step.done, step.total, text)
