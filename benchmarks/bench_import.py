@@ -149,10 +149,9 @@ def main() -> None:
     parser.add_argument("--per-feed", type=int, default=100)
     parser.add_argument("--big", type=int, default=0, metavar="N")
     args = parser.parse_args()
-    print(
-        f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
-        f"newsboat {subprocess.run([NEWSBOAT, '-v'], capture_output=True, text=True).stdout.split()[1]}"
-    )
+    version = subprocess.run([NEWSBOAT, "-v"], capture_output=True, text=True).stdout.split()
+    python = sys.version.split()[0]
+    print(f"machine: {os.cpu_count()} cores, Python {python}, newsboat {version[1]}")
     with tempfile.TemporaryDirectory() as name, FeedServer() as server:
         tmp = Path(name)
         if args.big:  # first, so its peak is its own
