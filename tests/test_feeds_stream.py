@@ -23,7 +23,18 @@ from tests.test_feeds_parse import ATOM03, RSS091, RSS10
 
 FIXTURES = Path(__file__).parent / "fixtures" / "feeds"
 SAMPLES = {path.name: path.read_bytes() for path in sorted(FIXTURES.glob("*.xml"))}
+PODCAST = b"""<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/">
+<channel><title>t</title><link>/site/</link><item><title>ep</title><guid>ep1</guid><link>x/1</link>
+<description>d</description><enclosure url="/ep1.mp3" type="audio/mpeg" length="1"/>
+<media:group><media:content url="http://p/1.jpg" type="image/jpeg"/></media:group>
+</item><item><title>two</title><guid isPermaLink="false">k2</guid></item></channel></rss>"""
+ATOM_LINKS = b"""<feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://a.example/b/">
+<title type="html">&lt;i&gt;A&lt;/i&gt;</title><link rel="self" href="f.xml"/><link href="/"/>
+<entry><title>e</title><id>1</id><link rel="enclosure" href="e.mp3" type="audio/mpeg"/>
+<link href="e.html"/><summary type="html">&lt;p&gt;s&lt;/p&gt;</summary>
+<author><name>N</name></author><updated>2024-01-02T03:04:05Z</updated></entry></feed>"""
 SAMPLES |= {"rss10": RSS10, "rss091": RSS091, "atom03": ATOM03, "generated": feed_bytes(30)}
+SAMPLES |= {"podcast": PODCAST, "atom-links": ATOM_LINKS}
 
 
 def by_feedparser(data: bytes, url: str) -> ParsedFeed:

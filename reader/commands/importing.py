@@ -10,11 +10,13 @@ import shutil
 import signal
 import sys
 import time
+from pathlib import Path
 
 from reader.commands.common import open_store, styled
 from reader.commands.screen_text import screen_line
 from reader.ingest.pipeline import ImportProgress, import_paths
 from reader.library.indexing import IndexProgress, index_pending
+from reader.library.store import ArticleStore
 from reader.models import ImportReport
 from reader.text.sanitize import clean_line
 
@@ -69,7 +71,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         bar.draw(step.files_done, step.files, f"{text}, {bar.rate(step.articles)} {name}")
 
     try:
-        reports = import_paths(store, [p for p in args.paths if p not in missing], report, progress)
+        reports, others = _newsboat(store, [Path(p) for p in args.paths if p not in missing])
+        reports += import_paths(store, others, report, progress)
         bar.end()
         if not reports and not missing:
             print("no files found")
@@ -90,6 +93,23 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
         return 130
     return 0 if any(not r.failed for r in reports) else 1
+
+
+def _newsboat(store: ArticleStore, paths: list[Path]) -> tuple[list[ImportReport], list[Path]]:
+    """newsboat's own files (urls, cache.db) go to their importer; the rest is returned for
+    the pipeline."""
+    from reader.commands.library import describe
+    from reader.commands.newsboat import import_newsboat, newsboat_paths
+
+    reports, others = [], []
+    for path in paths:
+        for one in newsboat_paths(path) or [path]:
+            if (done := import_newsboat(store, one)) is None:
+                others.append(one)
+            else:
+                reports.append(done)
+                print(describe(done), flush=True)
+    return reports, others
 
 
 def index_step(bar: Bar, step: IndexProgress) -> None:

@@ -9,7 +9,11 @@ stopped.
 
 from __future__ import annotations
 
+import queue
+import signal
 from collections.abc import Iterator
+from multiprocessing import get_context
+from multiprocessing.queues import Queue
 from pathlib import Path
 
 from lxml import etree
@@ -25,12 +29,54 @@ WHOLE_LIMIT = 64 * 1024 * 1024  # a file this small may go to feedparser whole
 
 
 def feed_batches(path: Path, name: str, batch: int = 2000) -> Iterator[Records] | None:
-    """Batches of (articles, headlines, problems) when `path` is an XML feed, else None."""
+    """Batches of (articles, headlines, problems) when `path` is an XML feed, else None.
+
+    A big file is parsed in a child process while this one stores what it has been given:
+    parsing and storing then use both cores."""
     with path.open("rb") as source:
         head = source.read(SAMPLE)
     if root_element(head) not in ("rss", "RDF", "feed"):
         return None
-    return _batches(path, name, head, batch)
+    if len(head) < SAMPLE:  # a small file: not worth a process
+        return _batches(path, name, head, batch)
+    return _from_child(path, name, batch)
+
+
+def _from_child(path: Path, name: str, batch: int) -> Iterator[Records]:
+    context = get_context("forkserver")
+    batches: Queue[Records | None] = context.Queue(maxsize=2)  # memory stays bounded
+    child = context.Process(target=_produce, args=(path, name, batch, batches), daemon=True)
+    child.start()
+    try:
+        while True:
+            try:
+                records = batches.get(timeout=1)
+            except queue.Empty:
+                if not child.is_alive():
+                    yield [], [], ["the parsing process stopped"]
+                    return
+                continue
+            if records is None:
+                return
+            yield records
+    finally:  # also on Ctrl-C, or when the caller stops early
+        if child.is_alive():
+            child.terminate()
+        child.join(5)
+
+
+def _produce(path: Path, name: str, batch: int, batches: Queue[Records | None]) -> None:
+    """In the child: parse the file and hand the batches over, then None."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    try:
+        with path.open("rb") as source:
+            head = source.read(SAMPLE)
+        for records in _batches(path, name, head, batch):
+            batches.put(records)
+    except Exception as error:  # reported, never a traceback from the child
+        batches.put(([], [], [f"internal error: {type(error).__name__}: {error}"[:300]]))
+    finally:
+        batches.put(None)
 
 
 def _batches(path: Path, name: str, head: bytes, batch: int) -> Iterator[Records]:

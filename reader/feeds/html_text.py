@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from lxml import etree, html
+from lxml import etree
 
 from reader.text.sanitize import clean_line, clean_text, normalise_newlines, split_long
 
@@ -35,11 +35,11 @@ _BREAK = "\u2029"  # paragraph separator: where a block starts or ends
 _local = threading.local()  # an lxml parser must not be shared between threads
 
 
-def _parser() -> html.HTMLParser:
+def _parser() -> etree.HTMLParser:
     """No network, no DTD, no entity beyond HTML's own; huge_tree so hostile nesting up to
     libxml2's limit is kept (the walk is iterative; the input is capped at MAX_HTML)."""
     if (parser := getattr(_local, "parser", None)) is None:
-        parser = _local.parser = html.HTMLParser(
+        parser = _local.parser = etree.HTMLParser(
             remove_comments=True, remove_pis=True, no_network=True, huge_tree=True
         )
     return parser
@@ -50,8 +50,11 @@ def is_ad(tag: Any) -> bool:
 
     `tag` is anything with `.get(attribute)`: an lxml element, or a BeautifulSoup tag."""
     names = tag.get("class") or []
+    ident = tag.get("id")
+    if not (names or ident):
+        return False
     names = names.split() if isinstance(names, str) else list(names)
-    names.append(str(tag.get("id") or ""))
+    names.append(str(ident or ""))
     for name in names:
         if name.lower().startswith("adsbygoogle"):
             return True
@@ -95,7 +98,7 @@ def html_paragraphs(markup: str, base: str = "") -> tuple[list[str], list[str]]:
     links: list[str] = []
     # NUL would come back as U+FFFD from libxml2; the sanitiser drops it anyway.
     text = normalise_newlines(_flatten(markup[:MAX_HTML].replace("\x00", ""), base, links))
-    paragraphs = [clean_line(chunk) for chunk in text.split("\n")]
+    paragraphs = [clean_line(chunk) for chunk in text.split("\n") if chunk.strip()]
     return [piece for p in paragraphs if p for piece in split_long(p)], links
 
 

@@ -24,6 +24,10 @@ ATOM, ATOM03 = "http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#"
 RSS10, RDF = "http://purl.org/rss/1.0/", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 CONTENT, DC = "http://purl.org/rss/1.0/modules/content/", "http://purl.org/dc/elements/1.1/"
 XHTML = "http://www.w3.org/1999/xhtml"
+_RSS10_CHANNEL = f"{{{RSS10}}}channel"
+MEDIA = "http://search.yahoo.com/mrss/"
+_ENC = "enclosure"
+_MEDIA_ITEM = f"{{{MEDIA}}}content"
 _HTML_HINTS = ("</", "/>", "<p", "<b", "<i", "<a ", "<br", "<img", "<div", "<span", "&#", "&amp;")
 _DATES = ("published", "pubDate", "issued", "date", "updated", "modified", "created")
 
@@ -40,7 +44,7 @@ def iter_feed(
     etree.XMLSyntaxError (or etree.ParseError) where the bytes stop being well-formed."""
     events = etree.iterparse(
         source,
-        events=("start", "end"),
+        events=("end",),
         encoding=encoding,
         resolve_entities=False,
         no_network=True,
@@ -51,30 +55,29 @@ def iter_feed(
         strip_cdata=True,
     )
     head = ParsedFeed()
-    item_tags: tuple[str, ...] = ()
+    item_tag = ""
+    channels: tuple[str, ...] = ()
     sent_head = False
-    depth = 0
-    for event, element in events:
-        if event == "start":
-            depth += 1
-            if depth == 1:
-                head.kind, item_tags = _dialect(element)
-            elif element.tag in item_tags and not sent_head:
+    for _, element in events:
+        if not item_tag:  # the first element to end: the root tells the dialect
+            root = element.getroottree().getroot()
+            head.kind, item_tag = _dialect(root)
+            channels = (root.tag,) if head.kind.startswith("atom") else ("channel", _RSS10_CHANNEL)
+        if element.tag == item_tag:
+            if not sent_head:
                 sent_head = True
                 yield head
-            continue
-        depth -= 1
-        tag = element.tag
-        if tag in item_tags:
             yield _entry(element, head.kind, url)
             _drop(element)
-        elif not sent_head and depth in (1, 2) and _is_channel(element.getparent(), head.kind):
+        elif not sent_head and getattr(element.getparent(), "tag", None) in channels:
             _head_field(head, element, url)
+    if not item_tag:
+        raise NotFast("no element")
     if not sent_head:
         yield head
 
 
-def _dialect(root: etree._Element) -> tuple[str, tuple[str, ...]]:
+def _dialect(root: etree._Element) -> tuple[str, str]:
     tag = root.tag
     if tag == "rss":
         version = (root.get("version") or "").strip()
@@ -86,32 +89,24 @@ def _dialect(root: etree._Element) -> tuple[str, tuple[str, ...]]:
             kind = kinds[version]
         else:
             raise NotFast(f"RSS version {version[:20]!r}")
-        return kind, ("item",)
+        return kind, "item"
     if tag == f"{{{RDF}}}RDF":
-        return "rss10", (f"{{{RSS10}}}item",)
+        return "rss10", f"{{{RSS10}}}item"
     if tag == f"{{{ATOM}}}feed":
-        return "atom10", (f"{{{ATOM}}}entry",)
+        return "atom10", f"{{{ATOM}}}entry"
     if tag == f"{{{ATOM03}}}feed":
-        return "atom03", (f"{{{ATOM03}}}entry",)
+        return "atom03", f"{{{ATOM03}}}entry"
     raise NotFast(f"root element {str(tag)[:80]}")
 
 
-def _is_channel(parent: etree._Element | None, kind: str) -> bool:
-    if parent is None:
-        return False
-    if kind.startswith("atom"):
-        return parent.getparent() is None
-    return bool(etree.QName(parent).localname == "channel")
-
-
 def _head_field(head: ParsedFeed, element: etree._Element, url: str) -> None:
-    name = etree.QName(element).localname
+    name = str(element.tag).rpartition("}")[2]
     if name == "title" and not head.title:
         head.title = _plain_title(element, head.kind)
     elif name == "link":
         rel, href = element.get("rel", "alternate"), element.get("href")
         if href is None and not head.link and element.text:  # RSS: <link>site</link>
-            head.link = element.text.strip()
+            head.link = _absolute(element, element.text, url)
         elif href is not None and rel == "alternate" and not head.link:
             head.link = _absolute(element, href, url)
         elif href is not None and rel == "self" and not head.self_url:
@@ -121,26 +116,29 @@ def _head_field(head: ParsedFeed, element: etree._Element, url: str) -> None:
 def _entry(item: etree._Element, kind: str, url: str) -> RawEntry:
     fields: dict[str, etree._Element] = {}
     links: list[etree._Element] = []
+    enclosures: list[tuple[str, str]] = []
+    media: list[etree._Element] = []
     for child in item:
-        if not isinstance(child.tag, str):
+        tag = child.tag
+        if not isinstance(tag, str):
             continue
-        qname = etree.QName(child)
-        if qname.localname == "link":
+        namespace, _, name = tag[1:].rpartition("}") if tag[0] == "{" else ("", "", tag)
+        if namespace == MEDIA:
+            media += [child] if name == "content" else [c for c in child if c.tag == _MEDIA_ITEM]
+            continue
+        if name == "link":
             links.append(child)
-        key = (
-            f"{qname.namespace}:{qname.localname}"
-            if qname.namespace == CONTENT
-            else qname.localname
-        )
-        fields.setdefault(key, child)
+        elif name == "enclosure":  # its url is kept as written (so does feedparser)
+            enclosures.append((child.get("url") or "", child.get("type") or ""))
+        fields.setdefault(f"{CONTENT}:{name}" if namespace == CONTENT else name, child)
     atom = kind.startswith("atom")
     guid = fields.get("id" if atom else "guid")
-    link = _link(links, url) or _guid_link(guid)
-    key = _text(guid) or link or None
+    link = _link(links, url) or _guid_link(guid, url)
+    key = _key(guid, url) or link or None
     body, is_html, base = _body(fields, atom, link or "", url)
     author = fields.get("author")
     if author is not None and atom:
-        author = next((c for c in author if etree.QName(c).localname == "name"), None)
+        author = next((c for c in author if str(c.tag).endswith("name")), None)
     author = author if author is not None else fields.get("creator")
     return RawEntry(
         key=key,
@@ -151,25 +149,51 @@ def _entry(item: etree._Element, kind: str, url: str) -> RawEntry:
         link=link,
         author=_text(author) or None,
         published=_date(fields),
+        enclosures=_enclosures(enclosures, links, media, url),
     )
+
+
+def _enclosures(
+    found: list[tuple[str, str]],
+    links: list[etree._Element],
+    media: list[etree._Element],
+    url: str,
+) -> tuple[tuple[str, str], ...]:
+    """RSS <enclosure> and Atom rel=enclosure links, then Media RSS content (as feedparser)."""
+    found += [
+        (_absolute(x, x.get("href") or "", url), x.get("type") or "")
+        for x in links
+        if x.get("rel") == "enclosure"
+    ]
+    found += [(m.get("url") or "", m.get("type") or "") for m in media]
+    return tuple(dict.fromkeys((url, kind) for url, kind in found if url))
 
 
 def _link(links: list[etree._Element], url: str) -> str | None:
     """RSS's <link>text</link>, else the first alternate (Atom-style) link."""
     for link in links:
         if link.get("href") is None and (text := _text(link)):
-            return text
+            return _absolute(link, text, url)
     for link in links:
         if (href := link.get("href")) is not None and link.get("rel", "alternate") == "alternate":
             return _absolute(link, href, url)
     return None
 
 
-def _guid_link(guid: etree._Element | None) -> str | None:
+def _guid_link(guid: etree._Element | None, url: str) -> str | None:
     """An id is the link of an item that has none, unless it says it is no permalink."""
     if guid is None or guid.get("isPermaLink", "true").strip().lower() == "false":
         return None
-    return _text(guid) or None
+    return _key(guid, url)
+
+
+def _key(guid: etree._Element | None, url: str) -> str | None:
+    """The id; a permalink one read against the document's address, as feedparser does."""
+    if guid is None or not (text := _text(guid)):
+        return None
+    if guid.get("isPermaLink", "true").strip().lower() == "false":
+        return text
+    return _absolute(guid, text, url)
 
 
 def _body(
