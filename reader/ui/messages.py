@@ -59,3 +59,10 @@ class TerminalBidi(Message):
     """The bidi mode changed: the app tells the terminal (CSI 8 l / CSI 8 h)."""
 
     mode: Mode
+
+
+@dataclass
+class Announce(Message):
+    """New items: the terminal bell and/or a desktop notification sequence to write."""
+
+    sequence: str

@@ -20,6 +20,7 @@ from reader.library.entity_index import IndexedEntity
 from reader.library.search import search
 from reader.library.store import ArticleStore
 from reader.ui.messages import (
+    Announce,
     ArticleLoaded,
     Counts,
     Progress,
@@ -96,6 +97,7 @@ class MainScreen(Screen[None]):
         if last and self.store.meta(last):
             self.load_article(last, "")
         self.query_one(Ticker).focus()
+        self._start_timer()
 
     def on_resize(self) -> None:
         narrow = self.size.width < NARROW
@@ -261,28 +263,48 @@ class MainScreen(Screen[None]):
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="feeds")
     def action_refresh_feeds(self) -> None:
-        """R: refresh every feed in the background; progress in the status line."""
-        from reader.feeds.fetch import Progress as FeedProgress
-        from reader.feeds.fetch import refresh
+        """R: refresh every feed and sync, in the background; progress in the status line."""
+        self.run_refresh(only_due=False)
+
+    def _start_timer(self) -> None:
+        """The refresh timer ([refresh] in the config); a sync at once when [sync] is set."""
+        from reader.library.locations import ConfigError, load_config
+        from reader.sync.cycle import refresh_tick
+
+        try:
+            tick, syncs = refresh_tick(), "sync" in load_config()
+        except ConfigError as error:
+            self.note = f"error: {error}"
+            return
+        if tick is not None:
+            self.set_interval(tick, self._timed_refresh)
+        if syncs:
+            self.run_refresh(only_due=True)
+
+    def _timed_refresh(self) -> None:
+        if not any(w.group == "feeds" and w.is_running for w in self.workers):
+            self.run_refresh(only_due=True)
+
+    @work(thread=True, exit_on_error=False, group="feeds")
+    def run_refresh(self, only_due: bool) -> None:
+        from reader.sync.cycle import refresh_cycle
 
         worker = get_current_worker()
         self.post_message(Progress("Feeds: refreshing…"))
 
-        def report(p: FeedProgress) -> None:
-            self.post_message(Progress(f"Feeds {p.done}/{p.total}: {p.feed} {p.status}"))
+        def report(text: str) -> None:
+            self.post_message(Progress(text))
 
-        summary = refresh(self.store, cancelled=lambda: worker.is_cancelled, on_progress=report)
-        if not summary.feeds:
-            self.post_message(Progress("Feeds: none yet (newsreader feeds add URL)"))
-            return
-        failed = f", {len(summary.failures)} failed" if summary.failures else ""
-        note = (
-            f"Feeds: {summary.new_articles} new articles, {summary.new_headlines} new "
-            f"headlines{failed}"
+        result = refresh_cycle(
+            self.store,
+            report,
+            lambda: worker.is_cancelled,
+            only_due=only_due,
         )
-        self.post_message(StoreChanged(note))
+        if result.terminal:  # the bell and/or OSC 9 / 777, sanitised in reader.sync.notify
+            self.post_message(Announce(result.terminal))  # the app writes it to the terminal
+        self.post_message(StoreChanged(result.note))
 
     @on(Progress)
     def progress(self, message: Progress) -> None:

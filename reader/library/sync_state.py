@@ -1,0 +1,89 @@
+"""What sync remembers, in `sync.json` in the database directory: which account it syncs with,
+the highest item id it has, the server's feeds, and for each remote item its local article and
+the read/starred state both sides last agreed on (the base).
+
+The queue of local changes is the difference between an article's reading state and its base:
+a change made while the server is away (by the app or the CLI, in any process) is kept in
+state.json like any other, and goes up on the next sync; nothing needs to be told about it.
+Only a sync writes this file, and a sync runs under the refresh lock, so it is read fresh at
+the start of a sync and written back after each step (items stored, states agreed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reader.library.storage import AtomicJSONStorage, StoreError
+
+FILENAME = "sync.json"
+
+
+@dataclass
+class RemoteLink:
+    article_id: str
+    read: bool  # the base: what both sides last agreed on
+    starred: bool
+
+
+@dataclass
+class SyncState:
+    account: str = ""
+    since_id: int = 0
+    feeds: dict[int, str] = field(default_factory=dict)  # remote feed id -> title
+    items: dict[int, RemoteLink] = field(default_factory=dict)
+    last_sync: str | None = None  # ISO time of the last complete sync
+    last_error: str | None = None
+
+    def remote_id(self, article_id: str) -> int | None:
+        return next(
+            (rid for rid, link in self.items.items() if link.article_id == article_id), None
+        )
+
+    def by_article(self) -> dict[str, int]:
+        return {link.article_id: rid for rid, link in self.items.items()}
+
+
+def load(directory: Path) -> SyncState:
+    storage = AtomicJSONStorage(Path(directory) / FILENAME)
+    doc: dict[str, Any] = storage.read() or {}
+    try:
+        return SyncState(
+            account=str(doc.get("account", "")),
+            since_id=int(doc.get("since_id", 0)),
+            feeds={int(k): str(v) for k, v in doc.get("feeds", {}).items()},
+            items={
+                int(k): RemoteLink(str(v[0]), bool(v[1]), bool(v[2]))
+                for k, v in doc.get("items", {}).items()
+            },
+            last_sync=doc.get("last_sync"),
+            last_error=doc.get("last_error"),
+        )
+    except (TypeError, ValueError, IndexError, AttributeError) as error:
+        raise StoreError(
+            f"{Path(directory) / FILENAME} is damaged ({error}); move it away and sync again"
+        ) from error
+
+
+def save(directory: Path, state: SyncState) -> None:
+    doc: dict[str, Any] = {
+        "account": state.account,
+        "since_id": state.since_id,
+        "feeds": {str(k): v for k, v in state.feeds.items()},
+        "items": {str(k): [v.article_id, v.read, v.starred] for k, v in state.items.items()},
+        "last_sync": state.last_sync,
+        "last_error": state.last_error,
+    }
+    AtomicJSONStorage(Path(directory) / FILENAME).write(doc)
+
+
+def pending(directory: Path, states: dict[str, Any]) -> int:
+    """How many synced articles have local changes the server has not had yet."""
+    sync = load(directory)
+    count = 0
+    for link in sync.items.values():
+        state = states.get(link.article_id)
+        if state is not None and (state.read, state.starred) != (link.read, link.starred):
+            count += 1
+    return count
