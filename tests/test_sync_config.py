@@ -179,3 +179,18 @@ def test_sync_help(capsys: pytest.CaptureFixture[str]) -> None:
         run(capsys, "sync", "--help")
     out = capsys.readouterr().out
     assert "[sync]" in out and "--every DURATION" in out
+
+
+@pytest.mark.parametrize("content", [b"{not json", b'{"items": [1, 2]}', b'{"items": {"1": {}}}'])
+def test_a_damaged_sync_file_is_set_aside(tmp_path: Path, content: bytes) -> None:
+    from reader.library.sync_state import RemoteLink, SyncState, load, save
+
+    (tmp_path / "sync.json").write_bytes(content)
+    state = load(tmp_path)
+    assert state.items == {} and state.since_id == 0
+    assert state.last_error is not None and "sync starts afresh" in state.last_error
+    assert [p.name.startswith("sync.json.damaged-") for p in tmp_path.glob("sync.json*")] == [True]
+    save(tmp_path, SyncState("fever u v", 9, {1: "أخبار"}, {5: RemoteLink("ab" * 8, True, False)}))
+    again = load(tmp_path)
+    assert again.since_id == 9 and again.feeds == {1: "أخبار"}
+    assert again.items == {5: RemoteLink("ab" * 8, True, False)}

@@ -12,10 +12,9 @@ import sys
 import time
 from pathlib import Path
 
-from reader.ingest.pipeline import seed_if_new
+from reader.library.bootstrap import open_library
 from reader.library.feed_registry import FeedRegistry
 from reader.library.refresh_lock import refreshing
-from reader.library.store import ArticleStore
 from reader.ui.app import NewsReaderApp
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.status_line import StatusLine
@@ -54,8 +53,7 @@ async def test_refresh_timer_fetches_and_announces(
         f'[refresh]\ninterval = "1s"\n[notify]\nbell = true\nosc = 777\n'
         f"command = {notify_script(out)}\n",
     )
-    store = ArticleStore(db_dir)
-    seed_if_new(store)
+    store = open_library(str(db_dir))
     FeedRegistry(store.directory).add(server.fixture("/rss", "arabic-rss2.xml"), "صباح")
     app = NewsReaderApp(store)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -151,8 +149,7 @@ async def test_app_starts_at_once_offline_and_says_so(
         isolated_home,
         f'[sync]\nurl = "http://127.0.0.1:9/fever/"\nuser = "u"\npassword_file = "{tmp_path}/pw"\n',
     )
-    store = ArticleStore(db_dir)
-    seed_if_new(store)
+    store = open_library(str(db_dir))
     app = NewsReaderApp(store)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()

@@ -6,11 +6,14 @@ The queue of local changes is the difference between an article's reading state 
 a change made while the server is away (by the app or the CLI, in any process) is kept in
 state.json like any other, and goes up on the next sync; nothing needs to be told about it.
 Only a sync writes this file, and a sync runs under the refresh lock, so it is read fresh at
-the start of a sync and written back after each step (items stored, states agreed).
+the start of a sync and written back after each step (items stored, states agreed), each
+write under the database lock like every other write.
 """
 
 from __future__ import annotations
 
+import time
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,36 +49,50 @@ class SyncState:
 
 
 def load(directory: Path) -> SyncState:
-    storage = AtomicJSONStorage(Path(directory) / FILENAME)
-    doc: dict[str, Any] = storage.read() or {}
+    """The sync state; a damaged file is set aside (sync starts afresh: the next sync maps
+    the server's items to the stored articles again by their links) with a warning."""
+    path = Path(directory) / FILENAME
     try:
+        tables: dict[str, Any] = AtomicJSONStorage(path).read() or {}
+        head: dict[str, Any] = next(iter(tables.get("account", {}).values()), {})
         return SyncState(
-            account=str(doc.get("account", "")),
-            since_id=int(doc.get("since_id", 0)),
-            feeds={int(k): str(v) for k, v in doc.get("feeds", {}).items()},
+            account=str(head.get("account", "")),
+            since_id=int(head.get("since_id", 0)),
+            feeds={int(k): str(v["title"]) for k, v in tables.get("feeds", {}).items()},
             items={
-                int(k): RemoteLink(str(v[0]), bool(v[1]), bool(v[2]))
-                for k, v in doc.get("items", {}).items()
+                int(k): RemoteLink(str(v["article"]), bool(v["read"]), bool(v["starred"]))
+                for k, v in tables.get("items", {}).items()
             },
-            last_sync=doc.get("last_sync"),
-            last_error=doc.get("last_error"),
+            last_sync=head.get("last_sync"),
+            last_error=head.get("last_error"),
         )
-    except (TypeError, ValueError, IndexError, AttributeError) as error:
-        raise StoreError(
-            f"{Path(directory) / FILENAME} is damaged ({error}); move it away and sync again"
-        ) from error
+    except (StoreError, TypeError, ValueError, KeyError, AttributeError) as error:
+        aside = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+        path.rename(aside)
+        return SyncState(
+            last_error=f"{path} was damaged and is kept as {aside.name}; "
+            f"sync starts afresh ({error})"
+        )
 
 
 def save(directory: Path, state: SyncState) -> None:
-    doc: dict[str, Any] = {
+    """Written in TinyDB's shape ({table: {id: document}}), like every database file."""
+    head = {
         "account": state.account,
         "since_id": state.since_id,
-        "feeds": {str(k): v for k, v in state.feeds.items()},
-        "items": {str(k): [v.article_id, v.read, v.starred] for k, v in state.items.items()},
         "last_sync": state.last_sync,
         "last_error": state.last_error,
     }
-    AtomicJSONStorage(Path(directory) / FILENAME).write(doc)
+    tables: dict[str, Any] = {
+        "account": {"1": head},
+        "feeds": {str(k): {"title": v} for k, v in state.feeds.items()},
+        "items": {
+            str(k): {"article": v.article_id, "read": v.read, "starred": v.starred}
+            for k, v in state.items.items()
+        },
+    }
+    with nullcontext():  # the library's database lock, once it lands
+        AtomicJSONStorage(Path(directory) / FILENAME).write(tables)
 
 
 def pending(directory: Path, states: dict[str, Any]) -> int:

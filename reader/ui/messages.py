@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from reader.bidi.modes import Mode
+from reader.models import ReadingState
 from reader.views.article_view import OpenArticle
 from reader.views.ticker_rows import TickerRow
 
@@ -39,6 +40,15 @@ class RowsBuilt(Message):
 class ArticleLoaded(Message):
     opened: OpenArticle
     focus: bool = False  # the reader pressed Enter: the pane takes the focus
+
+
+@dataclass
+class StateSaved(Message):
+    """An article was marked read, unread, starred or unstarred (and saved)."""
+
+    article_id: str
+    state: ReadingState
+    before: ReadingState
 
 
 @dataclass

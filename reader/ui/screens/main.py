@@ -26,6 +26,7 @@ from reader.ui.messages import (
     Progress,
     RowsBuilt,
     SearchDone,
+    StateSaved,
     StoreChanged,
     TerminalBidi,
 )
@@ -36,7 +37,7 @@ from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.status_line import Status, StatusLine
 from reader.ui.widgets.ticker import Ticker
 from reader.views.article_view import OpenArticle, analyse
-from reader.views.ticker_rows import TickerRow, build_rows
+from reader.views.ticker_rows import TickerRow, build_rows, restate
 
 NARROW = 100  # below this many columns the panes stack and the sidebar hides
 TMUX_NOTE = "tmux: if Arabic shows reversed, your terminal reorders too: --bidi terminal"
@@ -86,7 +87,9 @@ class MainScreen(Screen[None]):
             MainScreen.rows, mode=MainScreen.bidi_mode, right_to_left=MainScreen.right_to_left
         )
         yield EntitySidebar(id="entities").data_bind(MainScreen.opened, mode=MainScreen.bidi_mode)
-        yield ArticlePane(id="article").data_bind(MainScreen.opened, mode=MainScreen.bidi_mode)
+        yield ArticlePane(id="article").data_bind(
+            MainScreen.opened, mode=MainScreen.bidi_mode, full_width=MainScreen.narrow
+        )
         with Vertical(id="bottom"):  # docked widgets on one edge overlap: stack them here
             yield SearchBar(id="search").data_bind(mode=MainScreen.bidi_mode)
             yield StatusLine(id="status").data_bind(MainScreen.status, mode=MainScreen.bidi_mode)
@@ -176,9 +179,10 @@ class MainScreen(Screen[None]):
         self.post_message(ArticleLoaded(opened, focus))
         if not self.store.entities.has(article_id):  # imported before it could be indexed
             self.store.entities.add_many({article_id: list(opened.entities)})
-        if not self.store.reading.state(article_id).read:
-            self.store.reading.set_state(article_id, read=True)
-            self.post_message(StoreChanged())  # the ticker shows it read
+        before = self.store.reading.state(article_id)
+        if not before.read:
+            state = self.store.reading.set_state(article_id, read=True)
+            self.post_message(StateSaved(article_id, state, before))  # the ticker shows it
         self.store.reading.set_setting("last_article", article_id)
 
     @on(ArticleLoaded)
@@ -243,12 +247,21 @@ class MainScreen(Screen[None]):
     @work(thread=True, exit_on_error=False, group="state")
     def save_state(self, article_id: str, what: str) -> None:
         """Store writes (an fsync) happen here, never while a key waits."""
-        state = self.store.reading.state(article_id)
+        reading = self.store.reading
+        before = reading.state(article_id)
         if what == "read":
-            self.store.reading.set_state(article_id, read=not state.read)
+            state = reading.set_state(article_id, read=not before.read)
         else:
-            self.store.reading.set_state(article_id, starred=not state.starred)
-        self.post_message(StoreChanged())
+            state = reading.set_state(article_id, starred=not before.starred)
+        self.post_message(StateSaved(article_id, state, before))
+
+    @on(StateSaved)
+    def state_saved(self, message: StateSaved) -> None:
+        """One row changes, and the count: no rebuild (a pass over the whole store)."""
+        self.rows = restate(self.rows, message.article_id, message.state)
+        change = int(message.before.read) - int(message.state.read)
+        c = self.counts
+        self.counts = Counts(c.articles, c.unread + change, c.headlines)
 
     def action_switch_bidi(self) -> None:
         self.bidi_mode = MODES[(MODES.index(self.bidi_mode) + 1) % len(MODES)]
