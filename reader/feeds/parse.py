@@ -21,6 +21,7 @@ from reader.feeds.html_text import html_paragraphs
 from reader.feeds.jsonfeed import looks_like_json_feed, parse_json_feed
 from reader.feeds.stream import NotFast, iter_feed
 from reader.feeds.types import ParsedFeed, RawEntry
+from reader.text.sanitize import safe_references
 
 __all__ = ["ParsedFeed", "RawEntry", "parse_feed"]
 
@@ -32,6 +33,7 @@ def parse_feed(data: bytes, url: str = "", content_type: str | None = None) -> P
     """Parse feed bytes; never raises. `url` resolves relative links."""
     if looks_like_json_feed(data):
         return parse_json_feed(data, url)
+    data = safe_references(data)  # a surrogate reference made feedparser lose the feed
     charset = effective_charset(data, content_type)
     if (fast := read_fast(data, url, charset or _http_charset(content_type))) is not None:
         return fast
