@@ -17,8 +17,12 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.bidi.modes import MODES, Mode
 from reader.library.entity_index import IndexedEntity
+from reader.library.feed_registry import FeedRegistry
+from reader.library.locations import load_config
 from reader.library.search import search
 from reader.library.store import ArticleStore
+from reader.models import ReadingState
+from reader.ui.browser import browser_command, launch, osc52, safe_url
 from reader.ui.messages import (
     Announce,
     ArticleLoaded,
@@ -37,10 +41,13 @@ from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.status_line import Status, StatusLine
 from reader.ui.widgets.ticker import Ticker
 from reader.views.article_view import OpenArticle, analyse
-from reader.views.ticker_rows import TickerRow, build_rows, restate
+from reader.views.feed_rows import FeedRow, feed_rows
+from reader.views.ticker_rows import ORDERS, TickerRow, build_rows, restate
 
 NARROW = 100  # below this many columns the panes stack and the sidebar hides
-TMUX_NOTE = "tmux: if Arabic shows reversed, your terminal reorders too: --bidi terminal"
+# tmux swallows CSI 8 l, so an outer terminal that reorders by itself (VTE, mlterm, Konsole)
+# reverses app mode's lines a second time: said once, at start, with what to use instead.
+TMUX_NOTE = "tmux: reversed? --bidi terminal"
 
 
 class MainScreen(Screen[None]):
@@ -55,6 +62,16 @@ class MainScreen(Screen[None]):
         Binding("L", "flip_layout", "Layout", show=False),
         Binding("e", "toggle_entities", "Entities", show=False),
         Binding("R", "refresh_feeds", "Refresh", show=False),
+        Binding("f", "feeds", "Feeds"),
+        Binding("a", "all_feeds", "All feeds", show=False),
+        Binding("o", "open_link", "Open in browser"),
+        Binding("y", "copy_link", "Copy link", show=False),
+        *(Binding(str(n), f"link_number({n})", show=False) for n in range(10)),
+        Binding("S", "cycle_order", "Sort", show=False),
+        Binding("H", "toggle_read_shown", "Hide read", show=False),
+        Binding("A", "mark_all_read", "All read", show=False),
+        Binding("u", "next_unread", "Next unread", show=False),
+        Binding("p", "peek", "Open, keep unread", show=False),
         Binding("question_mark,f1", "help", "Help"),
     ]
 
@@ -74,6 +91,10 @@ class MainScreen(Screen[None]):
     counts: var[Counts] = var(Counts(), init=False)
     note: var[str] = var("", init=False)  # a transient message: progress, errors, hints
     status: var[Status] = var(Status())
+    feed_filter: var[tuple[str | None]] = var[tuple[str | None]]((None,), init=False)
+    order: var[str] = var("newest", init=False)  # newest | oldest | feed
+    show_read: var[bool] = var(True, init=False)
+    link_number: var[int] = var(0, init=False)  # digits typed before o / y: link N
 
     def __init__(self, store: ArticleStore, mode: Mode, right_to_left: bool) -> None:
         super().__init__()
@@ -81,6 +102,8 @@ class MainScreen(Screen[None]):
         self.set_reactive(MainScreen.bidi_mode, mode)
         self.set_reactive(MainScreen.right_to_left, right_to_left)
         self.set_class(right_to_left, "-rtl")  # set_reactive leaves toggle_class alone
+        order = store.reading.setting("order") or load_config().get("sort", "newest")
+        self.set_reactive(MainScreen.order, order if order in ORDERS else "newest")
 
     def compose(self) -> ComposeResult:
         yield Ticker(id="ticker", start_at=self.store.reading.setting("last_row")).data_bind(
@@ -95,7 +118,8 @@ class MainScreen(Screen[None]):
             yield StatusLine(id="status").data_bind(MainScreen.status, mode=MainScreen.bidi_mode)
 
     def on_mount(self) -> None:
-        self.post_message(StoreChanged(TMUX_NOTE if os.environ.get("TMUX") else ""))
+        in_tmux = os.environ.get("TMUX") and self.bidi_mode == "app"
+        self.post_message(StoreChanged(TMUX_NOTE if in_tmux else ""))
         last = self.store.reading.setting("last_article")
         if last and self.store.meta(last):
             self.load_article(last, "")
@@ -113,6 +137,11 @@ class MainScreen(Screen[None]):
         left = f" {self.bidi_mode} | {c.articles} articles, {c.unread} unread, "
         left += f"{c.headlines} headlines |"
         right = self.note
+        feed = self.feed_filter[0]
+        if not right and (feed or self.order != "newest" or not self.show_read):
+            shown = [feed or "", "" if self.order == "newest" else f"sort: {self.order}"]
+            shown.append("" if self.show_read else "unread only")
+            right = " · ".join(x for x in shown if x) + " (a: all feeds, S, H)"
         if not right and self.entity_filter:
             right = f"{self.entity_filter.text} (Esc)"
         if not right and self.search_query:
@@ -129,6 +158,13 @@ class MainScreen(Screen[None]):
         self.note = ""
         self.load_rows(self.entity_filter, "")
 
+    def _view_changed(self) -> None:
+        self.note = ""
+        self.load_rows(self.entity_filter, "")
+        self._update_status()
+
+    watch_feed_filter = watch_order = watch_show_read = _view_changed
+
     def watch_search_query(self) -> None:
         self.note = ""
         self._update_status()
@@ -144,7 +180,10 @@ class MainScreen(Screen[None]):
         store = self.store
         only = store.entities.articles_mentioning(chosen.key) if chosen else None
         states = store.reading.states()
-        rows = build_rows(store.headlines(), store.articles(), states, only)
+        rows = build_rows(
+            store.headlines(), store.articles(), states, only,
+            order=self.order, feed=self.feed_filter[0], show_read=self.show_read,
+        )  # fmt: skip
         articles, headlines = store.counts()
         read = sum(1 for state in states.values() if state.read)
         counts = Counts(articles, articles - read, headlines)
@@ -160,27 +199,42 @@ class MainScreen(Screen[None]):
     @on(Ticker.Opened)
     def headline_opened(self, message: Ticker.Opened) -> None:
         row = message.row
-        self.remember("last_row", row.key)
         if row.article_id is None:
+            self.remember("last_row", row.key)
             self.note = "Ticker headline only: no article to open"
             return
-        self.load_article(row.article_id, self.search_query, focus=True)
+        self.load_article(row.article_id, self.search_query, focus=True, row=row.key)
 
     @work(thread=True, exit_on_error=False, group="state")
     def remember(self, key: str, value: str) -> None:
         self.store.reading.set_setting(key, value)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="article")
-    def load_article(self, article_id: str, query: str, focus: bool = False) -> None:
+    def load_article(
+        self,
+        article_id: str,
+        query: str,
+        focus: bool = False,
+        row: str | None = None,
+        mark: bool = True,
+    ) -> None:
+        """Read the article; the writes wait until it is on screen (mark_opened). `mark`:
+        opening marks it read (p opens without)."""
         article = self.store.article(article_id)
-        if article is None:
-            return
-        opened = analyse(article, query)
-        self.post_message(ArticleLoaded(opened, focus))
+        if article is not None:
+            self.post_message(ArticleLoaded(analyse(article, query), focus, row, mark))
+
+    @work(thread=True, exit_on_error=False, group="state")
+    def mark_opened(self, opened: OpenArticle, row: str | None, mark: bool = True) -> None:
+        """The writes an open makes (each an fsync under the store's lock, and JSON encoding
+        that holds the GIL), started after the article is painted so it never waits."""
+        article_id = opened.id
+        if row is not None:
+            self.store.reading.set_setting("last_row", row)
         if not self.store.entities.has(article_id):  # imported before it could be indexed
             self.store.entities.add_many({article_id: list(opened.entities)})
         before = self.store.reading.state(article_id)
-        if not before.read:
+        if mark and not before.read:
             state = self.store.reading.set_state(article_id, read=True)
             self.post_message(StateSaved(article_id, state, before))  # the ticker shows it
         self.store.reading.set_setting("last_article", article_id)
@@ -190,6 +244,7 @@ class MainScreen(Screen[None]):
         self.opened = message.opened
         if message.focus:
             self.query_one(ArticlePane).focus()
+        self.call_after_refresh(self.mark_opened, message.opened, message.row, message.mark)
 
     # -- entity filter -----------------------------------------------------------------------
     @on(EntitySidebar.Chosen)
@@ -200,6 +255,7 @@ class MainScreen(Screen[None]):
     def action_clear(self) -> None:
         had_search = bool(self.search_query)
         self.entity_filter, self.search_query, self.found, self.note = None, "", frozenset(), ""
+        self.feed_filter, self.link_number = (None,), 0
         if had_search and self.opened:
             self.load_article(self.opened.id, "")  # without the match highlights
 
@@ -327,3 +383,108 @@ class MainScreen(Screen[None]):
         """A worker that failed (a damaged store file, say) is reported, never silent."""
         if event.state == WorkerState.ERROR:
             self.note = f"error: {event.worker.error}"
+
+    # -- feeds, views and links (issue 12) ---------------------------------------------------
+    def action_feeds(self) -> None:
+        from reader.ui.screens.feeds import FeedsScreen
+
+        self.app.push_screen(
+            FeedsScreen(self.store, self.bidi_mode, self._feed_rows), self._feed_chosen
+        )
+
+    def _feed_rows(self) -> list[FeedRow]:
+        """In the feed screen's worker: every feed with its counts, from the unfiltered rows."""
+        store = self.store
+        rows = build_rows(store.headlines(), store.articles(), store.reading.states())
+        registry = FeedRegistry(store.directory)
+        try:
+            subscribed = [(f.label, f.url) for f in registry.feeds()]
+        finally:
+            registry.close()
+        return feed_rows(rows, subscribed)
+
+    def _feed_chosen(self, choice: tuple[str | None] | None) -> None:
+        if choice is not None:
+            self.feed_filter = choice
+        self.post_message(StoreChanged())  # counts or feeds may have changed meanwhile
+        self.query_one(Ticker).focus()
+
+    def action_all_feeds(self) -> None:
+        self.feed_filter = (None,)
+
+    def action_cycle_order(self) -> None:
+        self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
+        self.remember("order", self.order)
+
+    def action_toggle_read_shown(self) -> None:
+        self.show_read = not self.show_read
+
+    def action_mark_all_read(self) -> None:
+        ids = tuple(r.article_id for r in self.rows if r.article_id and r.unread)
+        if ids:
+            self.mark_read(ids)
+
+    @work(thread=True, exit_on_error=False, group="state")
+    def mark_read(self, ids: tuple[str, ...]) -> None:
+        states = self.store.reading
+        states.set_many({i: ReadingState(True, states.state(i).starred) for i in ids})
+        self.post_message(StoreChanged(f"{len(ids)} marked read"))
+
+    def action_next_unread(self) -> None:
+        row = self.query_one(Ticker).find(lambda r: r.unread, 1)
+        if row is None or row.article_id is None:
+            self.note = "no unread items here"
+            return
+        self.load_article(row.article_id, self.search_query)
+
+    def action_peek(self) -> None:
+        row = self.query_one(Ticker).current
+        if row is not None and row.article_id:
+            self.load_article(row.article_id, self.search_query, focus=True, mark=False)
+
+    def action_link_number(self, digit: int) -> None:
+        self.link_number = (self.link_number * 10 + digit) % 1000
+        self.note = f"link {self.link_number}: o opens, y copies"
+
+    def _chosen_url(self) -> str | None:
+        number, self.link_number = self.link_number, 0
+        if self.opened is None:
+            self.note = "open an article first (Enter)"
+            return None
+        article = self.opened.article
+        if number:
+            if number > len(article.links):
+                self.note = f"no link [{number}]: this article has {len(article.links)}"
+                return None
+            url: str | None = article.links[number - 1]
+        else:
+            url = article.link or (article.links[0] if article.links else None)
+        if (checked := safe_url(url)) is None:
+            self.note = "this article has no web address"
+        return checked
+
+    def action_open_link(self) -> None:
+        url = self._chosen_url()
+        if url is None:
+            return
+        command = browser_command(os.environ, load_config())
+        if command is None:  # over SSH: the local terminal opens it (an OSC 8 hyperlink)
+            self.note = ""
+            self.status = Status(self.status.left, url, link=url)
+            return
+        try:
+            launch(command, url)
+        except (OSError, ValueError) as failure:
+            self.note = f"cannot run the browser {command!r}: {failure}"
+            return
+        self.note = f"opened in {command}: {url}"
+
+    def action_copy_link(self) -> None:
+        url = self._chosen_url()
+        if url is None:
+            return
+        driver = self.app._driver
+        if driver is not None:
+            driver.write(osc52(url))  # OSC 52: the local clipboard, through tmux too
+        self.app._clipboard = url
+        self.note = f"copied: {url}"
