@@ -250,3 +250,30 @@ def test_every_key_is_in_the_help_and_the_readme() -> None:
             shown = names.get(key, key)
             assert shown in helped or shown.title() in helped, key
             assert f"`{shown}`" in readme or f" {shown} " in readme or f"| {shown}" in readme, key
+
+
+async def test_r_failures_name_the_feed_and_the_reason(
+    store: ArticleStore, server: FeedServer
+) -> None:
+    gone = server.url("/gone")  # the server answers 404
+    FeedRegistry(store.directory).add(gone, "خلاصة مفقودة")
+    app = NewsReaderApp(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        screen = parts(app)[0]
+        await pilot.press("R")
+        await wait(app, pilot, lambda: "fetched" in screen.note)
+        assert "خلاصة مفقودة: HTTP 404 Not Found" in screen.note
+
+
+async def test_escape_clears_the_feed_filter(store: ArticleStore) -> None:
+    app = NewsReaderApp(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        screen = parts(app)[0]
+        screen.feed_filter = (SOURCE,)
+        await settle(app, pilot)
+        assert feed_of(screen) == {SOURCE}
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert screen.feed_filter == (None,) and len(feed_of(screen)) > 1

@@ -99,6 +99,20 @@ def add_feed(
     as `pick` chooses: None cancels); store what it brought. The (logical) lines to tell;
     FeedError says why not. Shared by `feeds add` and the app's feed list."""
     registry = FeedRegistry(store.directory)
+    try:
+        return _add(store, registry, url, name, timeout, pick)
+    finally:
+        registry.close()
+
+
+def _add(
+    store: ArticleStore,
+    registry: FeedRegistry,
+    url: str,
+    name: str | None,
+    timeout: float,
+    pick: Callable[[Checked], Alternate | None],
+) -> list[str] | None:
     url = normalise_url(url)
     if (old := registry.get(url)) is not None:
         raise FeedError(f"already subscribed: {url} ({old.label})")
