@@ -1,4 +1,4 @@
-"""What every subcommand needs: opening the store, printing for a pipe or a terminal."""
+"""What every subcommand needs: opening the library, printing for a pipe or a terminal."""
 
 from __future__ import annotations
 
@@ -8,12 +8,16 @@ import sys
 from typing import Any
 
 from reader.library.bootstrap import open_library
-from reader.library.store import ArticleStore
+from reader.library.library import Library
 
 
-def open_store(args: argparse.Namespace) -> ArticleStore:
-    """The store chosen by --db / $NEWSREADER_DB / XDG; seeded on first use."""
-    return open_library(args.db)
+def open_store(args: argparse.Namespace) -> Library:
+    """The library chosen by --db / $NEWSREADER_DB / XDG; seeded on first use. What it had
+    to set right on the way (a damaged reading-state file, say) is printed to stderr."""
+    library = open_library(args.db)
+    for warning in library.warnings:
+        print(f"newsreader: warning: {warning}", file=sys.stderr)
+    return library
 
 
 def styled() -> bool:

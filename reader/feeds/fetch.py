@@ -8,13 +8,11 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 
 from reader.feeds import http
 from reader.feeds.parse import parse_feed
 from reader.feeds.records import feed_records
-from reader.library.feed_registry import Feed, FeedRegistry
-from reader.library.indexing import index_entities
+from reader.library.feed_registry import Feed
 from reader.library.store import ArticleStore
 from reader.models import Article, Headline
 from reader.text.sanitize import clean_line
@@ -96,7 +94,7 @@ def refresh(
     `on_progress` is called on the calling thread after each feed; when `cancelled()` turns
     true the feeds not yet done are dropped and the summary counts what was stored.
     """
-    feeds = list(only) if only is not None else _subscribed(store.directory)
+    feeds = list(only) if only is not None else store.feeds.feeds()
     summary = Summary(feeds=len(feeds))
     if not feeds:
         return summary
@@ -116,19 +114,11 @@ def refresh(
     return summary
 
 
-def _subscribed(directory: Path) -> list[Feed]:
-    registry = FeedRegistry(directory)
-    try:
-        return registry.feeds()
-    finally:
-        registry.close()
-
-
 def _store(store: ArticleStore, result: _Result, summary: Summary) -> tuple[str, bool]:
     """On the calling thread: write one feed's news and what the fetch learnt.
 
-    feeds.json is opened afresh for each write, so a feed added meanwhile (by `newsreader
-    feeds add` in another process) is not overwritten by a stale copy.
+    The library re-reads feeds.json under its lock before each write, so a feed added
+    meanwhile (by `newsreader feeds add` in another process) is never overwritten.
     """
     feed, now = result.feed, datetime.now().astimezone().isoformat(timespec="seconds")
     changes: dict[str, str | None] = {"checked": now}
@@ -141,7 +131,7 @@ def _store(store: ArticleStore, result: _Result, summary: Summary) -> tuple[str,
         status, ok = "not modified", True
     else:
         articles, headlines, _ = store.add(*result.records)
-        index_entities(store, result.records[0])
+        store.index(result.records[0])
         summary.new_articles += articles
         summary.new_headlines += headlines
         status, ok = f"{max(articles, headlines)} new", True
@@ -149,9 +139,5 @@ def _store(store: ArticleStore, result: _Result, summary: Summary) -> tuple[str,
             status += f" ({clean_line(result.problems[0])[:120]})"
         changes.update(etag=result.response.etag, modified=result.response.modified)
         changes["title"] = result.title or feed.title
-    registry = FeedRegistry(store.directory)
-    try:
-        registry.record(feed.url, status=status, **changes)
-    finally:
-        registry.close()
+    store.feeds.record(feed.url, status=status, **changes)  # re-read under the lock first
     return status, ok

@@ -1,8 +1,10 @@
-"""Import files and directories into the store; shared by the CLI and the app.
+"""Import files and directories into the library; shared by the CLI and the app.
 
-Files are read, sniffed, parsed and buffered; the buffer goes to the store every
+Files are read, sniffed, parsed and buffered; the buffer goes to the library every
 `BATCH` files, so a big import rewrites the index a few times, not once per file, and a
 process killed mid-import loses at most the batch in hand, never what was stored before.
+This module only reads and parses: every write goes through the `Sink` it is given (the
+library, reader.library.store.ArticleStore), which owns the files and the lock.
 """
 
 from __future__ import annotations
@@ -11,10 +13,10 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
+from typing import Protocol
 
-from reader.feeds.sniff import sniff_feed, subscribing_into
+from reader.feeds.sniff import Outline, collecting_subscriptions, sniff_feed
 from reader.ingest.page import ParsedPage, parse_bytes
-from reader.library.store import ArticleStore
 from reader.models import Article, Headline, ImportReport
 
 BATCH = 200
@@ -24,6 +26,18 @@ MAX_BYTES = 64 * 1024 * 1024
 Records = tuple[list[Article], list[Headline], list[str]]
 Sniffer = Callable[[bytes, str], Records | None]
 SNIFFERS: list[Sniffer] = [sniff_feed]  # RSS, Atom, JSON Feed; OPML subscribes
+
+
+class Sink(Protocol):
+    """Where imported records go: the library."""
+
+    is_new: bool
+
+    def has(self, record_id: str) -> bool: ...
+    def add(self, articles: list[Article], headlines: list[Headline]) -> tuple[int, int, int]: ...
+    def index(self, articles: Iterable[Article]) -> None: ...
+    def index_pending(self) -> int: ...
+    def subscribe(self, outlines: list[Outline]) -> list[str]: ...
 
 
 def bundled_seeds() -> Path:
@@ -94,7 +108,7 @@ def read_records(path: Path) -> tuple[Records, ImportReport]:
 
 
 def import_paths(
-    store: ArticleStore,
+    store: Sink,
     paths: Iterable[str | Path],
     on_report: Callable[[ImportReport], None] = lambda report: None,
 ) -> list[ImportReport]:
@@ -105,17 +119,15 @@ def import_paths(
     def flush() -> None:
         articles = [a for _, arts, _ in pending for a in arts]
         store.add(articles, [h for _, _, lines in pending for h in lines])
-        from reader.library.indexing import index_entities
-
-        index_entities(store, articles)
+        store.index(articles)
         for report, _, _ in pending:
             on_report(report)
         pending.clear()
 
     for path in expand(paths):
-        with subscribing_into(store.directory) as (subscribed, notes):  # for OPML files
+        with collecting_subscriptions() as outlines:  # what an OPML file lists
             (articles, lines, _), report = read_records(path)
-        report.notes.extend(notes)
+        subscribed = _subscribe(store, outlines, report) if outlines else False
         new_articles = [a for a in articles if not (store.has(a.id) or a.id in seen)]
         new_lines = [h for h in lines if not (store.has(h.id) or h.id in seen)]
         seen.update(r.id for r in (*new_articles, *new_lines))
@@ -127,9 +139,19 @@ def import_paths(
         if len(pending) >= BATCH:
             flush()
     flush()
+    store.index_pending()  # what an earlier, killed run stored but did not index
     return reports
 
 
-def seed_if_new(store: ArticleStore) -> list[ImportReport]:
+def _subscribe(store: Sink, outlines: list[Outline], report: ImportReport) -> bool:
+    new = store.subscribe(outlines)
+    report.notes.append(
+        f"subscribed to {len(new)} new feed(s) ({len(outlines) - len(new)} already "
+        "subscribed); `newsreader fetch` downloads them"
+    )
+    return True
+
+
+def seed_if_new(store: Sink) -> list[ImportReport]:
     """On first use (no database yet) import the bundled sample pages."""
     return import_paths(store, [bundled_seeds()]) if store.is_new else []

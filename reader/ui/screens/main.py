@@ -11,8 +11,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.library.entity_index import IndexedEntity
-from reader.library.search import search
-from reader.library.store import ArticleStore
+from reader.library.library import Library
 from reader.ui.messages import ArticleLoaded, Progress, RowsBuilt, SearchDone, StoreChanged
 from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.article_pane import ArticlePane
@@ -22,7 +21,6 @@ from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.status_line import StatusLine
 from reader.ui.widgets.ticker import Ticker
 from reader.views.article_view import analyse
-from reader.views.ticker_rows import build_rows
 
 NARROW = 100  # below this many columns the panes stack and the sidebar hides
 
@@ -42,7 +40,7 @@ class MainScreen(Screen[None]):
         Binding("question_mark,f1", "help", "Help"),
     ]
 
-    def __init__(self, store: ArticleStore, mode: str, right_to_left: bool) -> None:
+    def __init__(self, store: Library, mode: str, right_to_left: bool) -> None:
         super().__init__()
         self.store, self.bidi_mode, self.right_to_left = store, mode, right_to_left
         self.entity_filter: IndexedEntity | None = None
@@ -62,7 +60,8 @@ class MainScreen(Screen[None]):
         self.query_one(SearchBar).display = False
         self._apply_layout()
         self._set_mode(self.bidi_mode)
-        self.post_message(StoreChanged())
+        self.post_message(StoreChanged("; ".join(self.store.warnings)))
+        self.set_interval(1.0, self.watch_other_writers)
         last = self.store.reading.setting("last_article")
         if last and self.store.meta(last):
             self.open_article(last)
@@ -78,11 +77,20 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="rows")
     def load_rows(self, chosen: IndexedEntity | None, note: str) -> None:
-        """The ticker's rows, built off the UI thread (a full pass over the store)."""
-        store = self.store
-        only = store.entities.articles_mentioning(chosen.key) if chosen else None
-        rows = build_rows(store.headlines(), store.articles(), store.reading.states(), only)
+        """The ticker's rows, built off the UI thread: all, an entity's, or search results."""
+        found = self.found if self.search_query and self.found else None
+        rows = self.store.rows(chosen.key if chosen else None, found)
         self.post_message(RowsBuilt(rows, note))
+
+    def watch_other_writers(self) -> None:
+        """Every second: has another process (an import, a cron fetch) written?"""
+        if not any(w.group == "watch" and not w.is_finished for w in self.workers):
+            self.take_in_changes()
+
+    @work(thread=True, exit_on_error=False, group="watch")
+    def take_in_changes(self) -> None:
+        if self.store.refresh():
+            self.post_message(StoreChanged())  # the ticker keeps its cursor, the pane its article
 
     @on(RowsBuilt)
     def rows_built(self, message: RowsBuilt) -> None:
@@ -135,8 +143,7 @@ class MainScreen(Screen[None]):
         self.post_message(ArticleLoaded(article, entities, spans))
         if not self.store.entities.has(article_id):  # imported before it could be indexed
             self.store.entities.add_many({article_id: list(entities)})
-        self.store.reading.set_state(article_id, read=True)
-        self.store.reading.set_setting("last_article", article_id)
+        self.store.mark_opened(article_id)
         self.post_message(StoreChanged())  # the ticker shows it read
 
     @on(ArticleLoaded)
@@ -183,14 +190,15 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def run_search(self, query: str) -> None:
-        found = search(query, self.store.headlines(), self.store.iter_articles())
+        found = self.store.search(query)
         self.post_message(SearchDone(query, frozenset(found)))
 
     @on(SearchDone)
     def search_done(self, message: SearchDone) -> None:
         self.found = message.found
-        self._status()
         self.action_next_match(1)
+        if self.found:
+            self.rebuild()  # the ticker, filtered to the results
 
     def action_next_match(self, step: int) -> None:
         ticker = self.query_one(Ticker)
@@ -216,11 +224,7 @@ class MainScreen(Screen[None]):
     @work(thread=True, exit_on_error=False, group="state")
     def save_state(self, article_id: str, what: str) -> None:
         """Store writes (an fsync) happen here, never while a key waits."""
-        state = self.store.reading.state(article_id)
-        if what == "read":
-            self.store.reading.set_state(article_id, read=not state.read)
-        else:
-            self.store.reading.set_state(article_id, starred=not state.starred)
+        self.store.toggle(article_id, what)
         self.post_message(StoreChanged())
 
     def action_switch_bidi(self) -> None:

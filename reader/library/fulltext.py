@@ -1,0 +1,91 @@
+"""The search index: SQLite FTS5 (trigram tokenizer) over folded text, in `search.sqlite`.
+
+Derived data, like notmuch's Xapian index: the TinyDB files hold everything, this file can
+be deleted at any time and is rebuilt from them (`newsreader reindex`, or by itself when it
+is missing, damaged or behind). Each row is one article (title and body) or one headline,
+folded with reader.text.folding.fold, so a query matches exactly where the old substring
+search matched: ignoring harakat, tatweel, alef forms, ة/ه and ى/ي. The trigram tokenizer
+makes any substring of three or more characters an index lookup; shorter queries scan.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from reader.models import Article, Headline
+from reader.text.folding import fold
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS docs(id TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE VIRTUAL TABLE IF NOT EXISTS text USING fts5(id UNINDEXED, body, tokenize='trigram');
+"""
+
+
+class FullText:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = None
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._db is None:
+            try:
+                self._db = self._open()
+            except sqlite3.DatabaseError:  # damaged: it is derived, so start again
+                self.path.unlink(missing_ok=True)
+                self._db = self._open()
+        return self._db
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
+        db.executescript(SCHEMA)
+        return db
+
+    def count(self) -> int:
+        with self._lock:
+            return int(self._connect().execute("SELECT count(*) FROM docs").fetchone()[0])
+
+    def known(self) -> set[str]:
+        with self._lock:
+            return {row[0] for row in self._connect().execute("SELECT id FROM docs")}
+
+    def add(self, articles: Iterable[Article], headlines: Iterable[Headline]) -> None:
+        rows = [(a.id, fold(" ".join((a.title, *a.paragraphs)))) for a in articles]
+        rows += [(h.id, fold(h.headline)) for h in headlines]
+        with self._lock:
+            db = self._connect()
+            with db:  # one transaction: all of the batch or none of it
+                new = "INSERT OR IGNORE INTO docs VALUES (?)"
+                fresh = [row for row in rows if db.execute(new, row[:1]).rowcount]
+                db.executemany("INSERT INTO text(id, body) VALUES (?, ?)", fresh)
+
+    def search(self, query: str) -> set[str]:
+        """Ids of the articles and headlines whose folded text contains the folded query."""
+        needle = fold(query)
+        if not needle:
+            return set()
+        with self._lock:
+            db = self._connect()
+            if len(needle) >= 3:
+                phrase = '"' + needle.replace('"', '""') + '"'
+                found = db.execute("SELECT id FROM text WHERE text MATCH ?", (phrase,))
+            else:
+                pattern = "%" + "".join("\\" + c if c in "\\%_" else c for c in needle) + "%"
+                found = db.execute("SELECT id FROM text WHERE body LIKE ? ESCAPE '\\'", (pattern,))
+            return {row[0] for row in found}
+
+    def clear(self) -> None:
+        with self._lock:
+            db = self._connect()
+            with db:
+                db.execute("DELETE FROM docs")
+                db.execute("DELETE FROM text")
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
