@@ -111,6 +111,7 @@ def refresh(
                 break
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+    store.index_pending()  # what a killed run stored but did not index
     return summary
 
 

@@ -109,7 +109,9 @@ class ReadingStore:
                 doc_id = max(map(int, state), default=0) + 1
                 state[str(doc_id)] = {"id": article_id, "read": True, "starred": False}
             session = tables.setdefault("session", {})
-            next(iter(session.values()), session.setdefault("1", {}))["last_article"] = article_id
+            if not session:
+                session["1"] = {}
+            next(iter(session.values()))["last_article"] = article_id
             self._db.storage.write(tables)
             starred = self.state(article_id).starred
             self._state[article_id] = (doc_id, ReadingState(True, starred))
