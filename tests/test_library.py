@@ -137,3 +137,19 @@ def test_damaged_reading_state_is_set_aside_with_a_warning(
     first = listed.split()[0]
     Library(db_dir).toggle(first, "starred")  # usable again
     assert Library(db_dir).reading.state(first).starred
+
+
+def test_reindex_rebuilds_both_indexes_from_the_files(
+    db_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", str(db_dir), "list"]) == 0
+    store = Library(db_dir)
+    found = store.search("بايدن")
+    entities = {m.id: store.entities.of(m.id) for m in store.articles()}
+    (db_dir / "search.sqlite").unlink()
+    (db_dir / "entities.json").unlink()
+    assert main(["--db", str(db_dir), "reindex"]) == 0
+    assert "indexed 2 article(s) and 15 headline(s)" in capsys.readouterr().out
+    again = Library(db_dir)
+    assert again.fulltext.count() == 17 and again.search("بايدن") == found
+    assert {m.id: again.entities.of(m.id) for m in again.articles()} == entities

@@ -130,7 +130,7 @@ def import_paths(
         subscribed = _subscribe(store, outlines, report) if outlines else False
         new_articles = [a for a in articles if not (store.has(a.id) or a.id in seen)]
         new_lines = [h for h in lines if not (store.has(h.id) or h.id in seen)]
-        seen.update(r.id for r in (*new_articles, *new_lines))
+        seen.update([a.id for a in new_articles] + [h.id for h in new_lines])
         report.articles, report.headlines = len(new_articles), len(new_lines)
         report.duplicates = len(articles) + len(lines) - len(new_articles) - len(new_lines)
         report.failed = report.failed or not (articles or lines or subscribed)

@@ -102,8 +102,9 @@ class AtomicJSONStorage(Storage):
             raise DamagedFile(self.path, str(error)) from error
         if not _valid(data):
             raise DamagedFile(self.path, "valid JSON, but not a table of documents")
-        self._cache, self._sig = data, sig
-        return data
+        tables: Tables = data
+        self._cache, self._sig = tables, sig
+        return tables
 
     def write(self, data: Tables) -> None:
         try:
