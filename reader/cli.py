@@ -7,12 +7,12 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
-from reader.bidi.modes import ModeError
-from reader.commands import entities, feeds, fetch, library, show
+from reader.bidi.modes import CHOICES, ModeError
+from reader.commands import entities, feeds, fetch, library, mark, show
 from reader.library.locations import ConfigError
 from reader.library.storage import StoreError
 
-COMMANDS = [library, show, entities, feeds, fetch]
+COMMANDS = [library, show, mark, entities, feeds, fetch]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--bidi",
         metavar="MODE",
-        choices=("auto", "app", "terminal"),
+        choices=CHOICES,
         help="bidi mode for the reader: auto (default), app or terminal",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 def stable_id(*parts: str) -> str:
     """A content hash: the same normalised content always gives the same id."""
     text = "\x1f".join(unicodedata.normalize("NFC", " ".join(p.split())) for p in parts)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)

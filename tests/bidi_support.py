@@ -3,7 +3,6 @@ tool is handled (a skip on a developer's machine, a failure in CI, where it must
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 from pathlib import Path
@@ -12,7 +11,6 @@ from types import ModuleType
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_TOOLS = ROOT.parent / "shared" / "tools"
 CASES = Path(__file__).resolve().parent / "bidi_cases"
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 WIDTHS = (12, 17, 23, 31, 40, 57, 80, 120)
@@ -28,15 +26,11 @@ def require(available: bool, what: str) -> None:
 
 
 def oracle() -> ModuleType:
-    """../shared/tools/fribidi_oracle.py, with the fribidi CLI it runs."""
-    path = SHARED_TOOLS / "fribidi_oracle.py"
-    require(path.is_file(), str(path))
+    """tests/fribidi_oracle.py, with the fribidi CLI it runs."""
     require(shutil.which("fribidi") is not None, "the fribidi CLI")
-    spec = importlib.util.spec_from_file_location("fribidi_oracle", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from tests import fribidi_oracle
+
+    return fribidi_oracle
 
 
 def paragraphs(path: Path) -> list[str]:

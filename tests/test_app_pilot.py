@@ -3,9 +3,13 @@ read/star, bidi switch, narrow layout, reopening where the reader left off."""
 
 from __future__ import annotations
 
+import asyncio
+import time
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
+from textual.worker import WorkerState
 
 from reader.ingest.pipeline import seed_if_new
 from reader.library.library import Library as ArticleStore
@@ -25,11 +29,20 @@ def store(db_dir: Path) -> ArticleStore:
     return store
 
 
-async def settle(app: NewsReaderApp, pilot) -> None:  # noqa: ANN001
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+async def settle(app: NewsReaderApp, pilot: Pilot[None], timeout: float = 30) -> None:
+    """Until no worker is pending or running and the messages they posted are handled.
+
+    Not `workers.wait_for_complete()`: it raises when a newer exclusive worker cancels the
+    one it waits for, which is how the screen is meant to work."""
+    deadline = time.monotonic() + timeout
+    quiet = 0
+    while quiet < 2:  # twice in a row: a handled message may start another worker
+        await pilot.pause()
+        busy = any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers)
+        quiet = 0 if busy else quiet + 1
+        if busy:
+            await asyncio.sleep(0.01)
+        assert time.monotonic() < deadline, f"workers still busy: {list(app.workers)}"
 
 
 def parts(app: NewsReaderApp) -> tuple[MainScreen, Ticker, ArticlePane, EntitySidebar]:
@@ -73,9 +86,9 @@ async def test_enter_opens_the_article_marks_it_read_and_space_scrolls(store: Ar
         assert ticker.current is not None and ticker.current.text == BIDEN_TITLE
         await pilot.press("enter")
         await settle(app, pilot)
-        assert pane.article is not None and pane.article.title == BIDEN_TITLE
+        assert pane.opened is not None and pane.opened.article.title == BIDEN_TITLE
         assert pane.has_focus
-        assert store.reading.state(pane.article.id).read
+        assert store.reading.state(pane.opened.article.id).read
         assert not ticker.current.unread  # the ticker shows it read
         assert len(pane.lines) > pane.size.height
         await pilot.press("space")
@@ -95,7 +108,7 @@ async def test_ticker_only_headline_does_not_open_anything(store: ArticleStore) 
         ticker.cursor = index
         await pilot.press("enter")
         await settle(app, pilot)
-        assert pane.article is None
+        assert pane.opened is None
 
 
 async def test_search_with_an_arabic_query_and_n_for_next(store: ArticleStore) -> None:
@@ -115,17 +128,26 @@ async def test_search_with_an_arabic_query_and_n_for_next(store: ArticleStore) -
             await pilot.press(ch)
         await pilot.press("enter")
         await settle(app, pilot)
-        assert len(screen.found) >= 2
-        assert pane.article is not None
-        assert any(s.style == "match" for s in pane.spans)
-        opened = pane.article.id
+        matching = [r for r in ticker.rows if r.key in screen.found or r.article_id in screen.found]
+        assert len(matching) >= 2
+        assert screen.opened is not None and ticker.current in matching  # the first match
+        assert screen.opened.id == ticker.current.article_id
+        assert any(s.style == "match" for s in screen.opened.spans)
+        first = ticker.current
         await pilot.press("n")
         await settle(app, pilot)
-        assert ticker.current is not None
-        assert ticker.current.key in screen.found or ticker.current.article_id in screen.found
+        assert ticker.current in matching and ticker.current != first  # n moved on
+        if ticker.current.article_id:  # a headline-only match has nothing to open
+            assert screen.opened.id == ticker.current.article_id
+        await pilot.press("N")
+        await settle(app, pilot)
+        assert ticker.current == first
+        opened = screen.opened.id
         await pilot.press("escape")
         await settle(app, pilot)
-        assert screen.search_query == "" and opened
+        assert screen.search_query == "" and screen.found == frozenset()
+        assert screen.opened is not None and screen.opened.id == opened  # still open ...
+        assert not any(s.style == "match" for s in screen.opened.spans)  # ... unhighlighted
 
 
 async def test_entity_filter_and_escape(store: ArticleStore) -> None:
@@ -135,7 +157,7 @@ async def test_entity_filter_and_escape(store: ArticleStore) -> None:
         screen, ticker, pane, sidebar = parts(app)
         await pilot.press("enter")
         await settle(app, pilot)
-        names = {row.entity.text for row in sidebar.rows if row.entity}
+        names = {row.entity.text for row in sidebar.items if row.entity}
         assert {
             "جو بايدن",
             "بنيامين نتنياهو",
@@ -147,13 +169,13 @@ async def test_entity_filter_and_escape(store: ArticleStore) -> None:
         all_rows = len(ticker.rows)
         sidebar.focus()
         index = next(
-            i for i, r in enumerate(sidebar.rows) if r.entity and r.entity.text == "البيت الأبيض"
+            i for i, r in enumerate(sidebar.items) if r.entity and r.entity.text == "البيت الأبيض"
         )
         sidebar.cursor = index
         await pilot.press("enter")
         await settle(app, pilot)
         assert screen.entity_filter is not None and screen.entity_filter.text == "البيت الأبيض"
-        assert [r.article_id for r in ticker.rows] == [pane.article.id]
+        assert [r.article_id for r in ticker.rows] == [pane.opened.article.id]
         await pilot.press("escape")
         await settle(app, pilot)
         assert screen.entity_filter is None and len(ticker.rows) == all_rows
@@ -216,12 +238,12 @@ async def test_reopens_where_the_reader_left_off(store: ArticleStore, db_dir: Pa
         ticker.cursor = next(i for i, r in enumerate(ticker.rows) if r.time == "13:49")
         await pilot.press("enter")
         await settle(app, pilot)
-        opened = parts(app)[2].article.id
+        opened = parts(app)[2].opened.id
     again = NewsReaderApp(ArticleStore(db_dir))
     async with again.run_test(size=(120, 36)) as pilot:
         await settle(again, pilot)
-        assert parts(again)[2].article is not None
-        assert parts(again)[2].article.id == opened
+        assert parts(again)[2].opened is not None
+        assert parts(again)[2].opened.id == opened
 
 
 async def test_help_lists_the_keys(store: ArticleStore) -> None:
@@ -270,7 +292,7 @@ async def test_hostile_article_is_shown_clean(store: ArticleStore, tmp_path: Pat
         ticker.cursor = next(i for i, r in enumerate(ticker.rows) if r.text.startswith("خبر"))
         await pilot.press("enter")
         await settle(app, pilot)
-        assert pane.article is not None and pane.article.title == "خبر مقلوب"
+        assert pane.opened is not None and pane.opened.article.title == "خبر مقلوب"
         drawn = "".join(entry.line.visual for entry in pane.lines if entry.line)
         assert not any(ch in drawn for ch in "\x1b\x00\x07\x9b\u202e\u202c")
         await pilot.press("G")
@@ -320,7 +342,7 @@ async def test_a_damaged_body_file_is_reported_not_fatal(store: ArticleStore) ->
         await pilot.press("enter")
         await settle(app, pilot)
         _, ticker, pane, _ = parts(app)
-        assert pane.article is None
+        assert pane.opened is None
         assert "damaged" in app.screen.query_one(StatusLine).right
         await pilot.press("j")  # still alive and moving
         assert ticker.current is not None and ticker.current.time == "13:49"

@@ -1,4 +1,4 @@
-"""Line by line against GNU FriBidi (via ../shared/tools/fribidi_oracle.py): levels and
+"""Line by line against GNU FriBidi (via tests/fribidi_oracle.py): levels and
 shaping from fribidi, wrapped in logical order, reordered per line, right-aligned.
 
 Both sides go through the oracle's normalize(), which folds what legitimately differs

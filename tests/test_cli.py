@@ -36,7 +36,11 @@ def test_first_use_imports_the_bundled_seeds(db_dir: Path, capsys) -> None:  # n
     articles = json.loads(out)
     assert status == 0 and len(articles) == 2
     biden = articles[0]
-    assert set(biden) == {"id", "title", "published", "dateline", "source", "paragraphs"}
+    assert set(biden) == {
+        "id", "title", "published", "dateline", "source", "paragraphs",
+        "link", "links", "read", "starred",
+    }  # fmt: skip
+    assert biden["link"] is None and biden["links"] == [] and biden["read"] is False
     assert biden["published"] == "2021-02-18" and biden["dateline"] == "صدى الاعلام"
     assert biden["paragraphs"] == 9 and biden["source"] == SEED_000.name
     assert articles[1]["published"] is None and articles[1]["dateline"] is None
@@ -58,7 +62,7 @@ def test_ticker_json_in_page_order(db_dir: Path, capsys) -> None:  # noqa: ANN00
 def test_plain_output_when_piped(db_dir: Path, capsys) -> None:  # noqa: ANN001
     _, out, _ = run(capsys, "--db", str(db_dir), "ticker")
     assert out.splitlines()[1] == (
-        "09:47   7 أسرى في سجون الاحتلال يعلقون إضرابهم عن الطعام وثلاثة يواصلون"
+        "09:47 - 7 أسرى في سجون الاحتلال يعلقون إضرابهم عن الطعام وثلاثة يواصلون"
     )
     _, out, _ = run(capsys, "--db", str(db_dir), "list")
     assert "الرئيس الأمريكي جو بايدن" in out and "2021-02-18" in out
@@ -134,7 +138,7 @@ def test_terminal_output_is_laid_out_and_piped_output_is_logical(
     monkeypatch.setattr("reader.commands.screen_text.styled", lambda: True)
     _, out, _ = run(capsys, "--db", str(db_dir), "ticker")
     line = out.splitlines()[1]
-    assert line.startswith("09:47   ")
+    assert line.startswith("09:47 - ")
     # shaped (presentation forms) and reordered: the headline's first word, "7", is at the
     # right end of the line now; "يواصلون" (its last word) shaped, at the left.
     assert line.endswith(" 7")

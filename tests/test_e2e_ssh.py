@@ -15,6 +15,9 @@ import pytest
 from tests.tmux_session import Tmux, newsreader_command
 
 SSHD = shutil.which("sshd") or "/usr/sbin/sshd"
+# "صدى", the first word of seed 000's body, as a terminal without bidi must show it: shaped
+# (sad initial U+FEBB, dal final U+FEAA, alef maksura isolated U+FEEF), drawn right to left.
+SADA = "\ufeef\ufeaa\ufebb"
 
 
 def free_port() -> int:
@@ -75,9 +78,10 @@ def test_app_over_ssh(sshd: tuple[int, Path], tmp_path: Path) -> None:
     try:
         tmux.type(ssh)
         tmux.send("Enter")
-        tmux.wait_for("13:49", timeout=60)
+        before = "\n".join(tmux.wait_for("13:49", timeout=60))
+        assert SADA not in before  # only the article's body has it, not the ticker
         tmux.send("Enter")
-        tmux.wait_for("2021")  # the article pane shows seed 000's date line
+        tmux.wait_for(SADA)  # the article pane shows seed 000's body
         tmux.send("q")
         tmux.wait_for("EXITED 0")
     finally:

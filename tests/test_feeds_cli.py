@@ -30,12 +30,13 @@ def test_help(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_add_list_remove(db_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = ["--db", str(db_dir)]
-    assert run(capsys, *db, "feeds", "add", "https://news.example/rss", "--name", "الأخبار") == (
+    add = ("feeds", "add", "--no-fetch", "https://news.example/rss")
+    assert run(capsys, *db, *add, "--name", "الأخبار") == (
         0,
         "subscribed: https://news.example/rss (الأخبار)\n",
         "",
     )
-    status, _, err = run(capsys, *db, "feeds", "add", "https://news.example/rss")
+    status, _, err = run(capsys, *db, *add)
     assert status == 1 and err == (
         "newsreader: already subscribed: https://news.example/rss (الأخبار)\n"
     )
@@ -127,8 +128,8 @@ def test_fetch_prints_a_line_per_feed_when_piped_and_a_summary(
 ) -> None:
     db = ["--db", str(db_dir)]
     good = server.fixture("/arabic.xml", "arabic-rss2.xml")
-    run(capsys, *db, "feeds", "add", good, "--name", "الصباح")
-    run(capsys, *db, "feeds", "add", server.url("/gone"))
+    FeedRegistry(db_dir).add(good, "الصباح")
+    FeedRegistry(db_dir).add(server.url("/gone"))
     status, out, _ = run(capsys, *db, "fetch", "--timeout", "5")
     assert status == 0
     lines = out.splitlines()

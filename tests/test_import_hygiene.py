@@ -18,6 +18,7 @@ ALLOWED = {
     "feeds": {"text", "library"},  # fetch still stores through the library it is given
     "views": {"text", "bidi", "entities", "library"},
     "library": {"text", "entities", "ingest", "feeds", "views"},
+    "sync": {"text", "feeds", "library"},  # server items go through the feed sanitiser
 }
 
 

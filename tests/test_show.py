@@ -1,5 +1,5 @@
 """`newsreader show`: through main([...]) and as a real process. The app-mode output is
-compared line by line with GNU FriBidi (../shared/tools/fribidi_oracle.py), so the expected
+compared line by line with GNU FriBidi (tests/fribidi_oracle.py), so the expected
 cells never come from our own layout code."""
 
 from __future__ import annotations

@@ -14,13 +14,13 @@ from typing import Literal
 
 from reader.bidi.levels import base_level, resolve_levels
 from reader.bidi.lines import Span, VisualLine, styles_for
+from reader.bidi.modes import MODES, Mode
 from reader.bidi.reorder import apply_l1, visual_indices, visual_runs, visual_text
 from reader.bidi.shaping import clear_memo, drawn_at, shape
 from reader.bidi.tables import REPLACEMENT, UNSAFE
 from reader.bidi.terminal_lines import terminal_line
 from reader.bidi.wrap import cell_width, wrap
 
-MODES = ("app", "terminal")
 _DIRECTIONS: dict[str | None, int | None] = {None: None, "auto": None, "ltr": 0, "rtl": 1}
 
 
@@ -43,12 +43,13 @@ def paragraph_direction(text: str) -> Literal["rtl", "ltr"]:
     return "rtl" if base_level(safe_text(text)) else "ltr"
 
 
-def check_mode(mode: str) -> str:
+def check_mode(mode: str) -> Mode:
     if mode == "auto":  # not resolved by the caller: the safe default
         return "app"
-    if mode not in MODES:
-        raise ValueError(f"unknown bidi mode {mode!r}: expected 'app' or 'terminal'")
-    return mode
+    for known in MODES:
+        if mode == known:
+            return known
+    raise ValueError(f"unknown bidi mode {mode!r}: expected 'app' or 'terminal'")
 
 
 def check_direction(direction: str | None) -> int | None:
@@ -100,7 +101,7 @@ def _layout(
         else:
             runs = visual_runs(apply_l1(para.text[start:end], para.levels[start:end], para.level))
         visual = visual_text(para.shaped[start:end], runs, keep)
-        styles = ()
+        styles: tuple[tuple[int, int, str], ...] = ()
         if any(s.start < end and s.end > start for s in spans):
             indices = visual_indices(para.shaped[start:end], runs, keep)
             styles = styles_for(indices, start, _on_cells(spans, para))

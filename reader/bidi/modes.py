@@ -10,15 +10,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Literal, TextIO
+from typing import Literal, TextIO, get_args
 
 from reader.bidi.tty_query import query_bidi_mode
 
 BIDI_EXPLICIT = "\x1b[8l"  # the application lays bidi text out; the terminal must not reorder
 BIDI_IMPLICIT = "\x1b[8h"  # the terminal reorders (its default); sent again at exit
-CHOICES = ("auto", "app", "terminal")
+Mode = Literal["app", "terminal"]  # who lays bidi text out: newsreader, or the terminal
+MODES: tuple[Mode, ...] = get_args(Mode)  # the one list of modes; `b` cycles through it
+CHOICES = ("auto", *MODES)  # what a user may ask for
 ENV_VAR = "NEWSREADER_BIDI"
-Mode = Literal["app", "terminal"]
 
 
 class ModeError(ValueError):
@@ -49,7 +50,7 @@ def resolve_mode(
     /dev/tty (DECRQM mode 8): do that before the UI takes the terminal. A bool as the third
     argument is taken as `query_tty` (resolve_mode(flag, environ, query_tty))."""
     if isinstance(config, bool):
-        config, query_tty = None, config
+        config, query_tty = None, bool(config)
     chosen = (
         _choice(requested, "--bidi")
         or _choice(environ.get(ENV_VAR), f"${ENV_VAR}")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from typing import Any
 
 from reader.library.bootstrap import open_library
 from reader.library.library import Library
+from reader.text.sanitize import clean_line
 
 
 def open_store(args: argparse.Namespace) -> Library:
@@ -16,7 +18,7 @@ def open_store(args: argparse.Namespace) -> Library:
     to set right on the way (a damaged reading-state file, say) is printed to stderr."""
     library = open_library(args.db)
     for warning in library.warnings:
-        print(f"newsreader: warning: {warning}", file=sys.stderr)
+        print(f"newsreader: warning: {clean_line(warning)}", file=sys.stderr)
     return library
 
 
@@ -25,11 +27,19 @@ def styled() -> bool:
     return sys.stdout.isatty()
 
 
+# What JSON may carry but a terminal must not see raw: C1 controls, bidi embeddings,
+# overrides and isolates, line separators, lone surrogates. Written as \\uXXXX escapes, the
+# same JSON value, so nothing is lost and nothing reaches the terminal.
+_JSON_UNSAFE = re.compile(
+    "[\x7f-\x9f\xad\u200b\u2028-\u202e\u2060-\u206f\ufeff\ud800-\udfff\U000e0000-\U000e007f]"
+)
+
+
 def print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    sys.stdout.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text) + "\n")
 
 
 def error(message: str) -> int:
-    print(f"newsreader: {message}", file=sys.stderr)
+    print(f"newsreader: {clean_line(message)}", file=sys.stderr)
     return 1

@@ -7,9 +7,12 @@ import sys
 from pathlib import Path
 
 from reader.commands.common import error, print_json
+from reader.commands.feed_add import cmd_add
+from reader.commands.fetch import _seconds as seconds
 from reader.commands.screen_text import screen_line
 from reader.library.feed_registry import FeedError, FeedRegistry
 from reader.library.locations import database_dir
+from reader.text.sanitize import clean_line
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,10 +25,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_list, json=False)
     actions = p.add_subparsers(dest="action", metavar="ACTION")
     a = actions.add_parser(
-        "add", help="subscribe to a feed", description="Subscribe to an http(s) feed address."
+        "add",
+        help="subscribe to a feed",
+        description="Subscribe to an http(s) feed address. The address is fetched once: "
+        "what is not a feed (an error page, no answer, a file of another kind) is refused; "
+        "a web page is searched for the feeds it names (<link rel=alternate>), one is "
+        "taken and several are offered. The items fetched are stored at once.",
     )
-    a.add_argument("url", metavar="URL", help="the feed's address (http:// or https://)")
+    a.add_argument("url", metavar="URL", help="the feed's (or its site's) address")
     a.add_argument("--name", help="a name for the feed (default: the feed's own title)")
+    a.add_argument(
+        "--timeout", type=seconds, default=15.0, metavar="SECONDS", help="give up after (15)"
+    )
+    a.add_argument("--no-fetch", action="store_true", help="subscribe without fetching (offline)")
     a.set_defaults(func=cmd_add)
     a = actions.add_parser(
         "list", help="list subscriptions", description="List subscribed feeds and their status."
@@ -58,15 +70,6 @@ def _registry(args: argparse.Namespace) -> FeedRegistry:
     return FeedRegistry(database_dir(args.db))
 
 
-def cmd_add(args: argparse.Namespace) -> int:
-    try:
-        feed = _registry(args).add(args.url, args.name)
-    except FeedError as failure:
-        return error(str(failure))
-    print(f"subscribed: {feed.url}" + (f" ({screen_line(feed.name, 60)})" if feed.name else ""))
-    return 0
-
-
 def cmd_list(args: argparse.Namespace) -> int:
     feeds = _registry(args).feeds()
     if args.json:
@@ -83,8 +86,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         )
     for f in feeds:
         print(
-            f"{screen_line(f.label, 40)}\n  {f.url}\n  {f.status or 'never fetched'}"
-            + (f" ({f.checked})" if f.checked else "")
+            f"{screen_line(f.label, 40)}\n  {clean_line(f.url)}\n"
+            f"  {clean_line(f.status or 'never fetched')}"
+            + (f" ({clean_line(f.checked)})" if f.checked else "")
         )
     return 0
 
@@ -94,7 +98,8 @@ def cmd_remove(args: argparse.Namespace) -> int:
         feed = _registry(args).remove(args.feed)
     except FeedError as failure:
         return error(str(failure))
-    print(f"unsubscribed: {feed.url} ({screen_line(feed.label, 60)}); its articles stay")
+    label = screen_line(feed.label, 60)
+    print(f"unsubscribed: {clean_line(feed.url)} ({label}); its articles stay")
     return 0
 
 
@@ -104,15 +109,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         data = Path(args.file).read_bytes()
     except OSError as failure:
-        return error(f"cannot read {args.file}: {failure.strerror or failure}")
+        return error(clean_line(f"cannot read {args.file}: {failure.strerror or failure}"))
     outlines, problems = read_opml(data)
     for problem in problems:
-        print(f"{args.file}: {problem}", file=sys.stderr)
+        print(clean_line(f"{args.file}: {problem}"), file=sys.stderr)
     if not outlines:
         return 1
     new = _registry(args).add_many(outlines)
     old = len(outlines) - len(new)
-    print(f"{args.file}: subscribed to {len(new)} new feed(s), {old} already subscribed")
+    file = clean_line(args.file)
+    print(f"{file}: subscribed to {len(new)} new feed(s), {old} already subscribed")
     return 0
 
 

@@ -9,6 +9,7 @@ import sys
 from reader.commands.common import error, open_store, styled
 from reader.commands.screen_text import screen_line
 from reader.library.feed_registry import FeedError, FeedRegistry
+from reader.text.sanitize import clean_line
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -62,7 +63,8 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     def show(progress: Progress) -> None:
         name = screen_line(progress.feed, 40)
         if not bar:
-            print(f"[{progress.done}/{progress.total}] {name}: {progress.status}", flush=True)
+            status = clean_line(progress.status)
+            print(f"[{progress.done}/{progress.total}] {name}: {status}", flush=True)
             return
         width = shutil.get_terminal_size().columns
         filled = 20 * progress.done // progress.total
@@ -79,5 +81,6 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         f"{len(summary.failures)} failed"
     )
     for failed in summary.failures:
-        print(f"  failed: {screen_line(failed.feed, 40)} <{failed.url}>: {failed.error}")
+        where, why = clean_line(failed.url), clean_line(failed.error)
+        print(f"  failed: {screen_line(failed.feed, 40)} <{where}>: {why}")
     return 1 if summary.all_failed else 0

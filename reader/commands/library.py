@@ -7,10 +7,12 @@ import argparse
 import os
 
 from reader.commands.common import open_store, print_json
-from reader.commands.screen_text import screen_line
+from reader.commands.screen_text import screen_line, terminal_width
 from reader.ingest.pipeline import bundled_seeds, import_paths
 from reader.library.locations import config_file, data_dir, database_dir
-from reader.models import ImportReport
+from reader.models import ArticleMeta, ImportReport, ReadingState
+from reader.text.sanitize import clean_line
+from reader.views.marks import item_mark
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,7 +33,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.set_defaults(func=cmd_list)
     p = sub.add_parser(
-        "ticker", help="list ticker headlines", description="List ticker headlines in page order."
+        "ticker",
+        help="list ticker headlines",
+        description="List ticker headlines in page order. Marks: * starred, • unread, "
+        "- a headline with no article, blank: read.",
     )
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.set_defaults(func=cmd_ticker)
@@ -68,7 +73,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     store = open_store(args)
     missing = [p for p in args.paths if not os.path.exists(p)]
     for path in missing:
-        print(f"{path}: no such file or directory")
+        print(f"{clean_line(path)}: no such file or directory")
     reports = import_paths(
         store,
         [p for p in args.paths if p not in missing],
@@ -90,37 +95,51 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    metas = open_store(args).articles()
+    store = open_store(args)
+    metas = store.articles()
     if args.json:
-        print_json(
-            [
-                {
-                    "id": m.id,
-                    "title": m.title,
-                    "published": m.published,
-                    "dateline": m.dateline,
-                    "source": m.source,
-                    "paragraphs": m.paragraphs,
-                }
-                for m in metas
-            ]
-        )
+        links = {a.id: list(a.links) for a in store.iter_articles()} if metas else {}
+        states = store.reading.states()
+        print_json([article_json(m, links.get(m.id, []), states.get(m.id)) for m in metas])
         return 0
+    width = terminal_width() - 30  # id (16), two spaces, date (10), two spaces
     for m in metas:
-        print(f"{m.id}  {m.published or '----------'}  {screen_line(m.title, 80)}")
+        print(f"{m.id}  {m.published or '----------'}  {screen_line(m.title, width, align=True)}")
     return 0
 
 
+def article_json(m: ArticleMeta, links: list[str], state: ReadingState | None) -> dict[str, object]:
+    state = state or ReadingState()
+    return {
+        "id": m.id,
+        "title": m.title,
+        "published": m.published,
+        "dateline": m.dateline,
+        "source": m.source,
+        "paragraphs": m.paragraphs,
+        "link": m.link,
+        "links": links,
+        "read": state.read,
+        "starred": state.starred,
+    }
+
+
 def cmd_ticker(args: argparse.Namespace) -> int:
-    lines = open_store(args).headlines()
+    store = open_store(args)
+    lines = store.headlines()
     if args.json:
         print_json(
             [{"time": h.time, "headline": h.headline, "article_id": h.article_id} for h in lines]
         )
         return 0
+    states = store.reading.states()
+    width = terminal_width() - 8  # time (5), a space, the mark, a space
     for h in lines:
-        mark = "*" if h.article_id else " "
-        print(f"{h.time} {mark} {screen_line(h.headline, 72)}")
+        state = states.get(h.article_id or h.id, ReadingState())
+        mark = item_mark(
+            starred=state.starred, unread=not state.read, has_article=bool(h.article_id)
+        )
+        print(f"{h.time} {mark} {screen_line(h.headline, width, align=True)}")
     return 0
 
 

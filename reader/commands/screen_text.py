@@ -4,11 +4,13 @@ terminal, left in logical order when piped (so grep and scripts see the real tex
 from __future__ import annotations
 
 import os
+import shutil
 from functools import cache
 
 from reader.bidi import fit_line, resolve_mode
 from reader.commands.common import styled
 from reader.library.locations import load_config
+from reader.text.sanitize import clean_line
 
 
 @cache
@@ -16,8 +18,16 @@ def _mode() -> str:
     return resolve_mode(None, os.environ, load_config().get("bidi"))
 
 
-def screen_line(text: str, width: int) -> str:
-    """`text` as one screen line of at most `width` cells (cut with … at its logical end)."""
+def screen_line(text: str, width: int, *, align: bool = False) -> str:
+    """`text` as one screen line of at most `width` cells (cut with … at its logical end);
+    with `align`, a right-to-left line is padded on the left to end at the width."""
+    text = clean_line(text)  # hostile text never reaches the terminal raw, piped or not
     if not styled():
         return text
-    return fit_line(text, width, _mode()).visual
+    line = fit_line(text, width, _mode())
+    return line.padded(width) if align else line.visual
+
+
+def terminal_width() -> int:
+    """The terminal's width in cells ($COLUMNS, else the terminal, else 80)."""
+    return max(20, shutil.get_terminal_size((80, 24)).columns)

@@ -1,5 +1,6 @@
 """`newsreader show ID|PATH`: an article laid out for a terminal, exactly as the app's
-article pane draws it (both use reader.views.article_layout)."""
+article pane draws it (both use reader.views.article_layout), then its address and links.
+Piped, with no --bidi given, it prints plain logical text: what grep and scripts need."""
 
 from __future__ import annotations
 
@@ -9,12 +10,15 @@ import shutil
 import sys
 from pathlib import Path
 
+from reader.bidi.modes import CHOICES
 from reader.commands.common import error, open_store, print_json
 from reader.ingest.page import parse_bytes
 from reader.ingest.pipeline import page_records
 from reader.library.locations import load_config
 from reader.models import Article
+from reader.text.article_text import meta_line
 from reader.views.article_layout import article_lines
+from reader.views.link_lines import link_lines, link_texts
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -23,13 +27,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="print an article laid out for the terminal",
         description="Print a stored article (by id or id prefix) or a page file (parsed in "
         "memory, not stored), one screen line per output line: the cells a terminal without "
-        "bidi must show, right-to-left lines padded on the left to the width.",
+        "bidi must show, right-to-left lines padded on the left to the width; then the "
+        "article's address and its numbered links. Piped (not to a terminal) and with no "
+        "--bidi option it prints plain logical text instead: title, date line, one line per "
+        "paragraph, the address and the links, so grep finds the words.",
     )
     p.add_argument("ref", metavar="ID|PATH")
     p.add_argument("--width", type=int, help="line width in cells (default: the terminal's)")
     p.add_argument(
         "--bidi",
-        choices=("auto", "app", "terminal"),
+        choices=CHOICES,
         # SUPPRESS: when not given here, `newsreader --bidi MODE show` keeps the global value
         # (a subparser's default of None would overwrite it)
         default=argparse.SUPPRESS,
@@ -68,6 +75,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     mode = resolve_mode(
         args.bidi, os.environ, load_config().get("bidi"), query_tty=sys.stdout.isatty()
     )
+    if not args.json and not sys.stdout.isatty() and getattr(args, "bidi", None) is None:
+        print_plain(found)
+        return 0
     lines = article_lines(found, width, mode)
     if args.json:
         print_json(
@@ -75,6 +85,8 @@ def cmd_show(args: argparse.Namespace) -> int:
                 "id": found.id,
                 "title": found.title,
                 "width": width,
+                "link": found.link,
+                "links": list(found.links),
                 "lines": [
                     {
                         "paragraph": entry.block,
@@ -90,4 +102,18 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 0
     for entry in lines:
         print("" if entry.line is None else entry.line.padded(width))
+    if found.link or found.links:
+        print()
+        for line in link_lines(found, width, mode):
+            print(line.padded(width))
     return 0
+
+
+def print_plain(article: Article) -> None:
+    """Logical text, one block per line, blank lines between paragraphs; no shaping."""
+    head = [article.title, meta_line(article)]
+    print("\n".join(text for text in head if text))
+    for paragraph in article.paragraphs:
+        print(f"\n{paragraph}")
+    if links := link_texts(article):
+        print("\n" + "\n".join(links))

@@ -50,10 +50,10 @@ def carried_spans(tokens: list[Token], chosen: list[Span], lex: Lexicon) -> list
         if i in covered:
             continue
         for strip, form in readings(token.norm):
-            span = _carried_at(tokens, i, strip, by_first.get(form, ()), forms, covered)
-            if span is not None:
-                found.append(span)
-                covered.update(range(span.start, span.end))
+            carried = _carried_at(tokens, i, strip, by_first.get(form, []), forms, covered)
+            if carried is not None:
+                found.append(carried)
+                covered.update(range(carried.start, carried.end))
                 break
     return found
 

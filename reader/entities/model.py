@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 from reader.entities.normalise import normalise
+
+EntityType = Literal["PERSON", "PLACE", "ORG"]
+ENTITY_TYPES: tuple[EntityType, ...] = get_args(EntityType)
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,34 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
+from bs4 import BeautifulSoup, Tag
+from bs4.element import NavigableString, PageElement
 
 from reader.text.sanitize import clean_line, clean_text, normalise_newlines, split_long
 
-DROP = ("script", "style", "iframe", "frame", "frameset", "noscript", "nav", "form", "button")
+DROP: tuple[str, ...] = (
+    "script",
+    "style",
+    "iframe",
+    "frame",
+    "frameset",
+    "noscript",
+    "nav",
+    "form",
+    "button",
+)
 DROP += ("object", "embed", "svg", "math", "template", "select", "textarea", "head", "title")
-BLOCKS = ("p", "div", "section", "article", "header", "footer", "main", "aside", "blockquote")
+BLOCKS: tuple[str, ...] = (
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "blockquote",
+)
 BLOCKS += ("h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "pre")
 BLOCKS += ("table", "tr", "td", "th", "figure", "figcaption", "hr", "address", "center", "br")
 LINK_SCHEMES = ("http", "https", "mailto")
@@ -31,8 +52,8 @@ _BREAK = "\u2029"  # paragraph separator: where a block starts or ends
 
 def is_ad(tag: Tag) -> bool:
     """Whether a class or the id names an ad: `ad-slot`, `adsbygoogle`, `sponsoredBox`..."""
-    names = tag.get("class") or []
-    names = [names] if isinstance(names, str) else list(names)
+    found: str | list[str] = tag.get("class") or []
+    names: list[str] = [found] if isinstance(found, str) else [str(n) for n in found]
     names.append(str(tag.get("id") or ""))
     for name in names:
         if name.lower().startswith("adsbygoogle"):

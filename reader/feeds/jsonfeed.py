@@ -49,10 +49,19 @@ def _entry(item: dict[str, Any], base: str, doc: dict[str, Any]) -> RawEntry:
         body=html or text,
         is_html=bool(html),
         base=base,
-        link=urljoin(base, link) if link else None,
+        link=_join(base, link) if link else None,
         author=_author(item) or _author(doc),
         published=_stamp(item.get("date_published")) or _stamp(item.get("date_modified")),
     )
+
+
+def _join(base: str, link: str) -> str:
+    """The item's address made absolute; as given when it does not parse (`http://[x`), for
+    the records layer to refuse, instead of a ValueError that lost the whole feed."""
+    try:
+        return urljoin(base, link)
+    except ValueError:
+        return link
 
 
 def _author(obj: dict[str, Any]) -> str | None:

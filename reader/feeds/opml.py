@@ -12,6 +12,7 @@ from email.utils import formatdate
 
 from reader.feeds.encoding import guess_legacy_arabic
 from reader.library.feed_registry import Feed, FeedError, normalise_url
+from reader.text.sanitize import clean_line
 
 Outline = tuple[str, str | None, str | None]  # url, name, site
 
@@ -58,9 +59,12 @@ def write_opml(feeds: Iterable[Feed], title: str = "newsreader subscriptions") -
     ET.SubElement(head, "dateCreated").text = formatdate(usegmt=True)
     body = ET.SubElement(root, "body")
     for feed in feeds:
-        attrs = {"type": "rss", "text": feed.label, "title": feed.label, "xmlUrl": feed.url}
+        # Sanitised: an address or name stored before the registry refused controls must not
+        # reach a terminal (`feeds export` prints this) or another reader raw.
+        label, url = clean_line(feed.label), clean_line(feed.url)
+        attrs = {"type": "rss", "text": label, "title": label, "xmlUrl": url}
         if feed.site:
-            attrs["htmlUrl"] = feed.site
+            attrs["htmlUrl"] = clean_line(feed.site)
         ET.SubElement(body, "outline", attrs)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"

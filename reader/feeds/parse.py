@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import io
 from typing import Any
-from xml.sax import SAXException
+from xml.sax import SAXException, SAXParseException
 
 import feedparser
 
@@ -61,11 +61,23 @@ def _convert(parsed: Any) -> ParsedFeed:
     feed.entries = [_entry(entry, rss) for entry in parsed.get("entries", [])]
     error = parsed.get("bozo_exception")
     if not feed.entries and not feed.kind:
-        detail = f": {error}" if isinstance(error, SAXException) else ""
+        detail = f": {describe_error(error)}" if isinstance(error, SAXException) else ""
         feed.problems.append(f"not a feed (no RSS, Atom or JSON Feed found){detail}")
     elif error is not None and not isinstance(error, BENIGN):
-        feed.problems.append(f"feed is not well-formed, read what could be read: {error}")
+        feed.problems.append(
+            f"feed is not well-formed, read what could be read: {describe_error(error)}"
+        )
     return feed
+
+
+def describe_error(error: object) -> str:
+    """ "mismatched tag at line 2, column 80", never the raw "<unknown>:2:80: mismatched tag"."""
+    if isinstance(error, SAXParseException):
+        where = f"line {error.getLineNumber()}, column {error.getColumnNumber()}"
+        return f"XML error: {error.getMessage()} at {where}"
+    if isinstance(error, SAXException):
+        return f"XML error: {error.getMessage()}"
+    return str(error) or type(error).__name__
 
 
 def _entry(entry: Any, rss: bool) -> RawEntry:
@@ -84,7 +96,7 @@ def _entry(entry: Any, rss: bool) -> RawEntry:
     )
 
 
-def _body(entry: Any) -> dict[str, str] | None:
+def _body(entry: Any) -> Any:
     """Full content if the entry has it (HTML preferred), else its summary."""
     contents = entry.get("content") or []
     html = [c for c in contents if c.get("type") in HTML_TYPES and c.get("value")]
@@ -97,7 +109,7 @@ def _text(detail: Any) -> str:
     """A title as plain text (feedparser leaves HTML titles as HTML)."""
     if not detail:
         return ""
-    value = detail.get("value", "")
+    value = str(detail.get("value", ""))
     if detail.get("type") in HTML_TYPES and ("<" in value or "&" in value):
         return " ".join(html_paragraphs(value)[0])
     return value

@@ -46,39 +46,53 @@ def feed_records(
     problems = list(feed.problems)
     dated: list[tuple[float, Article, Headline]] = []
     skipped = 0
-    for entry in feed.entries:
-        paragraphs, links = body_paragraphs(entry)
-        title = split_long(clean_line(entry.title), TITLE_LIMIT)[0] if entry.title.strip() else ""
-        title = title or (paragraphs[0][:200] if paragraphs else "")
-        if not title:
-            skipped += 1
+    for number, entry in enumerate(feed.entries, 1):
+        try:
+            record = _record(entry, scope, source, now)
+        except Exception as error:  # noqa: BLE001 - one bad item must never cost the feed
+            problems.append(f"item {number} skipped: {clean_line(repr(error))[:200]}")
             continue
-        local = _local(entry.published)
-        when = local or now
-        article = Article(
-            id=entry_id(entry, scope),
-            title=title,
-            paragraphs=tuple(paragraphs),
-            source=source,
-            published=local.date().isoformat() if local else None,
-            link=safe_link(entry.link or "", entry.base) if entry.link else None,
-            author=clean_line(entry.author)[:AUTHOR_LIMIT] or None if entry.author else None,
-            links=tuple(links),
-            added=now.isoformat(timespec="seconds"),
-        )
-        headline = Headline(
-            id=stable_id("feed-headline", article.id),
-            time=when.strftime("%H:%M"),
-            headline=title,
-            source=source,
-            article_id=article.id,
-            date=when.date().isoformat(),
-        )
-        dated.append((when.timestamp(), article, headline))
+        if record is None:
+            skipped += 1
+        else:
+            dated.append(record)
     if skipped:
         problems.append(f"{skipped} item(s) without a title or text skipped")
     dated.sort(key=lambda item: item[0])
     return [a for _, a, _ in dated], [h for _, _, h in dated], problems
+
+
+def _record(
+    entry: RawEntry, scope: str, source: str, now: datetime
+) -> tuple[float, Article, Headline] | None:
+    """One entry as (time, article, headline); None when it has neither title nor text."""
+    paragraphs, links = body_paragraphs(entry)
+    title = (split_long(clean_line(entry.title), TITLE_LIMIT) or [""])[0]
+    title = title or (paragraphs[0][:200] if paragraphs else "")
+    if not title:
+        return None
+    local = _local(entry.published)
+    when = local or now
+    article = Article(
+        id=entry_id(entry, scope),
+        title=title,
+        paragraphs=tuple(paragraphs),
+        source=source,
+        published=local.date().isoformat() if local else None,
+        link=safe_link(entry.link or "", entry.base) if entry.link else None,
+        author=clean_line(entry.author)[:AUTHOR_LIMIT] or None if entry.author else None,
+        links=tuple(links),
+        added=now.isoformat(timespec="seconds"),
+    )
+    headline = Headline(
+        id=stable_id("feed-headline", article.id),
+        time=when.strftime("%H:%M"),
+        headline=title,
+        source=source,
+        article_id=article.id,
+        date=when.date().isoformat(),
+    )
+    return when.timestamp(), article, headline
 
 
 def _local(stamp: float | None) -> datetime | None:

@@ -17,7 +17,11 @@ from reader.models import Article, Headline
 
 Records = tuple[list[Article], list[Headline], list[str]]
 
-_PROLOGUE = r"^(?:\s|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*"
+# What may come before the root element: whitespace, processing instructions, comments, a
+# doctype. Each item is an atomic group (a comment ends at its first "-->", never at a later
+# one) and the repeat is possessive, so a match is linear in the input: with a plain `.*?`
+# the regex tried every way of grouping N comments, 2**N of them.
+_PROLOGUE = r"(?:\s++|(?><\?[^>]*\?>)|(?><!--.*?-->)|<!DOCTYPE[^>\[]*+(?:\[[^\]]*+\][^>]*+)?>)*+"
 _ROOT = re.compile(_PROLOGUE + r"<(?:[\w.-]+:)?(rss|RDF|feed|opml)[\s>/]", re.DOTALL)
 _NAMESPACES = {
     "RDF": ("purl.org/rss/1.0", "my.netscape.com/rdf"),

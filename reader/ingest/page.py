@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reader.feeds.encoding import guess_legacy_arabic
 from reader.ingest.dates import parse_date_line
-from reader.text.sanitize import clean_line, decode, normalise_newlines, split_long
+from reader.text.sanitize import Decoded, clean_line, decode, normalise_newlines, split_long
 
 # Exactly HH:MM (00-23, 00-59); everything after it is the headline, digits included.
 TICKER = re.compile(r"^(?P<time>(?:[01]\d|2[0-3]):[0-5]\d)(?P<headline>.*\S.*)$")
@@ -75,7 +76,10 @@ class ParsedPage:
 
 def parse_bytes(data: bytes) -> ParsedPage:
     """Parse raw file bytes; never raises, reports what it repaired or could not read."""
-    decoded = decode(data)
+    if legacy := guess_legacy_arabic(data):  # windows-1256 or ISO-8859-6, as feeds are read
+        decoded = Decoded(data.decode(legacy, errors="replace"))
+    else:
+        decoded = decode(data)
     page = parse_text(decoded.text)
     page.problems[:0] = decoded.problems
     if not decoded.binary and not page.title and not page.ticker:

@@ -18,6 +18,7 @@ from typing import Protocol
 from reader.feeds.sniff import Outline, collecting_subscriptions, sniff_feed
 from reader.ingest.page import ParsedPage, parse_bytes
 from reader.models import Article, Headline, ImportReport
+from reader.text.sanitize import clean_line
 
 BATCH = 200
 MAX_BYTES = 64 * 1024 * 1024
@@ -88,22 +89,25 @@ def page_records(page: ParsedPage, source: str) -> tuple[list[Article], list[Hea
 
 
 def read_records(path: Path) -> tuple[Records, ImportReport]:
-    report = ImportReport(str(path))
+    # A file name is hostile text too (escapes, bidi overrides, undecodable bytes): what is
+    # printed and stored as the source is the sanitised name.
+    report = ImportReport(clean_line(str(path)) or "?")
+    name = clean_line(path.name) or "file"
     try:
         if path.stat().st_size > MAX_BYTES:
             raise OSError(0, f"larger than {MAX_BYTES // 2**20} MiB, skipped")
         data = path.read_bytes()
     except OSError as error:
-        report.problems.append(f"cannot read: {error.strerror or error}")
+        report.problems.append(clean_line(f"cannot read: {error.strerror or error}"))
         report.failed = True
         return ([], [], []), report
     for sniff in SNIFFERS:
-        if (records := sniff(data, path.name)) is not None:
-            report.problems.extend(records[2])
+        if (records := sniff(data, name)) is not None:
+            report.problems.extend(map(clean_line, records[2]))
             return records, report
     page = parse_bytes(data)
     report.problems.extend(page.problems)
-    articles, lines = page_records(page, path.name)
+    articles, lines = page_records(page, name)
     return (articles, lines, []), report
 
 
@@ -130,7 +134,8 @@ def import_paths(
         subscribed = _subscribe(store, outlines, report) if outlines else False
         new_articles = [a for a in articles if not (store.has(a.id) or a.id in seen)]
         new_lines = [h for h in lines if not (store.has(h.id) or h.id in seen)]
-        seen.update([a.id for a in new_articles] + [h.id for h in new_lines])
+        seen.update(a.id for a in new_articles)
+        seen.update(h.id for h in new_lines)
         report.articles, report.headlines = len(new_articles), len(new_lines)
         report.duplicates = len(articles) + len(lines) - len(new_articles) - len(new_lines)
         report.failed = report.failed or not (articles or lines or subscribed)

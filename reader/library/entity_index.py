@@ -14,7 +14,7 @@ from pathlib import Path
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
-from reader.library.lock import DatabaseLock, set_aside
+from reader.library.lock import DatabaseLock, database_lock, set_aside
 from reader.library.storage import AtomicJSONStorage, DamagedFile, StoreError, open_db
 
 
@@ -29,7 +29,7 @@ class IndexedEntity:
 class EntityIndex:
     def __init__(self, path: Path, lock: DatabaseLock | None = None) -> None:
         self.path = path
-        self._lock = lock or DatabaseLock(path.parent)
+        self._lock = lock or database_lock(path.parent)
         self._db = open_db(path)
         self._by_article: dict[str, tuple[IndexedEntity, ...]] = {}
         self._articles: dict[str, set[str]] = {}

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from tinydb import where
 
-from reader.library.lock import DatabaseLock
+from reader.library.lock import DatabaseLock, database_lock
 from reader.library.storage import open_db
 from reader.text.folding import fold
 from reader.text.sanitize import clean_line
@@ -48,7 +48,7 @@ def normalise_url(url: str) -> str:
         url = "http://" + url[7:]
     elif lowered.startswith("feed:"):
         url = url[5:]
-    if any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in url):
+    if any(ch.isspace() or not ch.isprintable() for ch in url):  # C0, C1, bidi overrides...
         raise FeedError(f"not a feed address (spaces or control characters): {url!r}")
     try:
         parts = urlsplit(url)
@@ -70,7 +70,7 @@ class FeedRegistry:
     def __init__(self, directory: Path, lock: DatabaseLock | None = None) -> None:
         self._db = open_db(Path(directory) / FILENAME)
         self._table = self._db.table("feeds")
-        self._lock = lock or DatabaseLock(Path(directory))
+        self._lock = lock or database_lock(Path(directory))
 
     def feeds(self) -> list[Feed]:
         with self._lock.thread:
@@ -89,7 +89,9 @@ class FeedRegistry:
         if found := [f for f in feeds if f.url in (ref.strip(), url)]:
             return found[0]
         key = fold(ref)
-        named = [f for f in feeds if key in (fold(f.name or ""), fold(f.title or ""))]
+        named = [
+            f for f in feeds if key in (fold(f.name or ""), fold(f.title or ""), fold(f.label))
+        ]
         if len(named) > 1:
             raise FeedError(f"{ref!r} names {len(named)} feeds; give the address instead")
         if not named:

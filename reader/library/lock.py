@@ -8,6 +8,7 @@ was left by a killed writer and is swept away.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -88,3 +89,17 @@ def set_aside(path: Path, what: str) -> str:
     except OSError as error:
         return f"{path} is damaged; {what} (could not move it aside: {error.strerror})"
     return f"{path} was damaged and is kept as {aside.name}; {what}"
+
+
+_LOCKS: dict[Path, DatabaseLock] = {}
+_LOCKS_GUARD = threading.Lock()
+
+
+def database_lock(directory: Path) -> DatabaseLock:
+    """The one lock of this process for a database directory, shared by everything that
+    opens it (so a write nested in another never waits for itself)."""
+    key = Path(os.path.abspath(directory))
+    with _LOCKS_GUARD:
+        if key not in _LOCKS:
+            _LOCKS[key] = DatabaseLock(key)
+        return _LOCKS[key]

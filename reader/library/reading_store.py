@@ -13,7 +13,7 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
-from reader.library.lock import DatabaseLock, set_aside
+from reader.library.lock import DatabaseLock, database_lock, set_aside
 from reader.library.storage import AtomicJSONStorage, DamagedFile, StoreError, open_db
 from reader.models import ReadingState
 
@@ -21,7 +21,7 @@ from reader.models import ReadingState
 class ReadingStore:
     def __init__(self, path: Path, lock: DatabaseLock | None = None) -> None:
         self.path = path
-        self._lock = lock or DatabaseLock(path.parent)
+        self._lock = lock or database_lock(path.parent)
         self._db = open_db(path)
         self._state: dict[str, tuple[int, ReadingState]] = {}
         self.warnings: list[str] = []

@@ -23,7 +23,7 @@ from tinydb import TinyDB, where
 
 from reader.library.entity_index import EntityIndex
 from reader.library.feed_registry import FeedRegistry
-from reader.library.lock import DatabaseLock
+from reader.library.lock import database_lock
 from reader.library.reading_store import ReadingStore
 from reader.library.storage import DamagedFile, StoreError, open_db, storage_of
 from reader.models import Article, ArticleMeta, Headline
@@ -38,7 +38,7 @@ class ArticleStore:
         if self.directory.exists() and not self.directory.is_dir():
             raise StoreError(f"{self.directory} is not a directory")
         self.is_new = not (self.directory / "index.json").exists()
-        self.lock = DatabaseLock(self.directory)
+        self.lock = database_lock(self.directory)
         self._lock = self.lock.thread
         self._index = open_db(self.directory / "index.json")
         self._shards: dict[str, TinyDB] = {}

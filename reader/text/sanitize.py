@@ -10,18 +10,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# ESC-introduced sequences: CSI, OSC/DCS/SOS/PM/APC strings (ended by BEL or ST), and the
-# two-character escapes; the 8-bit CSI (U+009B) and 8-bit string introducers too.
+# ESC-introduced sequences: CSI, OSC/DCS/SOS/PM/APC strings, and the two-character escapes;
+# the 8-bit CSI (U+009B) and 8-bit string introducers too. A string is removed with its
+# payload only when it ends (BEL or ST) within STRING_LIMIT characters and holds no other
+# introducer; otherwise only the introducer goes and the text after it is kept (a lone
+# U+0098 used to swallow the rest of the line). Both bounds keep the scan linear.
+STRING_LIMIT = 1024
+_INTRODUCERS = "\x90\x98\x9d\x9e\x9f"
 _ESCAPES = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]?"
     r"|\x9b[0-?]*[ -/]*[@-~]?"
-    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    rf"|(?:\x1b[\]PX^_]|[{_INTRODUCERS}])[^\x07\x1b\x9c{_INTRODUCERS}]{{0,{STRING_LIMIT}}}"
+    r"(?:\x07|\x1b\\|\x9c)"
     r"|\x1b[ -/]*[0-~]?"
 )
-# C0 (but tab and newline), DEL, C1, embeddings/overrides/isolates, BOM/ZWNBSP, noncharacters.
+# C0 (but tab and newline), DEL, C1, embeddings/overrides/isolates, BOM/ZWNBSP, noncharacters;
+# invisible characters a terminal cannot honour: soft hyphen (drawn as a hyphen), zero-width
+# space, word joiner and invisible operators, the Mongolian vowel separator, the deprecated
+# format characters and the tag block (U+E0000-E007F). ZWJ, ZWNJ and the bidi marks
+# (LRM, RLM, ALM) are kept: Arabic and Persian spelling and number order need them.
 _REMOVE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u180e\u200b\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff\U000e0000-\U000e007f]"
 )
+# Lone surrogates (from a JSON "\\ud800" or an undecodable file name) cannot be written as
+# UTF-8: each becomes U+FFFD, so one bad string never costs a write.
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 
@@ -61,8 +75,8 @@ def normalise_newlines(text: str) -> str:
 
 def clean_line(text: str) -> str:
     """One line of text made safe: no escapes, no controls, no overrides, spaces folded."""
-    text = _ESCAPES.sub("", text.replace("\n", " "))
-    text = _REMOVE.sub("", text)
+    text = _SURROGATES.sub("\ufffd", text.replace("\n", " "))
+    text = _REMOVE.sub("", _ESCAPES.sub("", text))
     return _SPACES.sub(" ", text).strip()
 
 

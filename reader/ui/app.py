@@ -7,13 +7,16 @@ import argparse
 import os
 import sys
 
+from textual import on
 from textual.app import App
 from textual.binding import Binding
 
 from reader.bidi import BIDI_EXPLICIT, BIDI_IMPLICIT, resolve_mode
+from reader.bidi.modes import Mode
 from reader.library.bootstrap import open_library
 from reader.library.library import Library
 from reader.library.locations import load_config
+from reader.ui.messages import TerminalBidi
 from reader.ui.screens.main import MainScreen
 
 
@@ -25,17 +28,19 @@ class NewsReaderApp(App[None]):
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
     ]
 
-    def __init__(self, store: Library, mode: str = "app", right_to_left: bool = True):
+    def __init__(self, store: Library, mode: Mode = "app", right_to_left: bool = True):
         super().__init__()
         self.store, self.bidi_mode, self.right_to_left = store, mode, right_to_left
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen(self.store, self.bidi_mode, self.right_to_left))
 
-    def set_terminal_bidi(self, mode: str) -> None:
+    @on(TerminalBidi)
+    def set_terminal_bidi(self, message: TerminalBidi) -> None:
         """Tell a terminal that reorders by itself (VTE, WezTerm) whether to do so."""
+        self.bidi_mode = message.mode
         if self._driver is not None:
-            self._driver.write(BIDI_EXPLICIT if mode == "app" else BIDI_IMPLICIT)
+            self._driver.write(BIDI_EXPLICIT if message.mode == "app" else BIDI_IMPLICIT)
 
 
 def run_app(args: argparse.Namespace) -> int:

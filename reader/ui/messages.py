@@ -1,4 +1,5 @@
-"""Messages workers post to the main screen (post_message is thread-safe)."""
+"""Messages workers post to the main screen (post_message is thread-safe), and the one the
+screen posts to the app. Each carries what it is about, so no handler looks anything up."""
 
 from __future__ import annotations
 
@@ -6,9 +7,8 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from reader.bidi import Span
-from reader.library.entity_index import IndexedEntity
-from reader.models import Article
+from reader.bidi.modes import Mode
+from reader.views.article_view import OpenArticle
 from reader.views.ticker_rows import TickerRow
 
 
@@ -19,19 +19,26 @@ class StoreChanged(Message):
     note: str = ""
 
 
+@dataclass(frozen=True)
+class Counts:
+    articles: int = 0
+    unread: int = 0
+    headlines: int = 0
+
+
 @dataclass
 class RowsBuilt(Message):
-    """The ticker's rows for the current filter, built in a worker."""
+    """The ticker's rows for the current filter, and the store's counts, built in a worker."""
 
-    rows: list[TickerRow]
+    rows: tuple[TickerRow, ...]
+    counts: Counts
     note: str = ""
 
 
 @dataclass
 class ArticleLoaded(Message):
-    article: Article
-    entities: tuple[IndexedEntity, ...]
-    spans: tuple[Span, ...]
+    opened: OpenArticle
+    focus: bool = False  # the reader pressed Enter: the pane takes the focus
 
 
 @dataclass
@@ -45,3 +52,10 @@ class Progress(Message):
     """Background work to report in the status line."""
 
     text: str
+
+
+@dataclass
+class TerminalBidi(Message):
+    """The bidi mode changed: the app tells the terminal (CSI 8 l / CSI 8 h)."""
+
+    mode: Mode

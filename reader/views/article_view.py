@@ -1,7 +1,9 @@
-"""What the article pane highlights: entity mentions and search matches, as spans over the
-article's text ("\\n".join(blocks)). Pure code."""
+"""What the article pane shows for an open article: its entities and the spans to highlight
+(entity mentions and search matches) over its text ("\\n".join(blocks)). Pure code."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from reader.bidi import Span
 from reader.entities import extract
@@ -11,10 +13,21 @@ from reader.models import Article
 from reader.text.article_text import article_text
 
 
-def analyse(
-    article: Article, query: str = ""
-) -> tuple[tuple[IndexedEntity, ...], tuple[Span, ...]]:
-    """The article's entities and the spans to highlight (search matches win overlaps)."""
+@dataclass(frozen=True)
+class OpenArticle:
+    """The open article as the screen holds it: immutable, so a new one fires the watchers."""
+
+    article: Article
+    entities: tuple[IndexedEntity, ...] = ()
+    spans: tuple[Span, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+
+def analyse(article: Article, query: str = "") -> OpenArticle:
+    """The article with its entities and highlights (search matches win overlaps)."""
     text = article_text(article)
     found = extract(text)
     entities = tuple(IndexedEntity(e.key, e.text, e.type, e.count) for e in found)
@@ -24,4 +37,4 @@ def analyse(
         for start, end in entity.mentions:
             if not any(m.start < end and start < m.end for m in matches):
                 spans.append(Span(start, end, entity.type))
-    return entities, tuple(sorted(spans, key=lambda s: s.start))
+    return OpenArticle(article, entities, tuple(sorted(spans, key=lambda s: s.start)))

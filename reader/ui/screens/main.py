@@ -1,28 +1,42 @@
-"""The main screen: owns the state (rows, open article, filter, search), loads through
-workers, and hands attributes down to the ticker, article pane, sidebar and status line."""
+"""The main screen: owns the state (rows, open article, filter, search, modes) in `var`s,
+binds it down into the ticker, article pane, sidebar and status line, and loads through
+workers. Widgets tell it what was chosen with messages that carry the row or the entity."""
 
 from __future__ import annotations
+
+import os
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.reactive import var
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from reader.bidi.modes import MODES, Mode
 from reader.library.entity_index import IndexedEntity
 from reader.library.library import Library
-from reader.ui.messages import ArticleLoaded, Progress, RowsBuilt, SearchDone, StoreChanged
+from reader.ui.messages import (
+    ArticleLoaded,
+    Counts,
+    Progress,
+    RowsBuilt,
+    SearchDone,
+    StoreChanged,
+    TerminalBidi,
+)
 from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.article_pane import ArticlePane
-from reader.ui.widgets.cursor_list import CursorList
-from reader.ui.widgets.entity_sidebar import EntitySidebar, entity_rows
+from reader.ui.widgets.entity_sidebar import EntitySidebar
 from reader.ui.widgets.search_bar import SearchBar
-from reader.ui.widgets.status_line import StatusLine
+from reader.ui.widgets.status_line import Status, StatusLine
 from reader.ui.widgets.ticker import Ticker
-from reader.views.article_view import analyse
+from reader.views.article_view import OpenArticle, analyse
+from reader.views.ticker_rows import TickerRow
 
 NARROW = 100  # below this many columns the panes stack and the sidebar hides
+TMUX_NOTE = "tmux: if Arabic shows reversed, your terminal reorders too: --bidi terminal"
 
 
 class MainScreen(Screen[None]):
@@ -40,47 +54,105 @@ class MainScreen(Screen[None]):
         Binding("question_mark,f1", "help", "Help"),
     ]
 
-    def __init__(self, store: Library, mode: str, right_to_left: bool) -> None:
+    bidi_mode: var[Mode] = var[Mode]("app", init=False)
+    right_to_left: var[bool] = var(True, toggle_class="-rtl")
+    narrow: var[bool] = var(False, toggle_class="-narrow")
+    sidebar: var[bool] = var(True, toggle_class="-sidebar")  # the entity sidebar is shown
+    searching: var[bool] = var(False, toggle_class="-searching")  # the search field is open
+    rows: var[tuple[TickerRow, ...]] = var[tuple[TickerRow, ...]](())
+    opened: var[OpenArticle | None] = var[OpenArticle | None](None)
+    entity_filter: var[IndexedEntity | None] = var[IndexedEntity | None](None, init=False)
+    search_query: var[str] = var("", init=False)
+    found: var[frozenset[str]] = var(frozenset[str](), init=False)
+    counts: var[Counts] = var(Counts(), init=False)
+    note: var[str] = var("", init=False)  # a transient message: progress, errors, hints
+    status: var[Status] = var(Status())
+
+    def __init__(self, store: Library, mode: Mode, right_to_left: bool) -> None:
         super().__init__()
-        self.store, self.bidi_mode, self.right_to_left = store, mode, right_to_left
-        self.entity_filter: IndexedEntity | None = None
-        self.search_query, self.found = "", frozenset[str]()
-        self.article_id: str | None = None
-        self.focus_article = False
+        self.store = store
+        self.set_reactive(MainScreen.bidi_mode, mode)
+        self.set_reactive(MainScreen.right_to_left, right_to_left)
+        self.set_class(right_to_left, "-rtl")  # set_reactive leaves toggle_class alone
 
     def compose(self) -> ComposeResult:
-        yield Ticker(id="ticker")
-        yield EntitySidebar(id="entities")
-        yield ArticlePane(id="article")
+        yield Ticker(id="ticker", start_at=self.store.reading.setting("last_row")).data_bind(
+            MainScreen.rows, mode=MainScreen.bidi_mode, right_to_left=MainScreen.right_to_left
+        )
+        yield EntitySidebar(id="entities").data_bind(MainScreen.opened, mode=MainScreen.bidi_mode)
+        yield ArticlePane(id="article").data_bind(MainScreen.opened, mode=MainScreen.bidi_mode)
         with Vertical(id="bottom"):  # docked widgets on one edge overlap: stack them here
-            yield SearchBar(id="search")
-            yield StatusLine(id="status")
+            yield SearchBar(id="search").data_bind(mode=MainScreen.bidi_mode)
+            yield StatusLine(id="status").data_bind(MainScreen.status, mode=MainScreen.bidi_mode)
 
     def on_mount(self) -> None:
-        self.query_one(SearchBar).display = False
-        self._apply_layout()
-        self._set_mode(self.bidi_mode)
-        self.post_message(StoreChanged("; ".join(self.store.warnings)))
+        notes = [*self.store.warnings, *([TMUX_NOTE] if os.environ.get("TMUX") else [])]
+        self.post_message(StoreChanged("; ".join(notes)))
         self.set_interval(1.0, self.watch_other_writers)
         last = self.store.reading.setting("last_article")
         if last and self.store.meta(last):
-            self.open_article(last)
+            self.load_article(last, "")
         self.query_one(Ticker).focus()
 
     def on_resize(self) -> None:
-        self.set_class(self.size.width < NARROW, "-narrow")
+        narrow = self.size.width < NARROW
+        if narrow != self.narrow:
+            self.narrow, self.sidebar = narrow, not narrow
 
-    # -- state down ------------------------------------------------------------------------------
+    # -- the status line follows the state ------------------------------------------------------
+    def _update_status(self) -> None:
+        c = self.counts
+        left = f" {self.bidi_mode} | {c.articles} articles, {c.unread} unread, "
+        left += f"{c.headlines} headlines |"
+        right = self.note
+        if not right and self.entity_filter:
+            right = f"{self.entity_filter.text} (Esc)"
+        if not right and self.search_query:
+            right = f"/{self.search_query}: {len(self.found)} (n/N)"
+        self.status = Status(left, right)
+
+    watch_counts = watch_note = watch_found = _update_status
+
+    def watch_bidi_mode(self, mode: Mode) -> None:
+        self.post_message(TerminalBidi(mode))
+        self._update_status()
+
+    def watch_entity_filter(self) -> None:
+        self.note = ""
+        self._reload()
+
+    def watch_search_query(self) -> None:
+        self.note = ""
+        self._update_status()
+
+    # -- rows ----------------------------------------------------------------------------------
     @on(StoreChanged)
-    def rebuild(self, message: StoreChanged | None = None) -> None:
-        self.load_rows(self.entity_filter, message.note if message else "")
+    def store_changed(self, message: StoreChanged) -> None:
+        self._reload(message.note)
+
+    def _reload(self, note: str = "") -> None:
+        """Rows for the entity filter, or the search results when a search found some."""
+        found = self.found if self.search_query and self.found else None
+        self.load_rows(self.entity_filter, note, found)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="rows")
-    def load_rows(self, chosen: IndexedEntity | None, note: str) -> None:
-        """The ticker's rows, built off the UI thread: all, an entity's, or search results."""
-        found = self.found if self.search_query and self.found else None
-        rows = self.store.rows(chosen.key if chosen else None, found)
-        self.post_message(RowsBuilt(rows, note))
+    def load_rows(
+        self, chosen: IndexedEntity | None, note: str, found: frozenset[str] | None = None
+    ) -> None:
+        """The ticker's rows and the counts, built off the UI thread (a pass over the store)."""
+        store = self.store
+        rows = store.rows(chosen.key if chosen else None, found)
+        states = store.reading.states()
+        articles, headlines = store.counts()
+        read = sum(1 for state in states.values() if state.read)
+        counts = Counts(articles, articles - read, headlines)
+        self.post_message(RowsBuilt(tuple(rows), counts, note))
+
+    @on(RowsBuilt)
+    def rows_built(self, message: RowsBuilt) -> None:
+        self.rows, self.counts = message.rows, message.counts
+        if message.note:
+            self.note = message.note
 
     def watch_other_writers(self) -> None:
         """Every second: has another process (an import, a cron fetch) written?"""
@@ -92,100 +164,68 @@ class MainScreen(Screen[None]):
         if self.store.refresh():
             self.post_message(StoreChanged())  # the ticker keeps its cursor, the pane its article
 
-    @on(RowsBuilt)
-    def rows_built(self, message: RowsBuilt) -> None:
-        ticker = self.query_one(Ticker)
-        current = ticker.current.key if ticker.current else self.store.reading.setting("last_row")
-        ticker.set_rows(message.rows, keep=current)
-        self._status(message.note)
-
-    def _status(self, note: str = "") -> None:
-        articles, headlines = self.store.counts()
-        read = sum(1 for state in self.store.reading.states().values() if state.read)
-        left = (
-            f" {self.bidi_mode} | {articles} articles, {articles - read} unread, "
-            f"{headlines} headlines |"
-        )
-        right = note
-        if not right and self.entity_filter:
-            right = f"{self.entity_filter.text} (Esc)"
-        if not right and self.search_query:
-            right = f"/{self.search_query}: {len(self.found)} (n/N)"
-        self.query_one(StatusLine).set(left, right)
-
     # -- opening articles --------------------------------------------------------------------
-    @on(CursorList.Chosen, "#ticker")
-    def chosen_headline(self, message: CursorList.Chosen) -> None:
-        row = self.query_one(Ticker).current
-        if row is None:
-            return
+    @on(Ticker.Opened)
+    def headline_opened(self, message: Ticker.Opened) -> None:
+        row = message.row
         self.remember("last_row", row.key)
         if row.article_id is None:
-            self._status("Ticker headline only: no article to open")
+            self.note = "Ticker headline only: no article to open"
             return
-        self.focus_article = True  # once it has loaded: a failed load leaves focus here
-        self.open_article(row.article_id)
+        self.load_article(row.article_id, self.search_query, focus=True)
 
     @work(thread=True, exit_on_error=False, group="state")
     def remember(self, key: str, value: str) -> None:
         self.store.reading.set_setting(key, value)
 
-    def open_article(self, article_id: str) -> None:
-        self.article_id = article_id
-        self.load_article(article_id, self.search_query)
-
     @work(thread=True, exclusive=True, exit_on_error=False, group="article")
-    def load_article(self, article_id: str, query: str) -> None:
+    def load_article(self, article_id: str, query: str, focus: bool = False) -> None:
         article = self.store.article(article_id)
         if article is None:
             return
-        entities, spans = analyse(article, query)
-        self.post_message(ArticleLoaded(article, entities, spans))
+        opened = analyse(article, query)
+        self.post_message(ArticleLoaded(opened, focus))
         if not self.store.entities.has(article_id):  # imported before it could be indexed
-            self.store.entities.add_many({article_id: list(entities)})
-        self.store.mark_opened(article_id)
-        self.post_message(StoreChanged())  # the ticker shows it read
+            self.store.entities.add_many({article_id: list(opened.entities)})
+        was_read = self.store.reading.state(article_id).read
+        self.store.mark_opened(article_id)  # read, and remembered: one write
+        if not was_read:
+            self.post_message(StoreChanged())  # the ticker shows it read
 
     @on(ArticleLoaded)
     def article_loaded(self, message: ArticleLoaded) -> None:
-        pane = self.query_one(ArticlePane)
-        pane.show(message.article, message.spans, self.bidi_mode)
-        if self.focus_article:
-            pane.focus()
-            self.focus_article = False
-        self.query_one(EntitySidebar).set_rows(entity_rows(message.entities))
+        self.opened = message.opened
+        if message.focus:
+            self.query_one(ArticlePane).focus()
 
     # -- entity filter -----------------------------------------------------------------------
-    @on(CursorList.Chosen, "#entities")
-    def chosen_entity(self, message: CursorList.Chosen) -> None:
-        row = self.query_one(EntitySidebar).current
-        if row is not None and row.entity is not None:
-            self.entity_filter = row.entity
-            self.rebuild()
-            self.query_one(Ticker).focus()
+    @on(EntitySidebar.Chosen)
+    def entity_chosen(self, message: EntitySidebar.Chosen) -> None:
+        self.entity_filter = message.entity
+        self.query_one(Ticker).focus()
 
     def action_clear(self) -> None:
-        self.entity_filter, self.search_query, self.found = None, "", frozenset()
-        self.rebuild()
-        if self.article_id:
-            self.load_article(self.article_id, "")
+        had_search = bool(self.search_query)
+        self.entity_filter, self.search_query, self.found, self.note = None, "", frozenset(), ""
+        if had_search:
+            self._reload()  # the whole ticker again
+        if had_search and self.opened:
+            self.load_article(self.opened.id, "")  # without the match highlights
 
     # -- search ------------------------------------------------------------------------------
     def action_search(self) -> None:
-        bar = self.query_one(SearchBar)
-        bar.value, bar.display = "", True
-        bar.focus()
+        self.searching = True
+        self.query_one(SearchBar).focus()
 
     @on(SearchBar.Submitted)
     def search_submitted(self, message: SearchBar.Submitted) -> None:
-        self.query_one(SearchBar).display = False
-        self.query_one(Ticker).focus()
+        self._close_search()
         self.search_query = message.query.strip()
         self.run_search(self.search_query)
 
     @on(SearchBar.Cancelled)
-    def search_cancelled(self) -> None:
-        self.query_one(SearchBar).display = False
+    def _close_search(self) -> None:
+        self.searching = False
         self.query_one(Ticker).focus()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
@@ -198,26 +238,20 @@ class MainScreen(Screen[None]):
         self.found = message.found
         self.action_next_match(1)
         if self.found:
-            self.rebuild()  # the ticker, filtered to the results
+            self._reload()  # the ticker, filtered to the results
 
     def action_next_match(self, step: int) -> None:
-        ticker = self.query_one(Ticker)
-        rows = ticker.rows
-        for offset in range(1, len(rows) + 1):
-            index = (ticker.cursor + step * offset) % len(rows)
-            row = rows[index]
-            if not row.is_day and (row.key in self.found or row.article_id in self.found):
-                ticker.cursor = index
-                if row.article_id:
-                    self.open_article(row.article_id)
-                return
-        if self.search_query:
-            self._status(f"لا نتائج: {self.search_query}")
+        found = self.found
+        row = self.query_one(Ticker).find(lambda r: r.key in found or r.article_id in found, step)
+        if row is not None and row.article_id:
+            self.load_article(row.article_id, self.search_query)
+        elif row is None and self.search_query:
+            self.note = f"لا نتائج: {self.search_query}"
 
     # -- reading state, modes, layout --------------------------------------------------------
     def action_toggle_state(self, what: str) -> None:
         row = self.query_one(Ticker).current
-        article_id = (row.article_id if row else None) or self.article_id
+        article_id = (row.article_id if row else None) or (self.opened and self.opened.id)
         if article_id:
             self.save_state(article_id, what)
 
@@ -228,35 +262,14 @@ class MainScreen(Screen[None]):
         self.post_message(StoreChanged())
 
     def action_switch_bidi(self) -> None:
-        self._set_mode("terminal" if self.bidi_mode == "app" else "app")
-        self.app.set_terminal_bidi(self.bidi_mode)  # type: ignore[attr-defined]
-
-    def _set_mode(self, mode: str) -> None:
-        self.bidi_mode = mode
-        for widget in (
-            self.query_one(Ticker),
-            self.query_one(EntitySidebar),
-            self.query_one(SearchBar),
-            self.query_one(StatusLine),
-        ):
-            widget.mode = mode
-            widget.refresh()
-        pane = self.query_one(ArticlePane)
-        pane.show(pane.article, pane.spans, mode, keep_scroll=True)
-        self._status()
+        self.bidi_mode = MODES[(MODES.index(self.bidi_mode) + 1) % len(MODES)]
 
     def action_flip_layout(self) -> None:
         self.right_to_left = not self.right_to_left
         self.remember("layout", "rtl" if self.right_to_left else "ltr")
-        self._apply_layout()
-
-    def _apply_layout(self) -> None:
-        self.set_class(self.right_to_left, "-rtl")
-        self.query_one(Ticker).right_to_left = self.right_to_left
-        self.query_one(Ticker).refresh()
 
     def action_toggle_entities(self) -> None:
-        self.toggle_class("-show-entities")
+        self.sidebar = not self.sidebar
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
@@ -264,17 +277,16 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="feeds")
     def action_refresh_feeds(self) -> None:
         """R: refresh every feed in the background; progress in the status line."""
+        from reader.feeds.fetch import Progress as FeedProgress
         from reader.feeds.fetch import refresh
 
         worker = get_current_worker()
         self.post_message(Progress("Feeds: refreshing…"))
-        summary = refresh(
-            self.store,
-            cancelled=lambda: worker.is_cancelled,
-            on_progress=lambda p: self.post_message(
-                Progress(f"Feeds {p.done}/{p.total}: {p.feed} {p.status}")
-            ),
-        )
+
+        def report(p: FeedProgress) -> None:
+            self.post_message(Progress(f"Feeds {p.done}/{p.total}: {p.feed} {p.status}"))
+
+        summary = refresh(self.store, cancelled=lambda: worker.is_cancelled, on_progress=report)
         if not summary.feeds:
             self.post_message(Progress("Feeds: none yet (newsreader feeds add URL)"))
             return
@@ -284,13 +296,12 @@ class MainScreen(Screen[None]):
             f"headlines{failed}"
         )
         self.post_message(StoreChanged(note))
-        self.post_message(Progress(note))
 
     @on(Progress)
     def progress(self, message: Progress) -> None:
-        self._status(message.text)
+        self.note = message.text
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A worker that failed (a damaged store file, say) is reported, never silent."""
         if event.state == WorkerState.ERROR:
-            self._status(f"error: {event.worker.error}")
+            self.note = f"error: {event.worker.error}"

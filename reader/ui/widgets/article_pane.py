@@ -1,18 +1,21 @@
-"""The article pane: the article laid out by the bidi layer at the pane's width, entity
-mentions and search matches highlighted in place, re-laid out on resize."""
+"""The article pane: the open article laid out by the bidi layer at the pane's width, entity
+mentions and search matches highlighted in place. It follows the screen's `opened` and
+`mode`: a new article starts at the top, a new mode or width keeps the place."""
 
 from __future__ import annotations
 
 from rich.style import Style
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.bidi import Span, fit_line
-from reader.models import Article
+from reader.bidi import fit_line
+from reader.bidi.modes import Mode
 from reader.ui.widgets.render import line_strip
 from reader.views.article_layout import META, TITLE, ArticleLine, article_lines
+from reader.views.article_view import OpenArticle
 
 EMPTY_HINT = "اختر خبرا من الشريط واضغط Enter"
 
@@ -25,8 +28,8 @@ class ArticlePane(ScrollView, can_focus=True):
         Binding("G,end", "scroll_end", "Bottom", show=False),
         Binding("ctrl+d", "half(1)", "Half page down", show=False),
         Binding("ctrl+u", "half(-1)", "Half page up", show=False),
-        Binding("space,pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("space,pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
     ]
     COMPONENT_CLASSES = {
         "article--title",
@@ -37,27 +40,21 @@ class ArticlePane(ScrollView, can_focus=True):
         "article--match",
     }
 
+    opened: reactive[OpenArticle | None] = reactive[OpenArticle | None](None)
+    mode: reactive[Mode] = reactive[Mode]("app")
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.article: Article | None = None
-        self.spans: tuple[Span, ...] = ()
-        self.mode = "app"
         self._lines: list[ArticleLine] = []
-        self._laid_width = -1
+        self._laid: tuple[object, ...] = ()
 
-    def show(
-        self,
-        article: Article | None,
-        spans: tuple[Span, ...] = (),
-        mode: str | None = None,
-        keep_scroll: bool = False,
-    ) -> None:
-        self.article, self.spans = article, spans
-        self.mode = mode or self.mode
-        self._laid_width = -1
+    def watch_opened(self, old: OpenArticle | None, new: OpenArticle | None) -> None:
         self._relayout()
-        if not keep_scroll:
-            self.scroll_to(y=0, animate=False)
+        if new is None or old is None or old.id != new.id:
+            self.scroll_to(y=0, animate=False, immediate=True)
+
+    def watch_mode(self) -> None:
+        self._relayout()
 
     @property
     def lines(self) -> list[ArticleLine]:
@@ -65,16 +62,15 @@ class ArticlePane(ScrollView, can_focus=True):
 
     def _relayout(self) -> None:
         width = self.scrollable_content_region.width
-        if width <= 0 or width == self._laid_width:
+        key = (width, self.mode, self.opened)
+        if width <= 0 or key == self._laid:
             return
-        self._laid_width = width
+        self._laid = key
+        opened = self.opened
         self._lines = (
-            []
-            if self.article is None
-            else article_lines(self.article, width, self.mode, self.spans)
+            [] if opened is None else article_lines(opened.article, width, self.mode, opened.spans)
         )
         self.virtual_size = Size(width, len(self._lines))
-        self.refresh()
 
     def on_resize(self) -> None:
         self._relayout()
@@ -83,17 +79,18 @@ class ArticlePane(ScrollView, can_focus=True):
         self._relayout()
         width = self.scrollable_content_region.width
         index = y + self.scroll_offset.y
-        if self.article is None:
+        if self.opened is None:
             return self._hint(y, width)
-        if not 0 <= index < len(self._lines) or self._lines[index].line is None:
+        if not 0 <= index < len(self._lines):
             return Strip.blank(width, self.rich_style)
         entry = self._lines[index]
+        if entry.line is None:
+            return Strip.blank(width, self.rich_style)
         base = self.rich_style
         if entry.block == TITLE:
             base += self.get_component_rich_style("article--title")
         elif entry.block == META:
             base += self.get_component_rich_style("article--meta")
-        assert entry.line is not None
         return line_strip(entry.line, width, base, self._style_for)
 
     def _style_for(self, name: str) -> Style:
@@ -110,4 +107,11 @@ class ArticlePane(ScrollView, can_focus=True):
         )
 
     def action_half(self, direction: int) -> None:
-        self.scroll_to(y=self.scroll_y + direction * max(1, self.size.height // 2), animate=False)
+        self._jump(direction * max(1, self.size.height // 2))
+
+    def action_page(self, direction: int) -> None:
+        self._jump(direction * max(1, self.scrollable_content_region.height - 1))
+
+    def _jump(self, lines: int) -> None:
+        """Scroll at once: an animated scroll repaints the pane once per frame."""
+        self.scroll_to(y=self.scroll_y + lines, animate=False)

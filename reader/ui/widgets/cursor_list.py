@@ -1,13 +1,14 @@
 """A keyboard-driven list that draws its own lines (the Line API): the ticker and the
-entity sidebar are both one of these, so they scroll and move the same way."""
+entity sidebar are both one of these, so they scroll and move the same way. A cursor move
+repaints the two lines it touches, nothing else."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
 from textual.binding import Binding
-from textual.message import Message
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -26,31 +27,13 @@ class CursorList(ScrollView, Generic[Row], can_focus=True):
         Binding("enter", "choose", "Open", show=False),
     ]
 
-    cursor: reactive[int] = reactive(0, always_update=True)
-
-    @dataclass
-    class Chosen(Message):
-        """Enter was pressed on a row."""
-
-        sender: CursorList  # type: ignore[type-arg]
-        index: int
-
-        @property
-        def control(self) -> CursorList:  # type: ignore[type-arg]
-            return self.sender
+    cursor: reactive[int] = reactive(0, repaint=False)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.rows: list[Row] = []
+        self.items: tuple[Row, ...] = ()
 
-    def set_rows(self, rows: list[Row], keep: object = None) -> None:
-        """Replace the rows; the cursor stays on the row whose key is `keep` if present."""
-        self.rows = rows
-        index = next((i for i, r in enumerate(rows) if self.key_of(r) == keep), None)
-        self.cursor = self._selectable(index if index is not None else self.cursor, 1)
-        self.virtual_size = self.virtual_size.__class__(self.size.width, len(rows))
-        self.refresh()
-
+    # -- what a subclass says ------------------------------------------------------------------
     def key_of(self, row: Row) -> object:
         return row
 
@@ -60,59 +43,95 @@ class CursorList(ScrollView, Generic[Row], can_focus=True):
     def render_row(self, row: Row, width: int, selected: bool) -> Strip:
         raise NotImplementedError
 
+    def choose(self, row: Row) -> None:
+        """Enter on a selectable row: post the subclass's message carrying it."""
+
+    # -- rows and cursor ---------------------------------------------------------------------
+    def show_items(self, items: Sequence[Row], keep: object = None) -> None:
+        """Show these rows; the cursor stays on the row whose key is `keep` (by default the
+        one it is on) if it is still there."""
+        if keep is None and self.current is not None:
+            keep = self.key_of(self.current)
+        self.items = tuple(items)
+        index = next((i for i, r in enumerate(self.items) if self.key_of(r) == keep), None)
+        at = self.cursor if index is None else index
+        self.set_reactive(CursorList.cursor, self._selectable(at, 1))
+        self.virtual_size = Size(self.size.width, len(self.items))
+        self._scroll_to_cursor()
+        self.refresh()
+
     @property
     def current(self) -> Row | None:
-        return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
+        return self.items[self.cursor] if 0 <= self.cursor < len(self.items) else None
+
+    def find(self, wanted: Callable[[Row], bool], step: int) -> Row | None:
+        """Move to the next (step 1) or previous (-1) selectable row that is `wanted`,
+        wrapping around; the row, or None if there is none."""
+        count = len(self.items)
+        for offset in range(1, count + 1):
+            index = (self.cursor + step * offset) % count
+            row = self.items[index]
+            if self.selectable(row) and wanted(row):
+                self.cursor = index
+                return row
+        return None
 
     def render_line(self, y: int) -> Strip:
         index = y + self.scroll_offset.y
         width = self.scrollable_content_region.width
-        if not 0 <= index < len(self.rows):
+        if not 0 <= index < len(self.items):
             return Strip.blank(width, self.rich_style)
-        return self.render_row(self.rows[index], width, index == self.cursor)
+        return self.render_row(self.items[index], width, index == self.cursor)
 
     def watch_cursor(self, old: int, new: int) -> None:
-        height = max(1, self.size.height)
-        if new < self.scroll_y:
-            self.scroll_to(y=new, animate=False)
-        elif new >= self.scroll_y + height:
-            self.scroll_to(y=new - height + 1, animate=False)
-        self.refresh()
+        if not self._scroll_to_cursor():
+            self.refresh_line(old)
+            self.refresh_line(new)
+
+    def _scroll_to_cursor(self) -> bool:
+        """Scroll so the cursor's row shows; whether it scrolled (which repaints all)."""
+        height = max(1, self.scrollable_content_region.height)
+        target = self.scroll_offset.y
+        if self.cursor < target:
+            target = self.cursor
+        elif self.cursor >= target + height:
+            target = self.cursor - height + 1
+        if target == self.scroll_offset.y:
+            return False
+        self.scroll_to(y=target, animate=False, immediate=True)
+        return True
 
     def _selectable(self, index: int, step: int) -> int:
-        if not self.rows:
+        if not self.items:
             return 0
-        index = max(0, min(index, len(self.rows) - 1))
-        probe = index
-        while 0 <= probe < len(self.rows) and not self.selectable(self.rows[probe]):
-            probe += step
-        if not 0 <= probe < len(self.rows):
+        index = max(0, min(index, len(self.items) - 1))
+        for direction in (step, -step):
             probe = index
-            while 0 <= probe < len(self.rows) and not self.selectable(self.rows[probe]):
-                probe -= step
-        return max(0, min(probe, len(self.rows) - 1))
+            while 0 <= probe < len(self.items):
+                if self.selectable(self.items[probe]):
+                    return probe
+                probe += direction
+        return index
 
     def action_move(self, step: int) -> None:
         self.cursor = self._selectable(self.cursor + step, 1 if step > 0 else -1)
 
     def action_jump(self, where: int) -> None:
-        self.cursor = self._selectable(
-            where if where >= 0 else len(self.rows) - 1, 1 if where >= 0 else -1
-        )
+        last = len(self.items) - 1
+        self.cursor = self._selectable(where if where >= 0 else last, 1 if where >= 0 else -1)
 
     def action_page(self, direction: int) -> None:
         self.action_move(direction * max(1, self.size.height // 2))
 
     def action_choose(self) -> None:
         if self.current is not None and self.selectable(self.current):
-            self.post_message(self.Chosen(self, self.cursor))
+            self.choose(self.current)
 
     def on_resize(self) -> None:
-        self.virtual_size = self.virtual_size.__class__(self.size.width, len(self.rows))
-        self.refresh()
+        self.virtual_size = Size(self.size.width, len(self.items))
 
     def on_focus(self) -> None:
-        self.refresh()
+        self.refresh_line(self.cursor)  # the cursor row shows whether the list has the focus
 
     def on_blur(self) -> None:
-        self.refresh()
+        self.refresh_line(self.cursor)

@@ -6,14 +6,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.style import Style
+from textual.message import Message
+from textual.reactive import reactive
 from textual.strip import Strip
 
 from reader.bidi import fit_line
+from reader.bidi.modes import Mode
+from reader.entities.model import EntityType
 from reader.library.entity_index import IndexedEntity
 from reader.ui.widgets.cursor_list import CursorList
 from reader.ui.widgets.render import line_strip
+from reader.views.article_view import OpenArticle
 
-GROUPS = (("PERSON", "أشخاص"), ("PLACE", "أماكن"), ("ORG", "منظمات"))
+GROUPS: tuple[tuple[EntityType, str], ...] = (
+    ("PERSON", "أشخاص"),
+    ("PLACE", "أماكن"),
+    ("ORG", "منظمات"),
+)
 
 
 @dataclass(frozen=True)
@@ -33,11 +42,21 @@ def entity_rows(entities: tuple[IndexedEntity, ...]) -> list[EntityRow]:
 
 
 class EntitySidebar(CursorList[EntityRow]):
-    COMPONENT_CLASSES = {"entities--heading", "entities--cursor"}
+    COMPONENT_CLASSES = {"entities--heading", "entities--cursor", "entities--cursor-blurred"}
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.mode = "app"
+    opened: reactive[OpenArticle | None] = reactive[OpenArticle | None](None, repaint=False)
+    mode: reactive[Mode] = reactive[Mode]("app")
+
+    @dataclass
+    class Chosen(Message):
+        """Enter on an entity: filter the ticker by it."""
+
+        entity: IndexedEntity
+
+    def watch_opened(self, opened: OpenArticle | None) -> None:
+        entities = opened.entities if opened else ()
+        if not self.items or entity_rows(entities) != list(self.items):
+            self.show_items(entity_rows(entities))
 
     def key_of(self, row: EntityRow) -> object:
         return row.entity.key if row.entity else row.label
@@ -45,11 +64,16 @@ class EntitySidebar(CursorList[EntityRow]):
     def selectable(self, row: EntityRow) -> bool:
         return row.entity is not None
 
+    def choose(self, row: EntityRow) -> None:
+        if row.entity is not None:
+            self.post_message(self.Chosen(row.entity))
+
     def render_row(self, row: EntityRow, width: int, selected: bool) -> Strip:
         base = self.rich_style
         if row.entity is None:
             base += self.get_component_rich_style("entities--heading")
         elif selected:
-            base += self.get_component_rich_style("entities--cursor")
+            cursor = "entities--cursor" if self.has_focus else "entities--cursor-blurred"
+            base += self.get_component_rich_style(cursor)
         line = fit_line(row.label, max(1, width), self.mode)
         return line_strip(line, width, base, lambda _: Style())

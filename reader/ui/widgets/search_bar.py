@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from rich.style import Style
 from textual import events
 from textual.message import Message
+from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
 from reader.bidi import fit_line, paragraph_direction
+from reader.bidi.modes import Mode
 from reader.text.sanitize import clean_line
 from reader.ui.widgets.render import line_strip, text_strip
 
@@ -23,17 +25,15 @@ CURSOR = "▏"
 class SearchBar(Widget, can_focus=True):
     """One line: a prompt and the query. Enter submits, Escape cancels."""
 
+    value: reactive[str] = reactive("")
+    mode: reactive[Mode] = reactive[Mode]("app")
+
     @dataclass
     class Submitted(Message):
         query: str
 
     class Cancelled(Message):
         pass
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.value = ""
-        self.mode = "app"
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
@@ -79,8 +79,9 @@ class SearchBar(Widget, can_focus=True):
             return
         event.stop()
         event.prevent_default()
-        self.refresh()
 
     def on_paste(self, event: events.Paste) -> None:
         self.value += clean_line(event.text)
-        self.refresh()
+
+    def on_focus(self) -> None:
+        self.value = ""  # a new search starts empty

@@ -1,14 +1,20 @@
 """The ticker pane: timestamped headlines, time in its own column, headline shaped and cut
-at its logical end to fit."""
+at its logical end to fit. Its rows, mode and side come down from the screen."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.style import Style
+from textual.message import Message
+from textual.reactive import reactive
 from textual.strip import Strip
 
 from reader.bidi import fit_line
+from reader.bidi.modes import Mode
 from reader.ui.widgets.cursor_list import CursorList
 from reader.ui.widgets.render import line_strip, text_strip
+from reader.views.marks import item_mark
 from reader.views.ticker_rows import TickerRow
 
 TIME_WIDTH = 5
@@ -21,19 +27,36 @@ class Ticker(CursorList[TickerRow]):
         "ticker--unread",
         "ticker--only",
         "ticker--cursor",
+        "ticker--cursor-blurred",
         "ticker--starred",
     }
 
-    def __init__(self, *, id: str | None = None) -> None:
+    rows: reactive[tuple[TickerRow, ...]] = reactive((), repaint=False)
+    mode: reactive[Mode] = reactive[Mode]("app")
+    right_to_left: reactive[bool] = reactive(True)
+
+    @dataclass
+    class Opened(Message):
+        """Enter on a headline: open it (the row says whether it has an article)."""
+
+        row: TickerRow
+
+    def __init__(self, *, start_at: str | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.mode = "app"
-        self.right_to_left = True
+        self.start_at = start_at  # the row the reader was on last time, until rows arrive
+
+    def watch_rows(self, rows: tuple[TickerRow, ...]) -> None:
+        keep, self.start_at = self.start_at, None
+        self.show_items(rows, keep)
 
     def key_of(self, row: TickerRow) -> object:
         return row.key
 
     def selectable(self, row: TickerRow) -> bool:
         return not row.is_day
+
+    def choose(self, row: TickerRow) -> None:
+        self.post_message(self.Opened(row))
 
     def render_row(self, row: TickerRow, width: int, selected: bool) -> Strip:
         base = self.rich_style
@@ -46,8 +69,9 @@ class Ticker(CursorList[TickerRow]):
         elif row.unread:
             base += self.get_component_rich_style("ticker--unread")
         if selected:
-            base += self.get_component_rich_style("ticker--cursor")
-        mark = "*" if row.starred else "•" if row.unread else "-" if not row.article_id else " "
+            cursor = "ticker--cursor" if self.has_focus else "ticker--cursor-blurred"
+            base += self.get_component_rich_style(cursor)
+        mark = item_mark(starred=row.starred, unread=row.unread, has_article=bool(row.article_id))
         time = (row.time or "").ljust(TIME_WIDTH)
         text_width = max(1, width - TIME_WIDTH - 3)
         headline = fit_line(row.text, text_width, self.mode)

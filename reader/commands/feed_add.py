@@ -1,0 +1,121 @@
+"""`newsreader feeds add URL`: fetch the address once and subscribe only to a feed. A web page
+is searched for the feeds it names (`<link rel="alternate">`): one is taken, several are
+offered. What the fetch brought is stored at once, so the news is there without a `fetch`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from datetime import datetime
+
+from reader.commands.common import error, open_store
+from reader.commands.screen_text import screen_line
+from reader.feeds import http
+from reader.feeds.discover import Alternate, alternate_feeds, looks_like_html
+from reader.feeds.types import ParsedFeed
+from reader.library.feed_registry import FeedError, FeedRegistry, normalise_url
+from reader.library.store import ArticleStore
+from reader.text.sanitize import clean_line
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What one GET of an address found: a feed, a page naming feeds, or neither (`error`)."""
+
+    url: str
+    response: http.Response | None = None
+    feed: ParsedFeed | None = None
+    alternates: tuple[Alternate, ...] = ()
+    error: str = ""
+
+
+def check(url: str, timeout: float) -> Checked:
+    from reader.feeds.parse import parse_feed  # feedparser: only when a feed is added
+
+    try:
+        response = http.get(url, timeout=timeout)
+    except http.FetchError as failure:
+        return Checked(url, error=clean_line(str(failure))[:300])
+    parsed = parse_feed(response.body, response.url, response.content_type)
+    if parsed.is_feed and (parsed.entries or not parsed.problems):
+        return Checked(url, response, parsed)
+    if parsed.is_feed:  # broken before its first item: nothing to subscribe to
+        problem = parsed.problems[0].split(": ", 1)[-1]
+        return Checked(url, response, error=clean_line(f"a broken feed: {problem}")[:300])
+    if looks_like_html(response.body, response.content_type):
+        found = tuple(alternate_feeds(response.body, response.url))
+        why = "a web page that names no feed" if not found else "a web page, not a feed"
+        return Checked(url, response, alternates=found, error=why)
+    problem = parsed.problems[0] if parsed.problems else "not a feed"
+    return Checked(url, response, error=clean_line(problem)[:300])
+
+
+def choose(page: Checked) -> Alternate | None:
+    """One alternate is taken; several are offered on a terminal, listed otherwise."""
+    if len(page.alternates) == 1:
+        return page.alternates[0]
+    print(f"{page.url} is a web page; it names these feeds:", file=sys.stderr)
+    for n, alt in enumerate(page.alternates, start=1):
+        label = f" ({screen_line(alt.title, 50)})" if alt.title else ""
+        print(f"  [{n}] {alt.url}{label}", file=sys.stderr)
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print("subscribe to one with `newsreader feeds add URL`", file=sys.stderr)
+        return None
+    answer = input(f"subscribe to which? [1-{len(page.alternates)}, Enter: none] ").strip()
+    if answer.isdigit() and 1 <= int(answer) <= len(page.alternates):
+        return page.alternates[int(answer) - 1]
+    return None
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    registry = FeedRegistry(store.directory)
+    try:
+        url = normalise_url(args.url)
+        if (old := registry.get(url)) is not None:
+            raise FeedError(f"already subscribed: {url} ({old.label})")
+        if args.no_fetch:
+            return _subscribed(registry.add(url, args.name).url, args.name)
+        found = check(url, args.timeout)
+        if found.alternates:
+            if (alt := choose(found)) is None:
+                return 1
+            print(f"{url} is a web page; subscribing to its feed {alt.url}")
+            if (old := registry.get(normalise_url(alt.url))) is not None:
+                raise FeedError(f"already subscribed: {old.url} ({old.label})")
+            found = check(normalise_url(alt.url), args.timeout)  # a page again: refused
+        if found.feed is None or found.response is None:
+            return error(f"cannot subscribe to {found.url}: {found.error or 'not a feed'}")
+        feed = registry.add(found.url, args.name)
+    except FeedError as failure:
+        return error(str(failure))
+    return _store(store, registry, found, feed.name)
+
+
+def _store(store: ArticleStore, registry: FeedRegistry, found: Checked, name: str | None) -> int:
+    from reader.feeds.records import feed_records
+    from reader.library.indexing import index_entities
+
+    parsed, response = found.feed, found.response
+    assert parsed is not None and response is not None
+    title = clean_line(parsed.title)[:200] or None
+    articles, lines, _ = feed_records(parsed, parsed.link or found.url, name or title or found.url)
+    new_articles, new_lines, _ = store.add(articles, lines)
+    index_entities(store, articles)
+    now = datetime.now().astimezone().isoformat(timespec="seconds")
+    status = f"{max(new_articles, new_lines)} new"
+    registry.record(
+        found.url, title=title, etag=response.etag, modified=response.modified,
+        status=status, checked=now,
+    )  # fmt: skip
+    _subscribed(found.url, name or title)
+    for problem in parsed.problems:
+        print(f"  warning: {clean_line(problem)[:300]}")
+    print(f"  {len(articles)} item(s), {new_articles} new article(s) stored")
+    return 0
+
+
+def _subscribed(url: str, name: str | None) -> int:
+    print(f"subscribed: {clean_line(url)}" + (f" ({screen_line(name, 60)})" if name else ""))
+    return 0

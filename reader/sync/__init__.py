@@ -1,0 +1,1 @@
+"""reader.sync: keeping the local store in step with an aggregator server, and current."""
