@@ -5,7 +5,9 @@ be deleted at any time and is rebuilt from them (`newsreader reindex`, or by its
 is missing, damaged or behind). Each row is one article (title and body) or one headline,
 folded with reader.text.folding.fold, so a query matches exactly where the old substring
 search matched: ignoring harakat, tatweel, alef forms, ة/ه and ى/ي. The trigram tokenizer
-makes any substring of three or more characters an index lookup; shorter queries scan.
+makes any substring of three or more characters an index lookup. The index is
+contentless (it keeps the trigrams' positions, not a second copy of the text), so queries
+of one or two characters are not answered here (`search()` returns None: scan the files).
 """
 
 from __future__ import annotations
@@ -18,9 +20,13 @@ from pathlib import Path
 from reader.models import Article, Headline
 from reader.text.folding import fold
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS docs(id TEXT PRIMARY KEY) WITHOUT ROWID;
-CREATE VIRTUAL TABLE IF NOT EXISTS text USING fts5(id UNINDEXED, body, tokenize='trigram');
+VERSION = 2  # PRAGMA user_version: another version is dropped and rebuilt
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS docs(n INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS text USING fts5(
+    body, tokenize='trigram', content='', detail=full
+);
+PRAGMA user_version = {VERSION};
 """
 
 
@@ -41,6 +47,11 @@ class FullText:
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version not in (0, VERSION):
+            db.close()
+            self.path.unlink()
+            db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
         db.executescript(SCHEMA)
         return db
 
@@ -58,23 +69,26 @@ class FullText:
         with self._lock:
             db = self._connect()
             with db:  # one transaction: all of the batch or none of it
-                new = "INSERT OR IGNORE INTO docs VALUES (?)"
-                fresh = [row for row in rows if db.execute(new, row[:1]).rowcount]
-                db.executemany("INSERT INTO text(id, body) VALUES (?, ?)", fresh)
+                new = "INSERT OR IGNORE INTO docs(id) VALUES (?)"
+                for doc_id, body in rows:
+                    cursor = db.execute(new, (doc_id,))
+                    if cursor.rowcount:
+                        db.execute(
+                            "INSERT INTO text(rowid, body) VALUES (?, ?)", (cursor.lastrowid, body)
+                        )
 
-    def search(self, query: str) -> set[str]:
-        """Ids of the articles and headlines whose folded text contains the folded query."""
+    def search(self, query: str) -> set[str] | None:
+        """Ids of the articles and headlines whose folded text contains the folded query;
+        None for a query shorter than a trigram."""
         needle = fold(query)
-        if not needle:
-            return set()
+        if len(needle) < 3:
+            return None if needle else set()
+        phrase = '"' + needle.replace('"', '""') + '"'
         with self._lock:
-            db = self._connect()
-            if len(needle) >= 3:
-                phrase = '"' + needle.replace('"', '""') + '"'
-                found = db.execute("SELECT id FROM text WHERE text MATCH ?", (phrase,))
-            else:
-                pattern = "%" + "".join("\\" + c if c in "\\%_" else c for c in needle) + "%"
-                found = db.execute("SELECT id FROM text WHERE body LIKE ? ESCAPE '\\'", (pattern,))
+            found = self._connect().execute(
+                "SELECT docs.id FROM text JOIN docs ON docs.n = text.rowid WHERE text MATCH ?",
+                (phrase,),
+            )
             return {row[0] for row in found}
 
     def clear(self) -> None:
@@ -82,7 +96,7 @@ class FullText:
             db = self._connect()
             with db:
                 db.execute("DELETE FROM docs")
-                db.execute("DELETE FROM text")
+                db.execute("INSERT INTO text(text) VALUES ('delete-all')")
 
     def close(self) -> None:
         with self._lock:

@@ -53,9 +53,12 @@ class Library(ArticleStore):
         """Ids of the articles and headlines that contain the query (folded)."""
         try:
             self._catch_up()
-            return self.fulltext.search(query)
+            found = self.fulltext.search(query)
         except sqlite3.Error:  # no usable index (a read-only directory): scan the files
+            found = None
+        if found is None:  # or a query of one or two letters
             return scan(query, self.headlines(), self.iter_articles())
+        return found
 
     def _catch_up(self) -> None:
         """Index what another process (or a killed one) stored without indexing it."""
