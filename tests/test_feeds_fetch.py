@@ -113,7 +113,7 @@ def test_gzip_and_redirects(server: FeedServer, store: ArticleStore) -> None:
     assert summary.new_articles == 5
     errors = {f.url: f.error for f in summary.failures}
     assert errors[to_ftp] == "redirected to a non-web address: ftp://files.example/feed.xml"
-    assert errors[to_file].endswith("Redirection to url 'file:///etc/passwd' is not allowed")
+    assert errors[to_file] == "redirected to a non-web address: file:///etc/passwd"
     assert "gzip" in server.seen("/real.xml")[0]["accept-encoding"]
     assert set(feeds(store)) == {moved, found, to_ftp, to_file}  # subscriptions keep addresses
 
@@ -222,5 +222,5 @@ def test_a_feed_added_during_a_refresh_is_kept(server: FeedServer, store: Articl
 def test_cancelling_drops_the_feeds_not_done(server: FeedServer, store: ArticleStore) -> None:
     subscribe(store, *(server.fixture(f"/{n}.xml", "atom-rtl.xml", delay=0.2) for n in range(4)))
     seen: list[Progress] = []
-    summary = refresh(store, seen.append, timeout=5, workers=1, cancelled=lambda: True)
+    summary = refresh(store, seen.append, timeout=5, workers=1, cancelled=lambda: bool(seen))
     assert len(seen) == 1 and summary.new_articles == 2 and not summary.all_failed

@@ -1,8 +1,9 @@
 """Arabic (and any right-to-left text) for terminals that do no bidi and no shaping.
 
-Pure code: the standard library, arabic_reshaper and python-bidi only (never Textual or
-Rich). Give it a paragraph of logical text, a width in cells and a mode; get back the lines
-to draw, each with its cells, its styles and where it came from. See docs/bidi-layer.md.
+Pure code: the standard library, arabic_reshaper, python-bidi and Rich's cell widths
+(`rich.cells`, the widths Textual draws with; never Textual). Give it a paragraph of logical
+text, a width in cells and a mode; get back the lines to draw, each with its cells, its
+styles and where it came from. See docs/bidi-layer.md.
 """
 
 from reader.bidi.fit import ELLIPSIS, clear_caches, fit_line

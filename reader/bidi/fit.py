@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from reader.bidi.layout import check_mode, clear_layout_caches, layout_paragraph, prepare
 from reader.bidi.lines import VisualLine
-from reader.bidi.wrap import cell_width, fill
+from reader.bidi.wrap import cell_width, drawn_width, fill
 
 ELLIPSIS = "…"
 _SPACES = str.maketrans("\t\n\r\u2028\u2029", "     ")
@@ -25,7 +25,7 @@ def fit_line(text: str, width: int, mode: str = "app") -> VisualLine:
 def _fit(text: str, width: int, mode: str) -> VisualLine:
     para = prepare(text, mode, None)
     direction = "rtl" if para.level else "ltr"
-    cells = cell_width(para.shaped)
+    cells = drawn_width(para.shaped)
     if cells <= width:
         return layout_paragraph(text, max(1, cells), mode, direction=direction)[0]
     cut = fill(para.shaped, 0, len(text), 0, width - cell_width(ELLIPSIS))

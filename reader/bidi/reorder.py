@@ -108,4 +108,5 @@ def visual_indices(text: str, runs: list[Run], keep_harakat: bool) -> list[int]:
 
 
 def _is_mark(ch: str) -> bool:
-    return ord(ch) < BMP and tables().kind[ord(ch)] == "m"
+    cp = ord(ch)
+    return tables().kind[cp] == "m" if cp < BMP else 0x1F3FB <= cp <= 0x1F3FF

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.bidi.lines import Span, VisualLine, styles_for
-from reader.bidi.tables import HARAKA, tables
+from reader.bidi.tables import HARAKA, INVISIBLE, tables
 from reader.bidi.wrap import cell_width
 
 LRM, RLM, ALM = "\u200e", "\u200f", "\u061c"
@@ -45,8 +45,12 @@ def terminal_line(
 ) -> VisualLine:
     line = safe[start:end]
     indices = list(range(end - start))
-    if not keep and HARAKA.search(line):
-        indices = [i for i in indices if not HARAKA.match(line[i])]
+    if (not keep and HARAKA.search(line)) or INVISIBLE.search(line):
+        indices = [
+            i
+            for i in indices
+            if not INVISIBLE.match(line[i]) and (keep or not HARAKA.match(line[i]))
+        ]
         line = "".join(line[i] for i in indices)
     mark = context_mark(safe, start, end, rtl)
     styles = styles_for([-1] * len(mark) + indices, start, spans) if spans else ()

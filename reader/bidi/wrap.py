@@ -11,32 +11,49 @@ line always takes at least one character, so a 2-cell character in a 1-cell widt
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
 from itertools import accumulate
 
-from reader.bidi.tables import char_cells, tables
+from reader.bidi.tables import char_cells, not_single_cell
+
+ZWJ, VS16 = "\u200d", "\ufe0f"
 
 
 def cell_width(text: str) -> int:
-    """Cells `text` takes in a terminal: marks and format characters 0, wide characters 2."""
-    if not tables().not_narrow.search(text):
-        return len(text)
-    return sum(map(char_cells, text))
+    """Cells `text` takes in a terminal, as Rich (and so Textual) counts them."""
+    if not not_single_cell().search(text):
+        return len(text)  # the common case, found by one regex search in C
+    return _cell_len()(text)
+
+
+@cache
+def _cell_len() -> Callable[[str], int]:
+    from rich.cells import cell_len
+
+    return cell_len
+
+
+def drawn_width(text: str) -> int:
+    """Cells of shaped text once drawn: app mode drops ZWJ, which Rich would count as
+    joining the next character into no cells at all."""
+    return cell_width(text.replace(ZWJ, "") if ZWJ in text else text)
 
 
 def wrap(text: str, width: int) -> list[tuple[int, int]]:
     """(start, end) offsets of each line of `text` (shaped: lam-alef already one cell)."""
     width = max(1, width)
     words = text.split(" ")
-    if len(words) == 1 and cell_width(text) <= width:
+    if len(words) == 1 and drawn_width(text) <= width:
         return [(0, len(text))]
-    widths = [cell_width(w) for w in words]
+    widths = [drawn_width(w) for w in words]
     starts = [0, *accumulate(len(w) + 1 for w in words[:-1])]
     ends = [s + len(w) for s, w in zip(starts, words, strict=True)]
     lines: list[tuple[int, int]] = []
     n, count = len(text), len(words)
     k, start = 0, 0  # the line's first word, and where the line starts (maybe inside word k)
     while True:
-        used = widths[k] if start == starts[k] else cell_width(text[start : ends[k]])
+        used = widths[k] if start == starts[k] else drawn_width(text[start : ends[k]])
         if used <= width:
             j = k + 1
             while j < count and used + 1 + widths[j] <= width:
@@ -67,9 +84,18 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
 
 def fill(text: str, i: int, end: int, used: int, width: int) -> int:
     """Index of the first character from `i` that does not fit in `width` (zero-width
-    characters always fit, so marks and fillers stay with their letter)."""
+    characters always fit, so marks and fillers stay with their letter). Counted as
+    `drawn_width` counts: VS16 makes the last character that took cells 2 cells wide when
+    Rich says so."""
+    last = ""
     while i < end:
-        used += char_cells(text[i])
+        ch = text[i]
+        if ch == VS16:
+            used += cell_width(last + VS16) - cell_width(last) if last else 0
+            last = ""
+        elif cells := char_cells(ch):
+            used += cells
+            last = ch
         if used > width:
             return i
         i += 1

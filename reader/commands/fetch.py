@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import signal
 import sys
 
 from reader.commands.common import error, open_store, styled
@@ -72,7 +73,14 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         sys.stdout.write("\r" + line[: width - 1].ljust(width - 1))
         sys.stdout.flush()
 
-    summary = refresh(store, show, args.timeout, only=chosen, workers=max(1, args.jobs))
+    try:
+        summary = refresh(store, show, args.timeout, only=chosen, workers=max(1, args.jobs))
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while leaving: no trace
+        if bar:
+            sys.stdout.write("\n")
+        print("newsreader: fetch interrupted; what was stored is kept", file=sys.stderr)
+        return 130
     if bar:
         sys.stdout.write("\n")
     print(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from pathlib import Path
 
 from reader.commands.common import open_store, print_json
 from reader.commands.screen_text import screen_line, terminal_width
@@ -18,8 +19,11 @@ from reader.views.marks import item_mark
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "import",
-        help="import page, feed or OPML files (or directories)",
-        description="Import files or directories of files into the store. "
+        help="import page, feed, OPML or newsboat files (or directories)",
+        description="Import files or directories of files into the store: pages, RSS/Atom/"
+        'JSON feeds, OPML (subscribes), newsboat\'s urls file (subscribes, with its "~name" '
+        "names) and cache.db (subscribes and stores its items, read and flagged state "
+        "kept); a directory holding urls or cache.db (~/.newsboat) is read as newsboat's. "
         "Prints a line per file; exits non-zero only when nothing could be "
         "imported.",
     )
@@ -74,10 +78,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not os.path.exists(p)]
     for path in missing:
         print(f"{clean_line(path)}: no such file or directory")
-    reports = import_paths(
-        store,
-        [p for p in args.paths if p not in missing],
-        on_report=lambda report: print(describe(report), flush=True),
+    from reader.commands.newsboat import import_newsboat, newsboat_paths
+
+    reports, others = [], []
+    for path in (Path(p) for p in args.paths if p not in missing):
+        for one in newsboat_paths(path) or [path]:  # newsboat's files: urls, cache.db
+            if (report := import_newsboat(store, one)) is None:
+                others.append(one)
+            else:
+                reports.append(report)
+                print(describe(report), flush=True)
+    reports += import_paths(
+        store, others, on_report=lambda report: print(describe(report), flush=True)
     )
     if not reports and not missing:
         print("no files found")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from reader.entities.carry import carried_spans
 from reader.entities.context import in_context
 from reader.entities.heads import head_spans
+from reader.entities.latin import latin_spans
 from reader.entities.lexicon import lexicon
 from reader.entities.listed import listed_spans
 from reader.entities.model import Entity
@@ -17,6 +18,7 @@ from reader.entities.normalise import normalise
 from reader.entities.spans import EVENT, Span
 from reader.entities.titles import person_spans
 from reader.entities.tokens import Token, tokenise
+from reader.entities.triggers import step_aside, trigger_spans
 
 
 def _by_start(spans: list[Span]) -> dict[int, Span]:
@@ -55,10 +57,13 @@ def extract(text: str) -> list[Entity]:
     lex = lexicon()
     tokens = tokenise(text)
     listed = listed_spans(tokens, lex)
-    heads = head_spans(tokens, lex, _by_start(listed))
+    by_start = _by_start(listed)
+    heads = [*head_spans(tokens, lex, by_start), *trigger_spans(tokens, lex, by_start)]
     people = person_spans(tokens, lex, _by_start([*listed, *heads]))
     chosen = _resolve([*in_context(listed, tokens, lex), *heads, *people])
     chosen = [span for span in chosen if span.type != EVENT]
+    step_aside(tokens, chosen, lex)
+    chosen += latin_spans(text, tokens, chosen)
     for span in chosen:
         _finish(text, tokens, span)
     chosen += carried_spans(tokens, chosen, lex)

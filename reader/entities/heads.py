@@ -12,21 +12,45 @@ from __future__ import annotations
 
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
+from reader.entities.names import name_end
 from reader.entities.spans import EVENT, HEADED, ORG, PLACE, Span
 from reader.entities.tokens import Token
 from reader.entities.vocab import (
     DEFINITE_ORG_HEADS,
     EVENT_HEADS,
+    GENERIC_DEFINITE_HEADS,
+    HONORIFICS,
     ORG_HEADS_STRONG,
     ORG_HEADS_WEAK,
     PLACE_HEADS,
     STOP,
 )
-from reader.entities.words import agrees, can_start_name, is_adjective, is_common
+from reader.entities.words import (
+    agrees,
+    can_start_name,
+    is_adjective,
+    is_common,
+    is_function_word,
+    is_title,
+    is_verbal_noun,
+)
 
-GENITIVES = frozenset({"لكره", "لحقوق", "لتحرير", "لشوون"})
-TOWN_WORDS = frozenset({"مدينه", "بلده", "قريه"})
 MINISTERS = frozenset({"وزير", "وزيره", "الوزير", "الوزيره", "نايب"})
+ALL_HEADS = DEFINITE_ORG_HEADS | GENERIC_DEFINITE_HEADS
+
+
+def _conjoined(tokens: list[Token], k: int, lex: Lexicon, listed: dict[int, Span]) -> int:
+    """والرياضة والشباب, والاجتماعي والبيئي: و + article words that go on a name."""
+    count = 0
+    while k < len(tokens) and tokens[k].joined and count < 3 and k not in listed:
+        word = tokens[k].norm
+        rest = word[1:]
+        if not word.startswith("وال") or len(rest) < 5 or rest in ALL_HEADS or is_title(rest):
+            break
+        if rest in lex.nationality or rest in STOP:
+            break
+        k, count = _adjectives(tokens, k + 1, lex), count + 1
+    return k
 
 
 def _adjectives(
@@ -44,18 +68,26 @@ def _adjectives(
     return k
 
 
-def _genitive(tokens: list[Token], k: int, lex: Lexicon) -> int:
-    """للأرصاد الجوية, لكرة القدم: a ل-phrase finishing an organisation's name."""
-    if k >= len(tokens) or not tokens[k].joined:
-        return k
-    word = tokens[k].norm
-    if not (word.startswith("لل") or word in GENITIVES):
-        return k
-    k += 1
-    nxt = tokens[k].norm if k < len(tokens) and tokens[k].joined else ""
-    if nxt.startswith("ال") and not is_adjective(nxt, lex):
-        k += 1
-    return _adjectives(tokens, k, lex)
+def _genitive(tokens: list[Token], k: int, lex: Lexicon, listed: dict[int, Span]) -> int:
+    """للأرصاد الجوية, لكرة القدم, لإدارة السجون, للعلوم والتكنولوجيا: ل-phrases (two at
+    most) finishing an organisation's name."""
+    for _ in range(2):
+        if k >= len(tokens) or not tokens[k].joined:
+            return k
+        word = tokens[k].norm
+        nxt = tokens[k + 1].norm if k + 1 < len(tokens) and tokens[k + 1].joined else ""
+        if word.startswith("لل") and len(word) >= 5 and not is_title(word):
+            k += 1
+            if nxt.startswith("ال") and not is_adjective(nxt, lex) and k not in listed:
+                k += 1
+        elif word[:1] == "ل" and len(word) >= 4 and nxt.startswith("ال") and not is_title(word):
+            if is_function_word(word) or word[1:] in STOP:
+                return k
+            k += 2  # لإدارة السجون, لحقوق الإنسان
+        else:
+            return k
+        k = _conjoined(tokens, _adjectives(tokens, k, lex), lex, listed)
+    return k
 
 
 def _body(
@@ -74,15 +106,26 @@ def _body(
             return None
         if not strong:  # جبهة الخلاص الوطني, but not حركة المرور
             return j + 1 if _adjectives(tokens, j + 1, lex) > j + 1 else None
+        if word in HONORIFICS and j + 1 < len(tokens):  # جامعة الملك فهد, مركز الملك عبدالعزيز
+            end = name_end(tokens, j + 1, lex, titled=True) if tokens[j + 1].joined else None
+            return end or j + 1
         return j + 1
     if not can_start_name(word, lex, titled=strong):
         return None
-    k = j + 1
+    k, idafa = j + 1, False
     while strong and k < len(tokens) and tokens[k].joined and k - j < 3 and k not in listed:
         nxt = tokens[k].norm
-        if nxt in STOP or nxt.startswith(("ال", "لل", "و")) or len(nxt) < 2:
+        if nxt in STOP or nxt.startswith(("لل", "و")) or len(nxt) < 2 or is_title(nxt):
             break
+        if nxt.startswith("ال"):  # هيئة شؤون الأسرى, شركة نفط الشمال: one article noun
+            if idafa or is_adjective(nxt, lex):
+                break
+            idafa = True
+        elif is_common(nxt, lex) or is_verbal_noun(nxt, lex) or nxt.endswith("ها"):
+            break  # شركة تويوتا خفض إنتاجها
         k += 1
+        if idafa:
+            break
     return k
 
 
@@ -108,23 +151,36 @@ def head_spans(tokens: list[Token], lex: Lexicon, listed: dict[int, Span]) -> li
                 if end is not None:
                     end = _adjectives(tokens, end, lex, national=kind == ORG)
                     if kind == ORG:
-                        end = _genitive(tokens, end, lex)
+                        end = _conjoined(tokens, end, lex, listed)
+                        end = _genitive(tokens, end, lex, listed)
                     spans.append(Span(i, end, kind, "", strip, source=HEADED, restored=restored))
                 break
-            if form in DEFINITE_ORG_HEADS:
-                after_minister = i > 0 and tokens[i - 1].norm in MINISTERS and token.joined
-                end = _adjectives(tokens, i + 1, lex, head=form)
-                if end > i + 1 and not after_minister:
-                    end = _genitive(tokens, end, lex)
+            if form in ALL_HEADS:
+                end = _definite_end(tokens, i, form, lex, listed)
+                if end is not None:
                     spans.append(Span(i, end, ORG, "", strip, source=HEADED, restored=restored))
                 break
-            if form in TOWN_WORDS:  # مدينة X: an unlisted town is still a place
-                j = i + 1
-                free = j < len(tokens) and tokens[j].joined and j not in listed
-                if free and can_start_name(tokens[j].norm, lex, titled=False):
-                    spans.append(Span(j, j + 1, PLACE, "", source=HEADED))
-                break
     return spans
+
+
+def _definite_end(
+    tokens: list[Token], i: int, head: str, lex: Lexicon, listed: dict[int, Span]
+) -> int | None:
+    """الجيش الإسرائيلي, المكتب الوطني للإحصاء: the end of a definite head's name, or None.
+    A generic head (المكتب, الشركة) needs more than one nationality adjective."""
+    if i > 0 and tokens[i - 1].norm in MINISTERS and tokens[i].joined:
+        return None  # وزير الخارجية الأمريكي is a title
+    end = _adjectives(tokens, i + 1, lex, head=head)
+    end = _conjoined(tokens, end, lex, listed)
+    named = end > i + 1
+    full = _genitive(tokens, end, lex, listed)
+    if head in GENERIC_DEFINITE_HEADS:
+        national_only = all(tokens[k].norm in lex.nationality for k in range(i + 1, end))
+        if full == end and (not named or national_only):
+            return None
+    elif not named:
+        return None
+    return full
 
 
 def triggered(tokens: list[Token], i: int, triggers: frozenset[str], reach: int = 3) -> bool:

@@ -11,10 +11,45 @@ from __future__ import annotations
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
 from reader.entities.tokens import Token
-from reader.entities.vocab import PARTICLES, STOP, TITLES
+from reader.entities.vocab import (
+    EVENT_HEADS,
+    ORG_HEADS_STRONG,
+    ORG_HEADS_WEAK,
+    PARTICLES,
+    PLACE_HEADS,
+    PLACE_TRIGGERS,
+    STOP,
+    TITLES,
+)
 from reader.entities.words import can_start_name, is_common, is_function_word, is_verbal_noun
 
 MAX_WORDS = 4  # name words, not counting particles
+# Nouns that begin something else after a name (X مهرجان, X جمهورية ...).
+HEAD_WORDS = EVENT_HEADS | ORG_HEADS_STRONG | ORG_HEADS_WEAK | PLACE_HEADS | PLACE_TRIGGERS
+# Second halves of compound names: عز الدين, نصر الله, عبد الرحمن.
+COMPOUND = frozenset({"الدين", "الله", "الرحمن"})
+
+
+def _accusative(word: str, lex: Lexicon) -> bool:
+    """اتصالا, هاتفيا, معرضا: an indefinite accusative after the name (not إيشيبا, أتا)."""
+    if not word.endswith("ا") or word in lex.given or word.startswith("ال"):
+        return False
+    return is_common(word[:-1], lex) or (len(word) >= 5 and word.endswith("يا"))
+
+
+def _surname(tokens: list[Token], k: int, lex: Lexicon, after_title: bool) -> bool:
+    """An article surname after a given name, even if its stem is a common word (محمد
+    الشاكر, سعاد الصباح, محمد الأمين), but not an article noun of the vocabulary."""
+    word, before = tokens[k].norm, tokens[k - 1].norm
+    given = before in lex.given or before in lex.given_titled or after_title
+    if not word.startswith("ال") or not given or word in lex.nationality:
+        return False
+    if is_function_word(word) or is_verbal_noun(word[2:], lex):
+        return False
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    if word in TITLES or word in lex.common:  # محمد الأمين إن, not محمد الأمين العام
+        return nxt is None or not nxt.joined or is_function_word(nxt.norm)
+    return True
 
 
 def _continues(tokens: list[Token], k: int) -> bool:
@@ -25,9 +60,14 @@ def _vouched(tokens: list[Token], start: int, lex: Lexicon) -> bool:
     """After a title, a first word that is also vocabulary (جوزيه) passes when a clear name
     word follows it (جوزيه غوميز)."""
     first, k = tokens[start].norm, start + 1
-    if is_function_word(first) or first.startswith("ال") or k >= len(tokens):
+    if k >= len(tokens) or not tokens[k].joined or first.startswith("ال"):
         return False
-    return tokens[k].joined and can_start_name(tokens[k].norm, lex, titled=False)
+    if is_function_word(first) and first != "علي":  # علي يوسف: علي is also على
+        return False
+    nxt = tokens[k].norm
+    if nxt in COMPOUND or (nxt in PARTICLES and first != "علي"):  # عز الدين, سهام بن سدرين
+        return True
+    return can_start_name(nxt, lex, titled=False)
 
 
 def name_end(tokens: list[Token], start: int, lex: Lexicon, titled: bool) -> int | None:
@@ -45,19 +85,28 @@ def name_end(tokens: list[Token], start: int, lex: Lexicon, titled: bool) -> int
         if word in PARTICLES and _continues(tokens, k + 1):
             k, words = k + 2, words + 1
             continue
+        if word in COMPOUND or (word == "علي" and tokens[k - 1].norm in lex.given):
+            k, words = k + 1, words + 1  # عز الدين, محمد علي
+            continue
+        if _surname(tokens, k, lex, titled and k == start + 1):
+            k, words = k + 1, words + 1
+            continue
+        if word in HEAD_WORDS:
+            break
         if is_function_word(word) or word in TITLES or word in lex.nationality:
             break
         if word[0] == "و" and word not in lex.given:  # بايدن ونتنياهو: a second name
             break
         if any(form.startswith("ال") for strip, form in readings(word) if strip):
             break  # بالرئيس, والقاهرة: a proclitic on an article word starts something else
-        if word.endswith("ا") and word not in lex.given:
+        if _accusative(word, lex):
             break  # اتصالا هاتفيا, معرضا: accusative nouns and adverbs after the name
         if is_verbal_noun(word, lex):
             break  # فهد اليوسف إبعاد ...
         if tokens[k - 1].norm.startswith("ال") and not word.startswith("ال"):
             break  # after an article surname only more of them (مشعل الأحمد الجابر الصباح)
-        if is_common(word, lex) and word not in lex.given:
-            break
+        second_given = tokens[k - 1].norm in lex.given and word in lex.given_titled
+        if is_common(word, lex) and word not in lex.given and not second_given:
+            break  # but محمود سعيد: a second given name that is also a word
         k, words = k + 1, words + 1
     return k

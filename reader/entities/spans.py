@@ -6,7 +6,8 @@ PERSON, PLACE, ORG = "PERSON", "PLACE", "ORG"
 EVENT = "EVENT"  # an event's name (كأس العالم): blocks the names inside it, never reported
 
 # Which proposal wins between two spans of equal length: the lists first, then the rules.
-LISTED, HEADED, TITLED, GIVEN, CARRIED = 0, 1, 2, 3, 4
+# OVERRIDE: a trigger that says what a listed name is here (نادي مرسيليا is a club).
+OVERRIDE, LISTED, HEADED, TITLED, GIVEN, CARRIED = -1, 0, 1, 2, 3, 4
 
 
 class Span:

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import re
 
+from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
 from reader.entities.vocab import KUNYA, NAME_ADJECTIVES, STOP, TITLES
 
 
-def is_adjective(word: str, lex: Lexicon) -> bool:
-    """الأمريكي, الإسرائيلية, المركزي, الدولية ...: a definite relational adjective."""
+def is_adjective(word: str, lex: Lexicon, loose: bool = True) -> bool:
+    """الأمريكي, الإسرائيلية, المركزي, الدولية, الأولمبية ...: a definite relational adjective
+    (a listed one, or any definite nisba: ال + stem + ي/ية)."""
     if not word.startswith("ال"):
         return False
-    return word in lex.nationality or word in NAME_ADJECTIVES
+    if word in lex.nationality or word in NAME_ADJECTIVES:
+        return True
+    if not loose:
+        return False
+    nisba = len(word) >= 6 and word.endswith(("ي", "يه")) and not word.endswith(("اي", "ايه"))
+    return nisba and word not in STOP and word not in TITLES and word not in lex.given
 
 
 _FEMININE_ELATIVES = frozenset({"الكبري", "العليا", "الاولي", "الوسطي", "الدنيا", "القصوي"})
@@ -25,7 +32,8 @@ def agrees(head: str, adjective: str) -> bool:
 
 
 # Verbal nouns (إبعاد, اجتماع, انسحاب, استعداده): they follow names, they are not names.
-_MASDAR = re.compile(r"^(?:است..ا|ا.ت.ا|ات.ا|ان..ا|ا..ا[^ا])")
+# Also تفعيل (توقيع, تعيين) and مفاعلة (مقاطعة, مشاركة) of five letters.
+_MASDAR = re.compile(r"^(?:است..ا|ا.ت.ا|ات.ا|ان..ا|ا..ا[^ا]|ت..ي.$|م.ا..ه$)")
 
 
 def is_verbal_noun(word: str, lex: Lexicon) -> bool:
@@ -44,10 +52,17 @@ def is_common(word: str, lex: Lexicon) -> bool:
     return word.startswith("ال") and word[2:] in lex.common
 
 
+def is_title(word: str) -> bool:
+    """A title, also with a proclitic (لرئيس, والوزير)."""
+    return any(form in TITLES for _, form in readings(word))
+
+
 def can_start_name(word: str, lex: Lexicon, titled: bool) -> bool:
     """A first name word: not a function word, an article noun or (untitled) a common word."""
-    if is_function_word(word) or word in TITLES or len(word) < 2 or is_verbal_noun(word, lex):
+    if is_function_word(word) or is_title(word) or len(word) < 2 or is_verbal_noun(word, lex):
         return False
     if word in lex.given or word in KUNYA or (titled and word in lex.given_titled):
         return True
+    if "ال" + word in lex.nationality:  # أفريقي, مصرية: an adjective, not a name
+        return False
     return not word.startswith("ال") and not is_common(word, lex)

@@ -1,23 +1,26 @@
-"""Refresh every subscribed feed: downloads and parsing run in a thread pool, and each feed's
-result is written to the store on the calling thread as it arrives, so one slow or broken
+"""Refresh every subscribed feed: downloads run concurrently (`downloads`), and each feed is
+parsed and written to the store on the calling thread as it arrives, so one slow or broken
 feed never holds up or stops the others. The CLI's `fetch` and the app's `R` share this."""
 
 from __future__ import annotations
 
+import queue
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from reader.feeds import http
+from reader.feeds.downloads import Download, Downloads
 from reader.feeds.parse import parse_feed
 from reader.feeds.records import feed_records
 from reader.library.feed_registry import Feed
+from reader.library.indexing import IndexProgress, index_pending
 from reader.library.store import ArticleStore
 from reader.models import Article, Headline
 from reader.text.sanitize import clean_line
 
 WORKERS = 8
+POLL = 0.1  # seconds between looks at `cancelled()` while waiting for a download
 
 
 @dataclass(frozen=True)
@@ -62,20 +65,20 @@ class _Result:
     problems: list[str] = field(default_factory=list)
 
 
-def _download(feed: Feed, timeout: float) -> _Result:
-    """In a worker thread: fetch and parse one feed; never raises."""
+def _parsed(download: Download) -> _Result:
+    """Parse one downloaded feed; never raises."""
+    feed, response = download.feed, download.response
+    if download.error is not None or response is None:
+        return _Result(feed, error=download.error or "no response")
+    if response.status == 304:
+        return _Result(feed, response)
     try:
-        response = http.get(feed.url, feed.etag, feed.modified, timeout)
-        if response.status == 304:
-            return _Result(feed, response)
         parsed = parse_feed(response.body, response.url, response.content_type)
         if not parsed.is_feed:
             return _Result(feed, error="; ".join(parsed.problems) or "not a feed")
         source = feed.name or parsed.title or feed.label
         articles, lines, problems = feed_records(parsed, parsed.link or feed.url, source)
         return _Result(feed, response, (articles, lines), parsed.title, problems=problems)
-    except http.FetchError as error:
-        return _Result(feed, error=str(error))
     except Exception as error:  # a bug must not stop the other feeds
         return _Result(feed, error=f"internal error: {type(error).__name__}: {error}")
 
@@ -88,30 +91,42 @@ def refresh(
     only: Sequence[Feed] | None = None,
     workers: int = WORKERS,
     cancelled: Callable[[], bool] = lambda: False,
+    on_index: Callable[[IndexProgress], None] | None = None,
 ) -> Summary:
     """Fetch every subscribed feed (or `only` these) and store what is new.
 
-    `on_progress` is called on the calling thread after each feed; when `cancelled()` turns
-    true the feeds not yet done are dropped and the summary counts what was stored.
+    Downloads run concurrently on their own thread; parsing and storing happen here, on the
+    calling thread, as results arrive. `on_progress` is called after each feed; when
+    `cancelled()` turns true (it is polled while waiting, too) the feeds not yet done are
+    dropped and the summary counts what was stored. The entity index is brought up to date
+    once everything is stored (`on_index` hears its progress), so it never holds up storing.
     """
     feeds = list(only) if only is not None else store.feeds.feeds()
     summary = Summary(feeds=len(feeds))
     if not feeds:
         return summary
-    pool = ThreadPoolExecutor(max_workers=max(1, min(workers, len(feeds))))
+    arrived: queue.SimpleQueue[Download] = queue.SimpleQueue()
+    downloads = Downloads(feeds, arrived.put, timeout, workers).start()
     try:
-        futures: list[Future[_Result]] = [pool.submit(_download, f, timeout) for f in feeds]
-        for done, future in enumerate(as_completed(futures), start=1):
-            result = future.result()
-            status, ok = _store(store, result, summary)
-            feed = result.feed
+        done = 0
+        while done < len(feeds):
+            try:
+                download = arrived.get(timeout=POLL)
+            except queue.Empty:
+                if cancelled():
+                    break
+                continue
+            done += 1
+            status, ok = _store(store, _parsed(download), summary)
+            feed = download.feed
             if on_progress is not None:
                 on_progress(Progress(done, len(feeds), feed.label, status, ok, feed.url))
             if cancelled():
                 break
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
-    store.index_pending()  # what a killed run stored but did not index
+        downloads.stop()
+    if not cancelled():  # also what a killed run stored but did not index (a cheap check)
+        index_pending(store, on_index, cancelled)
     return summary
 
 
@@ -132,7 +147,6 @@ def _store(store: ArticleStore, result: _Result, summary: Summary) -> tuple[str,
         status, ok = "not modified", True
     else:
         articles, headlines, _ = store.add(*result.records)
-        store.index(result.records[0])
         summary.new_articles += articles
         summary.new_headlines += headlines
         status, ok = f"{max(articles, headlines)} new", True

@@ -1,25 +1,29 @@
-"""One conditional HTTP GET of a feed: ETag/Last-Modified, gzip and deflate, redirects
-(http and https only), a size cap, and a timeout that also cuts off trickling servers."""
+"""One conditional HTTP GET of a feed through httpx: ETag/Last-Modified, gzip and deflate,
+redirects (http and https only), a size cap on the bytes and on what they inflate to, connect
+and read timeouts, and a deadline for the whole exchange (connecting, the status line, the
+headers, every chunk), so a server trickling one byte a second is cut off."""
 
 from __future__ import annotations
 
-import http.client
-import time
-import urllib.error
-import urllib.request
+import asyncio
+import os
 import zlib
 from dataclasses import dataclass
-from typing import Any
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
+
+import httpx
 
 from reader import __version__
 
 MAX_BYTES = 64 * 1024 * 1024
+MAX_REDIRECTS = 10
+DEADLINE_FACTOR = 4  # the whole exchange may take this many times the timeout
 USER_AGENT = f"newsreader/{__version__} (terminal feed reader)"
 ACCEPT = (
     "application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9,"
     " application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 )
+_TOO_BIG = f"feed larger than {MAX_BYTES // 2**20} MiB"
 
 
 class FetchError(Exception):
@@ -36,49 +40,128 @@ class Response:
     modified: str | None = None
 
 
-class _Redirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str):  # type: ignore[no-untyped-def]
-        if urlsplit(newurl).scheme.lower() not in ("http", "https"):
-            raise FetchError(f"redirected to a non-web address: {newurl[:200]}")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+def client(connections: int = 8, timeout: float = 15) -> httpx.AsyncClient:
+    """One client for a whole refresh: connections are kept and reused per host."""
+    return httpx.AsyncClient(
+        timeout=httpx.Timeout(timeout),
+        limits=httpx.Limits(max_connections=connections, max_keepalive_connections=connections),
+        headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"},
+        follow_redirects=False,  # followed by hand: only to http and https
+        trust_env=False,  # no proxy from the environment for a local reader's feeds
+    )
+
+
+async def fetch(
+    session: httpx.AsyncClient,
+    url: str,
+    etag: str | None = None,
+    modified: str | None = None,
+    timeout: float = 15,
+) -> Response:
+    """GET `url`; a 304 comes back as a Response, every failure as FetchError."""
+    try:
+        async with asyncio.timeout(DEADLINE_FACTOR * timeout):
+            return await _follow(session, url, etag, modified)
+    except TimeoutError:
+        raise FetchError("download too slow: cut off") from None
+    except httpx.TimeoutException:
+        raise FetchError(f"timed out after {timeout:g} s") from None
+    except httpx.ConnectError as failure:
+        raise FetchError(f"cannot connect: {_reason(failure)}") from None
+    except (httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as failure:
+        raise FetchError(f"download failed: {_reason(failure)}") from None
 
 
 def get(
     url: str, etag: str | None = None, modified: str | None = None, timeout: float = 15
 ) -> Response:
-    """GET `url`; a 304 comes back as a Response, every failure as FetchError."""
-    headers = {"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"}
-    if etag:
-        headers["If-None-Match"] = etag
-    if modified:
-        headers["If-Modified-Since"] = modified
-    opener = urllib.request.build_opener(_Redirects)
-    try:
-        request = urllib.request.Request(ascii_url(url), headers=headers)
-        with opener.open(request, timeout=timeout) as reply:
-            body = _read(reply, deadline=time.monotonic() + 4 * timeout)
-            info = reply.headers
+    """`fetch` for a single feed, from synchronous code."""
+
+    async def one() -> Response:
+        async with client(1, timeout) as session:
+            return await fetch(session, url, etag, modified, timeout)
+
+    return asyncio.run(one())
+
+
+async def _follow(
+    session: httpx.AsyncClient, url: str, etag: str | None, modified: str | None
+) -> Response:
+    headers = {"If-None-Match": etag or "", "If-Modified-Since": modified or ""}
+    headers = {name: value for name, value in headers.items() if value}
+    for _ in range(MAX_REDIRECTS + 1):
+        async with session.stream("GET", ascii_url(url), headers=headers) as reply:
+            if reply.status_code == 304:
+                return Response(304, url, etag=etag, modified=modified)
+            if reply.is_redirect and "location" in reply.headers:
+                url = urljoin(url, reply.headers["location"])
+                if urlsplit(url).scheme.lower() not in ("http", "https"):
+                    raise FetchError(f"redirected to a non-web address: {url[:200]}")
+                continue
+            if reply.status_code >= 300:
+                raise FetchError(f"HTTP {reply.status_code} {reply.reason_phrase}"[:300])
+            body = await _read(reply)
             return Response(
                 200,
-                reply.geturl(),
-                _decompress(body, info.get("Content-Encoding", "")),
-                info.get("Content-Type"),
-                info.get("ETag"),
-                info.get("Last-Modified"),
+                url,
+                body,
+                reply.headers.get("Content-Type"),
+                reply.headers.get("ETag"),
+                reply.headers.get("Last-Modified"),
             )
-    except urllib.error.HTTPError as error:
-        error.close()
-        if error.code == 304:
-            return Response(304, error.geturl() or url, etag=etag, modified=modified)
-        raise FetchError(f"HTTP {error.code} {error.reason}") from None
-    except urllib.error.URLError as error:
-        if isinstance(error.reason, TimeoutError):
-            raise FetchError(f"timed out after {timeout:g} s") from None
-        raise FetchError(f"cannot connect: {_reason(error.reason)}") from None
-    except TimeoutError:
-        raise FetchError(f"timed out after {timeout:g} s") from None
-    except (OSError, http.client.HTTPException, ValueError) as error:
-        raise FetchError(f"download failed: {_reason(error)}") from None
+    raise FetchError(f"more than {MAX_REDIRECTS} redirects")
+
+
+async def _read(reply: httpx.Response) -> bytes:
+    length = reply.headers.get("Content-Length", "")
+    if length.isdigit() and int(length) > MAX_BYTES:
+        raise FetchError(_TOO_BIG)
+    inflate = Inflater(reply.headers.get("Content-Encoding", ""))
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in reply.aiter_raw():
+        size += len(chunk)
+        if size > MAX_BYTES:
+            raise FetchError(_TOO_BIG)
+        chunks.append(inflate.feed(chunk))
+    return b"".join(chunks) + inflate.end()
+
+
+class Inflater:
+    """gzip or deflate (zlib-wrapped or raw) undone as the bytes arrive, never past MAX_BYTES:
+    a decompression bomb is cut off when its output reaches the cap, not after."""
+
+    def __init__(self, encoding: str, limit: int = MAX_BYTES) -> None:
+        self.encoding = encoding.strip().lower()
+        self.room = limit
+        self._unpack: zlib._Decompress | None = None
+        self._started = False
+
+    def feed(self, chunk: bytes) -> bytes:
+        if not self._started and chunk:
+            self._started = True
+            self._unpack = self._choose(chunk)
+        if self._unpack is None:
+            return chunk
+        try:
+            data = self._unpack.decompress(chunk, self.room + 1)
+        except zlib.error:
+            raise FetchError(f"cannot decompress the {self.encoding or 'gzip'} response") from None
+        self.room -= len(data)
+        if self.room < 0:
+            raise FetchError(f"{_TOO_BIG} uncompressed")
+        return data
+
+    def end(self) -> bytes:
+        return b"" if self._unpack is None else self._unpack.flush()[: max(self.room, 0)]
+
+    def _choose(self, head: bytes) -> zlib._Decompress | None:
+        if self.encoding in ("gzip", "x-gzip") or (not self.encoding and head[:2] == b"\x1f\x8b"):
+            return zlib.decompressobj(zlib.MAX_WBITS | 16)
+        if self.encoding == "deflate":  # zlib-wrapped, or raw as some servers send
+            wrapped = len(head) > 1 and head[0] & 0x0F == 8 and (head[0] << 8 | head[1]) % 31 == 0
+            return zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+        return None
 
 
 def ascii_url(url: str) -> str:
@@ -95,43 +178,12 @@ def ascii_url(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, quote(parts.path, safe), quote(parts.query, safe), ""))
 
 
-def _read(reply: Any, deadline: float) -> bytes:
-    length = reply.headers.get("Content-Length")
-    if length and length.isdigit() and int(length) > MAX_BYTES:
-        raise FetchError(f"feed larger than {MAX_BYTES // 2**20} MiB")
-    chunks: list[bytes] = []
-    size = 0
-    while chunk := reply.read1(65536):  # read1: return what came, so the deadline is checked
-        size += len(chunk)
-        chunks.append(chunk)
-        if size > MAX_BYTES:
-            raise FetchError(f"feed larger than {MAX_BYTES // 2**20} MiB")
-        if time.monotonic() > deadline:
-            raise FetchError("download too slow: cut off")
-    return b"".join(chunks)
-
-
-def _decompress(body: bytes, encoding: str) -> bytes:
-    encoding = encoding.strip().lower()
-    if encoding in ("gzip", "x-gzip") or (not encoding and body.startswith(b"\x1f\x8b")):
-        modes = [zlib.MAX_WBITS | 16]
-    elif encoding == "deflate":
-        modes = [zlib.MAX_WBITS, -zlib.MAX_WBITS]  # zlib-wrapped, or raw as some servers send
-    else:
-        return body
-    for wbits in modes:
-        unpacker = zlib.decompressobj(wbits)
-        try:
-            data = unpacker.decompress(body, MAX_BYTES + 1)
-        except zlib.error:
-            continue
-        if len(data) > MAX_BYTES:
-            raise FetchError(f"feed larger than {MAX_BYTES // 2**20} MiB uncompressed")
-        return data
-    raise FetchError(f"cannot decompress the {encoding or 'gzip'} response")
-
-
-def _reason(reason: object) -> str:
-    """`Connection refused` rather than `[Errno 111] Connection refused`."""
-    text = getattr(reason, "strerror", None) or str(reason)
-    return str(text)[:300] or type(reason).__name__
+def _reason(failure: BaseException) -> str:
+    """`Connection refused` rather than `All connection attempts failed` or `[Errno 111] ...`:
+    the operating system's own words from deepest in the chain of causes, when it has some."""
+    cause: BaseException | None = failure
+    while cause is not None:
+        if isinstance(cause, OSError) and cause.errno:
+            return os.strerror(cause.errno)[:300]
+        cause = cause.__cause__ or cause.__context__
+    return str(failure)[:300] or type(failure).__name__

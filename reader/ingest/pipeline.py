@@ -36,7 +36,6 @@ class Sink(Protocol):
 
     def has(self, record_id: str) -> bool: ...
     def add(self, articles: list[Article], headlines: list[Headline]) -> tuple[int, int, int]: ...
-    def index(self, articles: Iterable[Article]) -> None: ...
     def index_pending(self) -> int: ...
     def subscribe(self, outlines: list[Outline]) -> list[str]: ...
 
@@ -123,7 +122,6 @@ def import_paths(
     def flush() -> None:
         articles = [a for _, arts, _ in pending for a in arts]
         store.add(articles, [h for _, _, lines in pending for h in lines])
-        store.index(articles)
         for report, _, _ in pending:
             on_report(report)
         pending.clear()
@@ -144,7 +142,7 @@ def import_paths(
         if len(pending) >= BATCH:
             flush()
     flush()
-    store.index_pending()  # what an earlier, killed run stored but did not index
+    store.index_pending()  # entities: this run's articles, and a killed run's leftovers
     return reports
 
 

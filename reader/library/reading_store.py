@@ -116,6 +116,26 @@ class ReadingStore:
             starred = self.state(article_id).starred
             self._state[article_id] = (doc_id, ReadingState(True, starred))
 
+    def set_many(self, states: dict[str, ReadingState]) -> None:
+        """Set many articles' state in a few writes (an import of another reader's state):
+        one insert for the new ones, one update per kind of state for the known ones."""
+        with self._lock.write():
+            self.refresh()
+            table = self._db.table("state")
+            fresh = [(k, v) for k, v in states.items() if k not in self._state]
+            ids = table.insert_multiple(
+                {"id": k, "read": v.read, "starred": v.starred} for k, v in fresh
+            )
+            self._state.update((k, (i, v)) for (k, v), i in zip(fresh, ids, strict=True))
+            by_state: dict[ReadingState, list[int]] = {}
+            for key, state in states.items():
+                doc_id, old = self._state[key]
+                if old != state:
+                    by_state.setdefault(state, []).append(doc_id)
+                    self._state[key] = (doc_id, state)
+            for state, doc_ids in by_state.items():
+                table.update({"read": state.read, "starred": state.starred}, doc_ids=doc_ids)
+
     def setting(self, key: str, default: Any = None) -> Any:
         with self._lock.thread:
             docs = self._db.table("session").all()

@@ -147,10 +147,9 @@ class ArticleStore:
     def index_pending(self) -> int:
         """Index every stored article that has no entry (a kill came between add and index);
         how many there were."""
-        pending = self.unindexed()
-        if pending:
-            self.index(self.iter_articles(set(pending)))
-        return len(pending)
+        from reader.library.indexing import index_pending
+
+        return index_pending(self)
 
     def add(self, articles: list[Article], headlines: list[Headline]) -> tuple[int, int, int]:
         """Add what is new; returns (new articles, new headlines, duplicates skipped).

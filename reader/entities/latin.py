@@ -1,0 +1,33 @@
+"""Latin abbreviations of organisations in Arabic text: الاتحاد الأفريقي لكرة القدم (CAF).
+
+A Latin word in parentheses right after an organisation is that organisation's own
+abbreviation, an ORG of its own (docs/entities.md). A few abbreviations that news writes
+bare (FIFA, NATO, OPEC) are organisations wherever they stand in Arabic text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.entities.spans import HEADED, ORG, Span
+from reader.entities.tokens import Token
+
+_LATIN = re.compile(r"[A-Za-z][A-Za-z&.\-]*\Z")
+_KNOWN = """UN NATO OPEC IMF WHO UNICEF UNRWA UNESCO UNHCR WFP IAEA FIFA UEFA CAF AFC IOC NASA
+    ESA ICC ICJ BBC CNN AFP OECD ASEAN BRICS FAO ILO WTO OCHA UNDP ICRC MSF CIA FBI"""
+KNOWN = frozenset(_KNOWN.split())
+
+
+def latin_spans(text: str, tokens: list[Token], chosen: list[Span]) -> list[Span]:
+    """ORG spans for Latin abbreviations after an organisation or from the known list."""
+    after_org = {span.end for span in chosen if span.type == ORG}
+    taken = {k for span in chosen for k in range(span.start, span.end)}
+    found: list[Span] = []
+    for k, token in enumerate(tokens):
+        if k in taken or not _LATIN.match(token.text):
+            continue
+        bracketed = k in after_org and text[tokens[k - 1].end : token.start].strip() == "("
+        bracketed = bracketed and text[token.end : token.end + 1] == ")"
+        if bracketed or token.text in KNOWN:
+            found.append(Span(k, k + 1, ORG, token.text, source=HEADED))
+    return found

@@ -1,0 +1,124 @@
+"""Names found by the word before them, which is not part of the name (docs/entities.md):
+
+- a place after a town word: مدينة درنة, ولاية ماتو غروسو, محافظتي ظفار ومسندم (a dual
+  trigger takes a second place after و);
+- a club after نادي/فريق: نادي شباب بلوزداد, فريق المغرب الفاسي, نادي مرسيليا (a listed
+  place there is the club), with its non-nationality adjectives;
+- media and agencies step aside before a bare name: قناة الجزيرة, وكالة رويترز, منظمة أوبك
+  (`step_aside`), but وكالة الأنباء الفلسطينية keeps its head.
+"""
+
+from __future__ import annotations
+
+from reader.entities.clitics import readings
+from reader.entities.lexicon import Lexicon
+from reader.entities.spans import HEADED, ORG, OVERRIDE, PLACE, Span
+from reader.entities.tokens import Token
+from reader.entities.vocab import CLUB_TRIGGERS, MEDIA_WORDS, STOP, TOWN_TRIGGERS, YIELDING_HEADS
+from reader.entities.words import is_adjective, is_common, is_function_word, is_title
+
+CANALS = frozenset({"قناه"})  # قناة السويس is a place; قناة الجزيرة steps aside later
+CLUB_TRIGGERS_CLITIC = frozenset({"فريقه", "فريقها", "ناديه", "ناديها"})
+COMPASS = frozenset({"شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"})
+DUALS = frozenset({"محافظتي", "ولايتي", "مدينتي", "بلدتي", "قريتي"})
+# Triggers that are also common nouns (مقاطعة: boycott, قضاء: judiciary): only a plain word
+# that does not look like a verb follows them as a place.
+WEAK_TOWNS = frozenset({"مقاطعه", "قضاء", "اقليم", "ناحيه", "اماره"})
+STRONG_TOWNS = TOWN_TRIGGERS - WEAK_TOWNS
+PARTICLES = frozenset({"دو", "دي", "دا", "ذي", "لا", "سان", "أبو", "ابو", "بني", "بن", "ام"})
+
+
+def _plain(word: str, lex: Lexicon) -> bool:
+    """A word that may be part of an unlisted name: not a function word, title, common word,
+    adjective, (indefinite) nationality or a proclitic on an article (باللقب)."""
+    if is_function_word(word) or is_title(word) or word in COMPASS or len(word) < 2:
+        return False
+    if any(strip and form.startswith("ال") for strip, form in readings(word)):
+        return False
+    return not is_common(word, lex) and "ال" + word not in lex.nationality
+
+
+def _town(tokens: list[Token], j: int, lex: Lexicon, weak: bool) -> int | None:
+    word = tokens[j].norm
+    if word in STOP or word in COMPASS or is_title(word):
+        return None
+    if weak and (word.startswith(("ال", "است")) or word.endswith("ت") or not _plain(word, lex)):
+        return None
+    if word.startswith("ال"):  # مدينة الزاوية: one article word, not an adjective
+        return None if is_adjective(word, lex, loose=False) else j + 1
+    if not _plain(word, lex) and word not in PARTICLES:
+        return None
+    k = j + 1
+    while k < len(tokens) and tokens[k].joined and k - j < 4:
+        nxt = tokens[k].norm
+        plain = _plain(nxt, lex) and not nxt.startswith(("ال", "و", "لل"))
+        if not plain and nxt not in PARTICLES:
+            break
+        k += 1
+    return k if tokens[k - 1].norm not in PARTICLES else None
+
+
+def _club(tokens: list[Token], j: int, lex: Lexicon, listed: dict[int, Span]) -> int | None:
+    word = tokens[j].norm
+    if j in listed:
+        k = listed[j].end
+    elif word.startswith("ال"):
+        if word in STOP or is_title(word):
+            return None
+        k = j + 1
+    elif _plain(word, lex) or (j + 1 < len(tokens) and _plain(tokens[j + 1].norm, lex)):
+        k = j + 1
+        while k < len(tokens) and tokens[k].joined and k - j < 3 and k not in listed:
+            nxt = tokens[k].norm
+            if nxt.startswith(("ال", "و", "لل")) or not _plain(nxt, lex):
+                break
+            k += 1
+    else:
+        return None
+    place = listed.get(k)
+    if place is not None and place.type == PLACE and place.size == 1 and tokens[k].joined:
+        k += 1  # الحسين إربد, اتحاد طنجة
+    while k < len(tokens) and tokens[k].joined and k - j < 4:  # الرياضي, الفاسي; not السعودي
+        nxt = tokens[k].norm
+        if not is_adjective(nxt, lex) or nxt in lex.nationality:
+            break
+        k += 1
+    return k
+
+
+def trigger_spans(tokens: list[Token], lex: Lexicon, listed: dict[int, Span]) -> list[Span]:
+    spans: list[Span] = []
+    for i, token in enumerate(tokens[:-1]):
+        j = i + 1
+        if not tokens[j].joined:
+            continue
+        forms = {form for _, form in readings(token.norm)}
+        if forms & TOWN_TRIGGERS and (j not in listed or listed[j].type != PLACE):
+            weak = not forms & STRONG_TOWNS
+            end = None if j in listed else _town(tokens, j, lex, weak)
+            if end is not None:
+                spans.append(Span(j, end, PLACE, "", source=HEADED))
+                nxt = tokens[end].norm if end < len(tokens) and tokens[end].joined else ""
+                if forms & DUALS and nxt[:1] == "و" and _plain(nxt[1:], lex):
+                    spans.append(Span(end, end + 1, PLACE, "", 1, source=HEADED))
+        elif forms & CLUB_TRIGGERS or (forms & MEDIA_WORDS and token.norm not in CANALS):
+            if token.norm in CLUB_TRIGGERS_CLITIC:
+                continue  # فريقه قادر: a possessive club word needs its proclitic (لفريقه نانت)
+            end = _club(tokens, j, lex, listed)
+            known = listed.get(j)
+            if end is not None and (known is None or end > known.end or known.type == PLACE):
+                spans.append(Span(j, end, ORG, "", source=OVERRIDE))
+    return spans
+
+
+def step_aside(tokens: list[Token], spans: list[Span], lex: Lexicon) -> None:
+    """قناة الجزيرة -> الجزيرة, وكالة ناسا -> ناسا: the span starts after the media word."""
+    for span in spans:
+        if span.type != ORG or span.size < 2:
+            continue
+        forms = {form for _, form in readings(tokens[span.start].norm)}
+        second = tokens[span.start + 1].norm
+        bare = not second.startswith("ال") and not is_common(second, lex)
+        if forms & MEDIA_WORDS or (forms & YIELDING_HEADS and bare):
+            span.start += 1
+            span.strip, span.name, span.display, span.restored = 0, -1, "", False
