@@ -28,6 +28,7 @@ class Article:
     author: str | None = None
     links: tuple[str, ...] = ()  # links found in the body, numbered in order
     added: str = ""  # ISO timestamp of the import
+    published_at: str | None = None  # ISO time in UTC ("...+00:00"), when the feed gave it
 
     @staticmethod
     def make_id(title: str, paragraphs: tuple[str, ...] | list[str]) -> str:
@@ -45,6 +46,7 @@ class Headline:
     article_id: str | None = None
     date: str | None = None  # YYYY-MM-DD when known, for grouping by day
     seq: int = 0  # order of arrival: page order within a page
+    at: str | None = None  # ISO time in UTC when known (feeds): shown in the reader's zone
 
     @staticmethod
     def make_id(time: str, headline: str) -> str:

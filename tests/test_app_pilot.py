@@ -68,8 +68,8 @@ async def test_ticker_lists_every_headline_and_keys_move(store: ArticleStore) ->
         assert not ticker.rows[first].is_day
         await pilot.press("j")  # past the next day's label: labels are not selectable
         assert ticker.current.time == "13:49"
-        await pilot.press("j")
-        assert ticker.current.time == "09:47"
+        await pilot.press("j")  # newest first within the day too
+        assert ticker.current.time == "13:46"
         await pilot.press("k")
         assert ticker.current.time == "13:49"
         await pilot.press("G")

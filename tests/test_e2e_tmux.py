@@ -27,59 +27,107 @@ SEED_004_TIMES = [
     "12:44",
     "12:42",
 ]
-BORDER = "│▏▕┃"
+# The wide layout at 120 columns (reader/ui/reader.tcss): the sidebar takes 26 columns on
+# the left, the ticker 40% (48) on the right, the article the 46 between, with a blank cell
+# each side of its text.
+TEXT_START, TEXT_WIDTH = 27, 44
 
 
-def start(env: dict[str, str], width: int = 120, height: int = 36) -> Tmux:
+def start_app(env: dict[str, str], width: int = 120, height: int = 36) -> Tmux:
     tmux = Tmux(width, height, env)
     tmux.type(f"{newsreader_command()} --bidi app; echo EXITED $?")
     tmux.send("Enter")
     return tmux
 
 
-def article_region(screen: list[str], row: int) -> tuple[int, int]:
-    """Columns [start, end) between the pane borders on a screen row."""
-    line = screen[row]
-    borders = [i for i, ch in enumerate(line) if ch in BORDER]
-    assert len(borders) >= 2, line
-    return borders[0] + 1, borders[-1]
+def article_text(screen: list[str], start: int, width: int, top: int = 0) -> list[str]:
+    """The article's text cells on each screen row above the status line, margins checked."""
+    rows = screen[top:-2]  # the status line, and capture-pane's trailing empty line
+    for row in rows:
+        row = row.ljust(start + width + 1)
+        assert row[start - 1] == " " and row[start + width] == " ", f"margins: {row!r}"
+    return [row.ljust(start + width)[start : start + width] for row in rows]
+
+
+def expected_lines(env: dict[str, str], article_id: str, width: int) -> list[str]:
+    """`newsreader show --json` at the pane's width: every screen line, blank ones too."""
+    shown = subprocess.run(
+        [newsreader_command(), "show", article_id, "--json", "--width", str(width)]
+        + ["--bidi", "app"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    out: list[str] = []
+    paragraph = None
+    for line in json.loads(shown.stdout)["lines"]:
+        if line["paragraph"] != paragraph and line["paragraph"] > 1:
+            out.append("")  # a blank line before each paragraph of the body
+        paragraph = line["paragraph"]
+        out.append(line["visual"])
+    return [line.ljust(width) for line in out]
+
+
+def first_article(env: dict[str, str]) -> str:
+    listed = subprocess.run(
+        [newsreader_command(), "list", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return str(json.loads(listed.stdout)[0]["id"])
 
 
 def test_ticker_shows_seed_times_and_article_matches_show_json(env: dict[str, str]) -> None:
-    tmux = start(env)
+    tmux = start_app(env)
     try:
         screen = tmux.wait_for("13:49")
         text = "\n".join(screen)
         for time in SEED_004_TIMES:
             assert time in text, time
         tmux.send("Enter")  # the cursor starts on the first article (seed 000)
-        screen = tmux.wait_until(
-            lambda rows: sum(1 for r in rows if r.count("│") >= 2 and r.split("│")[1].strip()) > 20
-        )
-        listed = subprocess.run(
-            [newsreader_command(), "list", "--json"],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        biden = json.loads(listed.stdout)[0]["id"]
-        start_col, end_col = article_region(screen, 2)
-        width = end_col - start_col - 3  # padding, one cell each side; the scrollbar gutter
-        shown = subprocess.run(
-            [newsreader_command(), "show", biden, "--json", "--width", str(width), "--bidi", "app"],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        expected = [line["visual"].ljust(width) for line in json.loads(shown.stdout)["lines"]]
-        pane = [row[start_col + 1 : start_col + 1 + width] for row in screen if row.count("│") >= 2]
-        pane = [row.ljust(width) for row in pane if row.strip()]
-        assert len(pane) >= 10
+        expected = expected_lines(env, first_article(env), TEXT_WIDTH)
+        title = expected[0].strip()
+        screen = tmux.wait_until(lambda rows: title in rows[0])
+        pane = article_text(screen, TEXT_START, TEXT_WIDTH)
+        assert len(pane) >= 30
         assert pane == expected[: len(pane)]
         tmux.send("q")
         tmux.wait_for("EXITED 0")
+    finally:
+        tmux.close()
+
+
+# (terminal size, first row, first column and width of the article's text): the wide layout,
+# and the narrow one (ticker on top: 9 rows with its rule; the article the full width).
+LAYOUTS = [((120, 36), 0, TEXT_START, TEXT_WIDTH), ((80, 24), 9, 1, 78)]
+
+
+@pytest.mark.parametrize(("size", "top", "start", "width"), LAYOUTS, ids=["wide", "narrow"])
+def test_scrolled_article_shows_the_right_lines(
+    env: dict[str, str], size: tuple[int, int], top: int, start: int, width: int
+) -> None:
+    """Whatever the app sends to scroll (a repaint, or the terminal's own scrolling), the
+    screen must end up showing the article's lines from the right offset."""
+    tmux = start_app(env, *size)
+    try:
+        tmux.wait_for("13:49")
+        tmux.send("Enter")
+        expected = expected_lines(env, first_article(env), width)
+        tmux.wait_until(lambda rows: expected[0].strip() in rows[top])
+        height = len(article_text(tmux.screen(), start, width, top))
+        assert len(expected) > height + 4, "the article must be longer than the pane"
+        offset, last = 0, len(expected) - height
+        for key, step in [("Down", 1), ("Down", 1), ("Down", 1), ("PageDown", height - 1)]:
+            tmux.send(key)
+            offset = min(last, offset + step)
+            want = expected[offset : offset + height]
+            tmux.wait_until(lambda rows, want=want: article_text(rows, start, width, top) == want)
+        tmux.send("Up")
+        want = expected[offset - 1 : offset - 1 + height]
+        tmux.wait_until(lambda rows: article_text(rows, start, width, top) == want, timeout=10)
     finally:
         tmux.close()
 
@@ -88,7 +136,7 @@ def test_ticker_shows_seed_times_and_article_matches_show_json(env: dict[str, st
 def test_usable_with_each_term_and_no_color_and_restored_on_ctrl_c(
     env: dict[str, str], term: str
 ) -> None:
-    tmux = start({**env, "TERM": term, "NO_COLOR": "1"}, 80, 24)
+    tmux = start_app({**env, "TERM": term, "NO_COLOR": "1"}, 80, 24)
     try:
         tmux.wait_for("13:49")
         tmux.wait_for("articles")  # the status line

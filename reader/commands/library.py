@@ -14,6 +14,8 @@ from reader.library.locations import config_file, data_dir, database_dir
 from reader.models import ArticleMeta, ImportReport, ReadingState
 from reader.text.sanitize import clean_line
 from reader.views.marks import item_mark
+from reader.views.ticker_rows import is_breaking
+from reader.views.times import local_time
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -39,8 +41,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "ticker",
         help="list ticker headlines",
-        description="List ticker headlines in page order. Marks: * starred, • unread, "
-        "- a headline with no article, blank: read.",
+        description="List ticker headlines in page order. Marks: * starred, ! breaking "
+        "(عاجل) and unread, • unread, - a headline with no article, blank: read. Times are "
+        "in your zone ($TZ).",
     )
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.set_defaults(func=cmd_ticker)
@@ -141,7 +144,11 @@ def cmd_ticker(args: argparse.Namespace) -> int:
     lines = store.headlines()
     if args.json:
         print_json(
-            [{"time": h.time, "headline": h.headline, "article_id": h.article_id} for h in lines]
+            [
+                {"time": local_time(h)[0], "headline": h.headline, "article_id": h.article_id}
+                | ({"at": h.at} if h.at else {})
+                for h in lines
+            ]
         )
         return 0
     states = store.reading.states()
@@ -149,9 +156,12 @@ def cmd_ticker(args: argparse.Namespace) -> int:
     for h in lines:
         state = states.get(h.article_id or h.id, ReadingState())
         mark = item_mark(
-            starred=state.starred, unread=not state.read, has_article=bool(h.article_id)
+            starred=state.starred,
+            unread=not state.read,
+            has_article=bool(h.article_id),
+            breaking=is_breaking(h.headline),
         )
-        print(f"{h.time} {mark} {screen_line(h.headline, width, align=True)}")
+        print(f"{local_time(h)[0]} {mark} {screen_line(h.headline, width, align=True)}")
     return 0
 
 

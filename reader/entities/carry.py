@@ -46,10 +46,15 @@ def carried_spans(tokens: list[Token], chosen: list[Span], lex: Lexicon) -> list
     for short in forms:
         by_first.setdefault(short[0], []).append(short)
     found: list[Span] = []
+    if not by_first:
+        return found
+    endings = {first[-2:] for first in by_first}  # a cheap test before the readings
     for i, token in enumerate(tokens):
-        if i in covered:
+        if token.norm[-2:] not in endings or i in covered:
             continue
         for strip, form in readings(token.norm):
+            if form not in by_first:
+                continue
             carried = _carried_at(tokens, i, strip, by_first.get(form, []), forms, covered)
             if carried is not None:
                 found.append(carried)

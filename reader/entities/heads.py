@@ -10,6 +10,7 @@ Triggers (مدينة, فريق ...) are not part of the name; `context.py` and `
 
 from __future__ import annotations
 
+from reader.entities.classes import HEAD, word_class
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
 from reader.entities.names import name_end
@@ -37,6 +38,7 @@ from reader.entities.words import (
 
 MINISTERS = frozenset({"وزير", "وزيره", "الوزير", "الوزيره", "نايب"})
 ALL_HEADS = DEFINITE_ORG_HEADS | GENERIC_DEFINITE_HEADS
+NAME_STARTS = ALL_HEADS | ORG_HEADS_STRONG | ORG_HEADS_WEAK | PLACE_HEADS  # not conjuncts
 
 
 def _conjoined(tokens: list[Token], k: int, lex: Lexicon, listed: dict[int, Span]) -> int:
@@ -45,6 +47,11 @@ def _conjoined(tokens: list[Token], k: int, lex: Lexicon, listed: dict[int, Span
     while k < len(tokens) and tokens[k].joined and count < 3 and k not in listed:
         word = tokens[k].norm
         rest = word[1:]
+        nxt = tokens[k + 1].norm if k + 1 < len(tokens) and tokens[k + 1].joined else ""
+        noun = is_common(rest, lex) and not is_title(rest) and rest not in NAME_STARTS
+        if word[:1] == "و" and not word.startswith("وال") and nxt.startswith("ال") and noun:
+            k, count = _adjectives(tokens, k + 2, lex), count + 1  # ومكافحة الفساد
+            continue
         if not word.startswith("وال") or len(rest) < 5 or rest in ALL_HEADS or is_title(rest):
             break
         if rest in lex.nationality or rest in STOP:
@@ -54,13 +61,18 @@ def _conjoined(tokens: list[Token], k: int, lex: Lexicon, listed: dict[int, Span
 
 
 def _adjectives(
-    tokens: list[Token], k: int, lex: Lexicon, head: str = "", national: bool = True
+    tokens: list[Token],
+    k: int,
+    lex: Lexicon,
+    head: str = "",
+    national: bool = True,
+    loose: bool = True,
 ) -> int:
     """Skip up to three agreeing adjectives from k (nationality ones only if `national`)."""
     count = 0
     while k < len(tokens) and tokens[k].joined and count < 3:
         word = tokens[k].norm
-        if not is_adjective(word, lex) or (head and not agrees(head, word)):
+        if not is_adjective(word, lex, loose) or (head and not agrees(head, word)):
             break
         if not national and word in lex.nationality:
             break
@@ -113,7 +125,10 @@ def _body(
     if not can_start_name(word, lex, titled=strong):
         return None
     k, idafa = j + 1, False
-    while strong and k < len(tokens) and tokens[k].joined and k - j < 3 and k not in listed:
+    while strong and k < len(tokens) and tokens[k].joined and k - j < 3:
+        place = listed.get(k)
+        if place is not None:  # شركة نفط البصرة, هيئة كهرباء دبي: a listed place ends it
+            return place.end if place.type == PLACE and not idafa else k
         nxt = tokens[k].norm
         if nxt in STOP or nxt.startswith(("لل", "و")) or len(nxt) < 2 or is_title(nxt):
             break
@@ -140,7 +155,10 @@ def _event_end(tokens: list[Token], i: int) -> int:
 def head_spans(tokens: list[Token], lex: Lexicon, listed: dict[int, Span]) -> list[Span]:
     spans: list[Span] = []
     for i, token in enumerate(tokens):
-        if token.norm in EVENT_HEADS and i + 1 < len(tokens) and tokens[i + 1].joined:
+        if not word_class(token.norm) & HEAD:
+            continue
+        event = any(form in EVENT_HEADS for _, form in readings(token.norm))
+        if event and i + 1 < len(tokens) and tokens[i + 1].joined:  # كأس العالم, بماراثون لندن
             spans.append(Span(i, _event_end(tokens, i), EVENT, "", source=HEADED))
             continue
         for strip, form in readings(token.norm):
@@ -149,7 +167,7 @@ def head_spans(tokens: list[Token], lex: Lexicon, listed: dict[int, Span]) -> li
                 kind = PLACE if form in PLACE_HEADS else ORG
                 end = _body(tokens, i + 1, lex, listed, kind, form not in ORG_HEADS_WEAK)
                 if end is not None:
-                    end = _adjectives(tokens, end, lex, national=kind == ORG)
+                    end = _adjectives(tokens, end, lex, national=kind == ORG, loose=kind == ORG)
                     if kind == ORG:
                         end = _conjoined(tokens, end, lex, listed)
                         end = _genitive(tokens, end, lex, listed)

@@ -20,11 +20,13 @@ KNOWN = frozenset(_KNOWN.split())
 
 def latin_spans(text: str, tokens: list[Token], chosen: list[Span]) -> list[Span]:
     """ORG spans for Latin abbreviations after an organisation or from the known list."""
+    if not any("a" <= token.norm[0] <= "z" for token in tokens):
+        return []
     after_org = {span.end for span in chosen if span.type == ORG}
     taken = {k for span in chosen for k in range(span.start, span.end)}
     found: list[Span] = []
     for k, token in enumerate(tokens):
-        if k in taken or not _LATIN.match(token.text):
+        if not "a" <= token.norm[0] <= "z" or k in taken or not _LATIN.match(token.text):
             continue
         bracketed = k in after_org and text[tokens[k - 1].end : token.start].strip() == "("
         bracketed = bracketed and text[token.end : token.end + 1] == ")"

@@ -7,6 +7,7 @@ Only the first word may carry a proclitic; the exact word is tried first (ليب
 
 from __future__ import annotations
 
+from reader.entities.classes import LISTED, word_class
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
 from reader.entities.spans import Span
@@ -47,7 +48,9 @@ def match_at(tokens: list[Token], i: int, lex: Lexicon) -> Span | None:
 def listed_spans(tokens: list[Token], lex: Lexicon) -> list[Span]:
     """Every listed name, overlapping ones included (the resolver picks)."""
     spans = []
-    for i in range(len(tokens)):
+    for i, token in enumerate(tokens):
+        if not word_class(token.norm) & LISTED:
+            continue
         span = match_at(tokens, i, lex)
         if span is not None:
             spans.append(span)

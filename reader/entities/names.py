@@ -42,12 +42,14 @@ def _surname(tokens: list[Token], k: int, lex: Lexicon, after_title: bool) -> bo
     الشاكر, سعاد الصباح, محمد الأمين), but not an article noun of the vocabulary."""
     word, before = tokens[k].norm, tokens[k - 1].norm
     given = before in lex.given or before in lex.given_titled or after_title
-    if not word.startswith("ال") or not given or word in lex.nationality:
+    if not word.startswith("ال") or not given:
+        return False
+    if k >= 2 and tokens[k - 2].norm in PARTICLES:  # عبد الحق سايحي: الحق is not a surname
         return False
     if is_function_word(word) or is_verbal_noun(word[2:], lex):
         return False
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-    if word in TITLES or word in lex.common:  # محمد الأمين إن, not محمد الأمين العام
+    if word in TITLES or word in lex.common or word in lex.nationality:  # محمد الأمين إن
         return nxt is None or not nxt.joined or is_function_word(nxt.norm)
     return True
 
@@ -67,6 +69,8 @@ def _vouched(tokens: list[Token], start: int, lex: Lexicon) -> bool:
     nxt = tokens[k].norm
     if nxt in COMPOUND or (nxt in PARTICLES and first != "علي"):  # عز الدين, سهام بن سدرين
         return True
+    if first == "علي" and nxt.startswith("ال"):  # علي العلاق
+        return not is_function_word(nxt) and nxt not in lex.common
     return can_start_name(nxt, lex, titled=False)
 
 
@@ -91,8 +95,8 @@ def name_end(tokens: list[Token], start: int, lex: Lexicon, titled: bool) -> int
         if _surname(tokens, k, lex, titled and k == start + 1):
             k, words = k + 1, words + 1
             continue
-        if word in HEAD_WORDS:
-            break
+        if any(form in HEAD_WORDS or (s and is_common(form, lex)) for s, form in readings(word)):
+            break  # X مهرجان, X بماراثون, X بلقب: something else begins
         if is_function_word(word) or word in TITLES or word in lex.nationality:
             break
         if word[0] == "و" and word not in lex.given:  # بايدن ونتنياهو: a second name
@@ -103,7 +107,8 @@ def name_end(tokens: list[Token], start: int, lex: Lexicon, titled: bool) -> int
             break  # اتصالا هاتفيا, معرضا: accusative nouns and adverbs after the name
         if is_verbal_noun(word, lex):
             break  # فهد اليوسف إبعاد ...
-        if tokens[k - 1].norm.startswith("ال") and not word.startswith("ال"):
+        particled = k >= 3 and tokens[k - 2].norm in PARTICLES  # عبد الحق سايحي
+        if tokens[k - 1].norm.startswith("ال") and not word.startswith("ال") and not particled:
             break  # after an article surname only more of them (مشعل الأحمد الجابر الصباح)
         second_given = tokens[k - 1].norm in lex.given and word in lex.given_titled
         if is_common(word, lex) and word not in lex.given and not second_given:

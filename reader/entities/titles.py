@@ -7,7 +7,7 @@ then the name. A listed person there is taken as listed; otherwise `names.name_e
 
 from __future__ import annotations
 
-from reader.entities.clitics import readings
+from reader.entities.classes import TITLE, word_class
 from reader.entities.lexicon import Lexicon
 from reader.entities.names import name_end
 from reader.entities.spans import GIVEN, PERSON, TITLED, Span
@@ -44,14 +44,19 @@ def _name_after_title(
     if j >= len(tokens) or not tokens[j].joined:
         return None
     end = name_end(tokens, j, lex, titled=True)
-    return None if end is None else Span(j, end, PERSON, "", source=TITLED)
+    if end is None:
+        return None
+    word = tokens[j].norm
+    if end == j + 1 and word.endswith("ه") and word not in lex.given:
+        return None  # زعيم عصابة, قائد ميليشيا: one indefinite noun, not a name
+    return Span(j, end, PERSON, "", source=TITLED)
 
 
 def person_spans(tokens: list[Token], lex: Lexicon, spans: dict[int, Span]) -> list[Span]:
     """Persons by title, by given name (two words at least) and by kunya."""
     found: list[Span] = []
     for i, token in enumerate(tokens):
-        if not TITLES.isdisjoint([form for _, form in readings(token.norm)]):
+        if word_class(token.norm) & TITLE:
             span = _name_after_title(tokens, i, lex, spans)
             if span is not None:
                 found.append(span)

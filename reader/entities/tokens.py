@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from reader.entities.normalise import is_dropped, normalise
 
-_WORD = re.compile(r"(?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640\u200c\u200d])+")
+_WORD = re.compile(r"((?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640\u200c\u200d])+)")
 _SPACES = " \t\u00a0\u200c\u200d\u200e\u200f\u061c"
 
 
@@ -46,18 +46,25 @@ class Token(namedtuple("Token", "start end text norm joined")):
 _normal_word = lru_cache(maxsize=1 << 16)(normalise)
 
 
+@lru_cache(maxsize=4096)
+def _joins(gap: str) -> bool:
+    return not gap.strip(_SPACES)
+
+
 def tokenise(text: str) -> list[Token]:
     """Every word of `text`, in order; a newline or punctuation between words unjoins them."""
     tokens: list[Token] = []
-    previous_end = -1
-    for match in _WORD.finditer(text):
-        start, end = match.span()
-        surface = match.group()
-        norm = _normal_word(surface)
-        if not norm:
-            continue
-        gap = text[previous_end:start]
-        joined = previous_end >= 0 and (gap == " " or not gap.strip(_SPACES))
-        tokens.append(Token(start, end, surface, norm, joined))
-        previous_end = end
+    parts = _WORD.split(text)  # gap, word, gap, word, ..., gap: one pass in C
+    new, offset, gap, first = tuple.__new__, 0, "", True
+    for between, part in zip(parts[0:-1:2], parts[1::2], strict=True):
+        gap += between  # a word without letters (only harakat) adds to the gap too
+        start = offset + len(between)
+        offset = start + len(part)
+        norm = _normal_word(part)
+        if norm:
+            joined = not first and (gap == " " or _joins(gap))
+            tokens.append(new(Token, (start, offset, part, norm, joined)))
+            gap, first = "", False
+        else:
+            gap += part
     return tokens

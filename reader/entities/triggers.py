@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from reader.entities.classes import TRIGGER, word_class
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
 from reader.entities.spans import HEADED, ORG, OVERRIDE, PLACE, Span
@@ -25,7 +26,10 @@ DUALS = frozenset({"محافظتي", "ولايتي", "مدينتي", "بلدتي
 # that does not look like a verb follows them as a place.
 WEAK_TOWNS = frozenset({"مقاطعه", "قضاء", "اقليم", "ناحيه", "اماره"})
 STRONG_TOWNS = TOWN_TRIGGERS - WEAK_TOWNS
-PARTICLES = frozenset({"دو", "دي", "دا", "ذي", "لا", "سان", "أبو", "ابو", "بني", "بن", "ام"})
+PARTICLES = frozenset(
+    {"دو", "دي", "دا", "ذي", "لا", "سان", "ابو", "بني", "بن", "ام", "بيت", "كفر", "دير", "عين"}
+    | {"بير", "تل", "خربه", "سيدي", "اولاد", "برج", "حمام", "وادي", "جبل", "راس", "سوق"}
+)
 
 
 def _plain(word: str, lex: Lexicon) -> bool:
@@ -90,7 +94,7 @@ def trigger_spans(tokens: list[Token], lex: Lexicon, listed: dict[int, Span]) ->
     spans: list[Span] = []
     for i, token in enumerate(tokens[:-1]):
         j = i + 1
-        if not tokens[j].joined:
+        if not tokens[j].joined or not word_class(token.norm) & TRIGGER:
             continue
         forms = {form for _, form in readings(token.norm)}
         if forms & TOWN_TRIGGERS and (j not in listed or listed[j].type != PLACE):

@@ -65,4 +65,6 @@ def can_start_name(word: str, lex: Lexicon, titled: bool) -> bool:
         return True
     if "ال" + word in lex.nationality:  # أفريقي, مصرية: an adjective, not a name
         return False
+    if any(strip and is_common(form, lex) for strip, form in readings(word)):
+        return False  # لحكومة, بمدينة: a proclitic on a common word
     return not word.startswith("ال") and not is_common(word, lex)

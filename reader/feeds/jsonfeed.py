@@ -52,6 +52,13 @@ def _entry(item: dict[str, Any], base: str, doc: dict[str, Any]) -> RawEntry:
         link=_join(base, link) if link else None,
         author=_author(item) or _author(doc),
         published=_stamp(item.get("date_published")) or _stamp(item.get("date_modified")),
+        enclosures=tuple(
+            (_join(base, _str(a.get("url"))), _str(a.get("mime_type")))
+            for a in item.get("attachments") or []
+            if isinstance(a, dict) and _str(a.get("url"))
+        )
+        if isinstance(item.get("attachments"), list)
+        else (),
     )
 
 

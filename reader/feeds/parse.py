@@ -93,7 +93,15 @@ def _entry(entry: Any, rss: bool) -> RawEntry:
         link=entry.get("link"),
         author=entry.get("author") or None,
         published=float(calendar.timegm(stamp)) if stamp else None,
+        enclosures=_enclosures(entry),
     )
+
+
+def _enclosures(entry: Any) -> tuple[tuple[str, str], ...]:
+    """RSS <enclosure> and Atom rel=enclosure links, then Media RSS content (images)."""
+    found = [(e.get("href") or "", e.get("type") or "") for e in entry.get("enclosures") or []]
+    found += [(m.get("url") or "", m.get("type") or "") for m in entry.get("media_content") or []]
+    return tuple(dict.fromkeys((url, kind) for url, kind in found if url and isinstance(url, str)))
 
 
 def _body(entry: Any) -> Any:

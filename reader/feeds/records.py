@@ -67,6 +67,7 @@ def _record(
 ) -> tuple[float, Article, Headline] | None:
     """One entry as (time, article, headline); None when it has neither title nor text."""
     paragraphs, links = body_paragraphs(entry)
+    paragraphs, links = _with_enclosures(entry, paragraphs, links)
     title = (split_long(clean_line(entry.title), TITLE_LIMIT) or [""])[0]
     title = title or (paragraphs[0][:200] if paragraphs else "")
     if not title:
@@ -83,6 +84,7 @@ def _record(
         author=clean_line(entry.author)[:AUTHOR_LIMIT] or None if entry.author else None,
         links=tuple(links),
         added=now.isoformat(timespec="seconds"),
+        published_at=_utc(local),
     )
     headline = Headline(
         id=stable_id("feed-headline", article.id),
@@ -91,8 +93,33 @@ def _record(
         source=source,
         article_id=article.id,
         date=when.date().isoformat(),
+        at=_utc(when),
     )
     return when.timestamp(), article, headline
+
+
+def _utc(when: datetime | None) -> str | None:
+    return when.astimezone(UTC).isoformat(timespec="seconds") if when else None
+
+
+# "attachment": what precedes the list of an item's enclosures at the end of its text
+ENCLOSURES = "مرفقات"
+
+
+def _with_enclosures(
+    entry: RawEntry, paragraphs: list[str], links: list[str]
+) -> tuple[list[str], list[str]]:
+    """Enclosures (podcast audio, images) join the numbered links, and a last paragraph
+    names them: "مرفقات: [3] audio/mpeg · [4] image/jpeg"."""
+    found = []
+    for url, kind in entry.enclosures:
+        safe = safe_link(url, entry.base)
+        if safe and safe not in links:
+            links = [*links, safe]
+            found.append(f"[{len(links)}] {clean_line(kind)[:60] or 'file'}")
+    if found:
+        paragraphs = [*paragraphs, f"{ENCLOSURES}: " + " · ".join(found)]
+    return paragraphs, links
 
 
 def _local(stamp: float | None) -> datetime | None:

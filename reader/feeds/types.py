@@ -17,6 +17,7 @@ class RawEntry:
     link: str | None
     author: str | None
     published: float | None  # POSIX timestamp
+    enclosures: tuple[tuple[str, str], ...] = ()  # (address, media type): podcasts, images
 
 
 @dataclass

@@ -1,28 +1,42 @@
-"""What the ticker pane lists: headlines and articles, grouped by day, filtered. Pure code."""
+"""What the ticker pane lists: headlines and articles, grouped by day (or by feed), newest
+first unless asked otherwise, filtered. Pure code."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from reader.models import ArticleMeta, Headline, ReadingState
 from reader.text.dates import day_label
+from reader.views.times import local_time
+
+ORDERS = ("newest", "oldest", "feed")
+# A headline flagged as breaking news: عاجل (and its forms), "breaking", "urgent".
+_EDGE = r"\s|:\-–—()\[\]«»!.,،"
+_BREAKING = re.compile(rf"(?:^|[{_EDGE}])(?:عاجل|عاجلة|breaking|urgent)(?=$|[{_EDGE}])", re.I)
 
 
 @dataclass(frozen=True)
 class TickerRow:
-    """A line of the ticker: a day label, or an item (headline and/or article)."""
+    """A line of the ticker: a day (or feed) label, or an item (headline and/or article)."""
 
-    key: str  # headline id, article id, or "day:<date>"
+    key: str  # headline id, article id, or "day:<date>" / "day:feed:<source>" for a label
     text: str
     time: str = ""
     article_id: str | None = None
     unread: bool = False
     starred: bool = False
+    source: str = ""  # the feed (or page file) it came from
+    breaking: bool = False  # flagged عاجل / breaking
 
     @property
     def is_day(self) -> bool:
         return self.key.startswith("day:")
+
+
+def is_breaking(text: str) -> bool:
+    return bool(_BREAKING.search(text[:80]))
 
 
 def build_rows(
@@ -30,44 +44,67 @@ def build_rows(
     articles: list[ArticleMeta],
     states: Mapping[str, ReadingState],
     only: Collection[str] | None = None,
+    *,
+    order: str = "newest",
+    feed: str | None = None,
+    show_read: bool = True,
 ) -> list[TickerRow]:
-    """Headlines, then articles no headline links to, grouped by day (newest day first).
+    """Headlines, then articles no headline links to, grouped by day, newest day and newest
+    time first (`order="oldest"` reverses; `"feed"` groups by feed, newest first in each).
 
-    `only`, when given, keeps the items whose article id or headline id is in it.
-    Day labels appear only when the items span more than one day.
+    `only`, when given, keeps the items whose article id or headline id is in it; `feed`
+    keeps one feed's items; `show_read=False` leaves out what has been read. Labels appear
+    only when the items span more than one day (or feed).
     """
     linked = {h.article_id for h in headlines if h.article_id}
     published = {a.id: a.published for a in articles}
-    items: list[tuple[str | None, int, TickerRow]] = []
+    items: list[tuple[str | None, str, int, TickerRow]] = []
     for line in headlines:
-        date = line.date or (published.get(line.article_id) if line.article_id else None)
-        items.append(
-            (date, line.seq, _row(line.id, line.headline, line.time, line.article_id, states))
-        )
+        time, date = local_time(line)
+        date = date or (published.get(line.article_id) if line.article_id else None)
+        row = _row(line.id, line.headline, time, line.article_id, states, line.source)
+        items.append((date, time, line.seq, row))
     for meta in articles:
         if meta.id not in linked:
-            items.append((meta.published, meta.seq, _row(meta.id, meta.title, "", meta.id, states)))
+            row = _row(meta.id, meta.title, "", meta.id, states, meta.source)
+            items.append((meta.published, "", meta.seq, row))
     if only is not None:
-        items = [i for i in items if i[2].key in only or i[2].article_id in only]
-    items.sort(key=lambda item: (item[0] is None, _neg(item[0]), item[1]))
-    days = {date for date, _, _ in items}
+        items = [i for i in items if i[3].key in only or i[3].article_id in only]
+    if feed is not None:
+        items = [i for i in items if i[3].source == feed]
+    if not show_read:
+        items = [i for i in items if i[3].unread or i[3].starred or not i[3].article_id]
+    newest = order != "oldest"
+    items.sort(key=lambda i: (i[0] is None, i[0] or "", i[1] != "", i[1], i[2]), reverse=newest)
+    if newest:  # reverse=True put the undated first: they go last
+        items.sort(key=lambda i: i[0] is None)
+    if order == "feed":
+        items.sort(key=lambda i: i[3].source)  # stable: newest first within each feed
+    by_feed = order == "feed"
+
+    def group(item: tuple[str | None, str, int, TickerRow]) -> str | None:
+        return item[3].source if by_feed else item[0]
+
+    groups = {group(i) for i in items}
     rows: list[TickerRow] = []
     current: object = object()
-    for date, _, row in items:
-        if len(days) > 1 and date != current:
-            rows.append(TickerRow(key=f"day:{date}", text=day_label(date)))
-            current = date
-        rows.append(row)
+    for item in items:
+        key = group(item)
+        if len(groups) > 1 and key != current:
+            label = str(key) if by_feed else day_label(item[0])
+            rows.append(TickerRow(key=f"day:{'feed:' if by_feed else ''}{key}", text=label))
+            current = key
+        rows.append(item[3])
     return rows
 
 
-def _neg(date: str | None) -> str:
-    """Sort key putting later ISO dates first."""
-    return "".join(chr(0x7F - ord(c)) for c in date) if date else ""
-
-
 def _row(
-    key: str, text: str, time: str, article_id: str | None, states: Mapping[str, ReadingState]
+    key: str,
+    text: str,
+    time: str,
+    article_id: str | None,
+    states: Mapping[str, ReadingState],
+    source: str,
 ) -> TickerRow:
     state = states.get(article_id or key, ReadingState())
     return TickerRow(
@@ -77,4 +114,6 @@ def _row(
         article_id=article_id,
         unread=article_id is not None and not state.read,
         starred=state.starred,
+        source=source,
+        breaking=is_breaking(text),
     )

@@ -10,8 +10,9 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.reactive import var
+from textual.reactive import Reactive, var
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.bidi.modes import MODES, Mode
@@ -54,6 +55,9 @@ class MainScreen(Screen[None]):
         Binding("question_mark,f1", "help", "Help"),
     ]
 
+    # Textual's Screen.focused repaints the whole screen when the focus moves: not needed,
+    # the widgets involved draw their own focus (reader/ui/widgets/quiet_focus.py).
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     bidi_mode: var[Mode] = var[Mode]("app", init=False)
     right_to_left: var[bool] = var(True, toggle_class="-rtl")
     narrow: var[bool] = var(False, toggle_class="-narrow")

@@ -8,24 +8,25 @@ from rich.style import Style
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.bidi import fit_line
 from reader.bidi.modes import Mode
+from reader.ui.widgets.quiet_focus import QuietFocus
 from reader.ui.widgets.render import line_strip
 from reader.views.article_layout import META, TITLE, ArticleLine, article_lines
 from reader.views.article_view import OpenArticle
 
 EMPTY_HINT = "اختر خبرا من الشريط واضغط Enter"
+MARGIN = 1  # blank cells each side, drawn with the line (CSS padding is a separate write)
 
 
-class ArticlePane(ScrollView, can_focus=True):
+class ArticlePane(QuietFocus, can_focus=True):
     BINDINGS = [
-        Binding("down,j", "scroll_down", "Down", show=False),
-        Binding("up,k", "scroll_up", "Up", show=False),
-        Binding("g,home", "scroll_home", "Top", show=False),
-        Binding("G,end", "scroll_end", "Bottom", show=False),
+        Binding("down,j", "line(1)", "Down", show=False),
+        Binding("up,k", "line(-1)", "Up", show=False),
+        Binding("g,home", "top", "Top", show=False),
+        Binding("G,end", "bottom", "Bottom", show=False),
         Binding("ctrl+d", "half(1)", "Half page down", show=False),
         Binding("ctrl+u", "half(-1)", "Half page up", show=False),
         Binding("space,pagedown", "page(1)", "Page down", show=False),
@@ -60,8 +61,12 @@ class ArticlePane(ScrollView, can_focus=True):
     def lines(self) -> list[ArticleLine]:
         return self._lines
 
+    @property
+    def text_width(self) -> int:
+        return self.scrollable_content_region.width - 2 * MARGIN
+
     def _relayout(self) -> None:
-        width = self.scrollable_content_region.width
+        width = self.text_width
         key = (width, self.mode, self.opened)
         if width <= 0 or key == self._laid:
             return
@@ -71,13 +76,19 @@ class ArticlePane(ScrollView, can_focus=True):
             [] if opened is None else article_lines(opened.article, width, self.mode, opened.spans)
         )
         self.virtual_size = Size(width, len(self._lines))
+        self.refresh()  # every line changed
 
     def on_resize(self) -> None:
         self._relayout()
 
     def render_line(self, y: int) -> Strip:
         self._relayout()
-        width = self.scrollable_content_region.width
+        full = self.scrollable_content_region.width
+        strip = self._text_line(y, max(1, self.text_width))
+        margin = Strip.blank(MARGIN, self.rich_style)
+        return Strip.join([margin, strip, margin]).crop_extend(0, full, None).simplify()
+
+    def _text_line(self, y: int, width: int) -> Strip:
         index = y + self.scroll_offset.y
         if self.opened is None:
             return self._hint(y, width)
@@ -105,6 +116,15 @@ class ArticlePane(ScrollView, can_focus=True):
         return line_strip(
             fit_line(EMPTY_HINT, width, self.mode), width, self.rich_style, self._style_for
         )
+
+    def action_line(self, direction: int) -> None:
+        self._jump(direction)
+
+    def action_top(self) -> None:
+        self.scroll_to(y=0, animate=False)
+
+    def action_bottom(self) -> None:
+        self.scroll_to(y=self.max_scroll_y, animate=False)
 
     def action_half(self, direction: int) -> None:
         self._jump(direction * max(1, self.size.height // 2))

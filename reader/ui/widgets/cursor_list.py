@@ -8,15 +8,16 @@ from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from reader.ui.widgets.quiet_focus import QuietFocus
 
 Row = TypeVar("Row")
 
 
-class CursorList(ScrollView, Generic[Row], can_focus=True):
+class CursorList(QuietFocus, Generic[Row], can_focus=True):
     BINDINGS = [
         Binding("down,j", "move(1)", "Down", show=False),
         Binding("up,k", "move(-1)", "Up", show=False),
@@ -49,16 +50,26 @@ class CursorList(ScrollView, Generic[Row], can_focus=True):
     # -- rows and cursor ---------------------------------------------------------------------
     def show_items(self, items: Sequence[Row], keep: object = None) -> None:
         """Show these rows; the cursor stays on the row whose key is `keep` (by default the
-        one it is on) if it is still there."""
+        one it is on) if it is still there. Only the rows on screen that changed repaint."""
         if keep is None and self.current is not None:
             keep = self.key_of(self.current)
+        old, old_cursor = self.items, self.cursor
         self.items = tuple(items)
         index = next((i for i, r in enumerate(self.items) if self.key_of(r) == keep), None)
         at = self.cursor if index is None else index
         self.set_reactive(CursorList.cursor, self._selectable(at, 1))
-        self.virtual_size = Size(self.size.width, len(self.items))
-        self._scroll_to_cursor()
-        self.refresh()
+        if len(old) != len(self.items):
+            self.virtual_size = Size(self.size.width, len(self.items))
+            self._scroll_to_cursor()
+            self.refresh()
+            return
+        if self._scroll_to_cursor():
+            return  # scrolling repaints every line
+        moved = {old_cursor, self.cursor} if old_cursor != self.cursor else set()
+        top = self.scroll_offset.y
+        for y in range(top, min(len(self.items), top + self.size.height)):
+            if old[y] != self.items[y] or y in moved:
+                self.refresh_row(y)
 
     @property
     def current(self) -> Row | None:
@@ -85,8 +96,13 @@ class CursorList(ScrollView, Generic[Row], can_focus=True):
 
     def watch_cursor(self, old: int, new: int) -> None:
         if not self._scroll_to_cursor():
-            self.refresh_line(old)
-            self.refresh_line(new)
+            self.refresh_row(old)
+            self.refresh_row(new)
+
+    def refresh_row(self, index: int) -> None:
+        """Repaint one row's cells, not the scrollbar beside it."""
+        width = self.scrollable_content_region.width
+        self.refresh(Region(0, index - self.scroll_offset.y, width, 1))
 
     def _scroll_to_cursor(self) -> bool:
         """Scroll so the cursor's row shows; whether it scrolled (which repaints all)."""
@@ -130,8 +146,5 @@ class CursorList(ScrollView, Generic[Row], can_focus=True):
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.items))
 
-    def on_focus(self) -> None:
-        self.refresh_line(self.cursor)  # the cursor row shows whether the list has the focus
-
-    def on_blur(self) -> None:
-        self.refresh_line(self.cursor)
+    def focus_changed(self) -> None:
+        self.refresh_row(self.cursor)  # the cursor row shows whether the list has the focus

@@ -34,7 +34,8 @@ def line_strip(
         segments.append(Segment(line.visual[at:], base))
     if not right and pad:
         segments.append(Segment(" " * pad, base))
-    return Strip(segments).crop_extend(0, width, base)
+    # simplify: one escape sequence per run of one style, not one per segment
+    return Strip(segments).crop_extend(0, width, base).simplify()
 
 
 def text_strip(text: str, width: int, style: Style) -> Strip:

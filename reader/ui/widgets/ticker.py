@@ -29,6 +29,7 @@ class Ticker(CursorList[TickerRow]):
         "ticker--cursor",
         "ticker--cursor-blurred",
         "ticker--starred",
+        "ticker--breaking",
     }
 
     rows: reactive[tuple[TickerRow, ...]] = reactive((), repaint=False)
@@ -71,18 +72,26 @@ class Ticker(CursorList[TickerRow]):
         if selected:
             cursor = "ticker--cursor" if self.has_focus else "ticker--cursor-blurred"
             base += self.get_component_rich_style(cursor)
-        mark = item_mark(starred=row.starred, unread=row.unread, has_article=bool(row.article_id))
+        if row.breaking:
+            base += self.get_component_rich_style("ticker--breaking")
+        mark = item_mark(
+            starred=row.starred,
+            unread=row.unread,
+            has_article=bool(row.article_id),
+            breaking=row.breaking,
+        )
         time = (row.time or "").ljust(TIME_WIDTH)
         text_width = max(1, width - TIME_WIDTH - 3)
         headline = fit_line(row.text, text_width, self.mode)
         body = line_strip(
             headline, text_width, base, lambda _: Style(), align_right=self.right_to_left
         )
-        time_style = base + self.get_component_rich_style("ticker--time")
+        time_style = base if selected else base + self.get_component_rich_style("ticker--time")
         stamp = text_strip(
             f" {mark} {time}" if self.right_to_left else f"{time} {mark} ",
             TIME_WIDTH + 3,
             time_style,
         )
         parts = [body, stamp] if self.right_to_left else [stamp, body]
-        return Strip.join(parts).crop_extend(0, width, base)
+        # simplify: one escape sequence per run of one style (the cursor row is one run)
+        return Strip.join(parts).crop_extend(0, width, base).simplify()

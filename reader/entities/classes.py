@@ -1,0 +1,47 @@
+"""What a word may be for the rules, computed once per distinct word (a cached bit mask).
+
+Most words of an article are none of these, so each pass skips them with one test instead
+of trying every proclitic reading against every word list.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from reader.entities.clitics import readings
+from reader.entities.lexicon import lexicon
+from reader.entities.vocab import (
+    CLUB_TRIGGERS,
+    DEFINITE_ORG_HEADS,
+    EVENT_HEADS,
+    GENERIC_DEFINITE_HEADS,
+    MEDIA_WORDS,
+    ORG_HEADS_STRONG,
+    ORG_HEADS_WEAK,
+    PLACE_HEADS,
+    TITLES,
+    TOWN_TRIGGERS,
+)
+
+LISTED, TITLE, HEAD, TRIGGER = 1, 2, 4, 8
+_HEADS = (
+    EVENT_HEADS | PLACE_HEADS | ORG_HEADS_STRONG | ORG_HEADS_WEAK | DEFINITE_ORG_HEADS
+) | GENERIC_DEFINITE_HEADS
+_TRIGGERS = TOWN_TRIGGERS | CLUB_TRIGGERS | MEDIA_WORDS
+
+
+@lru_cache(maxsize=1 << 16)
+def word_class(word: str) -> int:
+    """LISTED: some reading starts a listed alias; TITLE, HEAD, TRIGGER: some reading is one."""
+    lex = lexicon()
+    mask = 0
+    for _, form in readings(word):
+        if form in lex.longest or form in lex.aliases:
+            mask |= LISTED
+        if form in TITLES:
+            mask |= TITLE
+        if form in _HEADS:
+            mask |= HEAD
+        if form in _TRIGGERS:
+            mask |= TRIGGER
+    return mask
