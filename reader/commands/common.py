@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import re
 import sys
@@ -17,9 +18,14 @@ def open_store(args: argparse.Namespace) -> Library:
     """The library chosen by --db / $NEWSREADER_DB / XDG; seeded on first use. What it had
     to set right on the way (a damaged reading-state file, say) is printed to stderr."""
     library = open_library(args.db)
-    for warning in library.warnings:
-        print(f"newsreader: warning: {clean_line(warning)}", file=sys.stderr)
+    _warn(library, 0)
+    atexit.register(_warn, library, len(library.warnings))  # found later (the entity index)
     return library
+
+
+def _warn(library: Library, start: int) -> None:
+    for warning in library.warnings[start:]:
+        print(f"newsreader: warning: {clean_line(warning)}", file=sys.stderr)
 
 
 def styled() -> bool:

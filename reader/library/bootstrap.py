@@ -10,11 +10,9 @@ from reader.library.locations import database_dir
 def open_library(db: str | None) -> Library:
     """The library chosen by --db / $NEWSREADER_DB / XDG; seeded with the bundled pages if new.
 
-    What was wrong and set right on the way (a damaged reading-state or entity-index file)
-    is in `library.warnings`, for the caller to show.
+    What was wrong and set right on the way (a damaged reading-state file; a damaged
+    entity index, found when first used) is in `library.warnings`, for the caller to show.
     """
     library = Library(database_dir(db))
     seed_if_new(library)
-    if any("entity index is rebuilt" in warning for warning in library.warnings):
-        library.index_pending()
     return library

@@ -52,11 +52,22 @@ class EntityIndex:
 
     def _load(self) -> None:
         self._by_article, self._articles = {}, {}
+        storage = self._db.storage
+        tables = storage.read() or {}
+        shared: dict[tuple[object, ...], IndexedEntity] = {}  # one object per entity
         try:
-            for doc in self._db.table("mentions").all():
-                self._remember(doc["id"], tuple(IndexedEntity(*row) for row in doc["entities"]))
+            for doc in tables.get("mentions", {}).values():
+                entities = []
+                for row in doc["entities"]:
+                    key = tuple(row)
+                    if (entity := shared.get(key)) is None:
+                        entity = shared[key] = IndexedEntity(*row)
+                    entities.append(entity)
+                self._remember(doc["id"], tuple(entities))
         except (KeyError, TypeError) as error:
             raise DamagedFile(self.path, f"a mention of the wrong shape: {error}") from error
+        if isinstance(storage, AtomicJSONStorage):
+            storage.forget()  # a write reads the file again, under the lock
 
     def _remember(self, article_id: str, entities: tuple[IndexedEntity, ...]) -> None:
         self._by_article[article_id] = entities
@@ -95,6 +106,8 @@ class EntityIndex:
             )
             for article_id, entities in fresh.items():
                 self._remember(article_id, entities)
+            if isinstance(self._db.storage, AtomicJSONStorage):
+                self._db.storage.forget()
 
     def clear(self) -> None:
         """Drop every entry (before a rebuild)."""

@@ -85,6 +85,9 @@ class AtomicJSONStorage(Storage):
     def read(self) -> Tables | None:
         if self._cache is not None and not self.changed():
             return self._cache
+        return self._parse()
+
+    def _parse(self) -> Tables | None:
         sig = signature(self.path)
         try:
             raw = self.path.read_bytes()
@@ -134,6 +137,11 @@ class AtomicJSONStorage(Storage):
             raise
         _fsync_dir(self.path.parent)
         self._cache, self._sig = data, signature(self.path)
+
+    def forget(self) -> None:
+        """Drop the parsed copy (the caller keeps compact rows); the next read parses the
+        file again, and changed() still knows which copy was seen."""
+        self._cache = None
 
     def close(self) -> None:
         self._cache = None

@@ -49,22 +49,39 @@ class ArticleStore:
         self._load()
         self.lock.try_sweep()
         self.reading = ReadingStore(self.directory / "state.json", self.lock)
-        self.entities = EntityIndex(self.directory / "entities.json", self.lock)
-        self.warnings = [*self.reading.warnings, *self.entities.warnings]
+        self._entities: EntityIndex | None = None
+        self.warnings = list(self.reading.warnings)
 
     def _load(self) -> None:
+        """Compact rows from index.json; the parsed file itself is not kept (a write reads
+        it again, under the lock)."""
         meta: dict[str, ArticleMeta] = {}
         headlines: dict[str, Headline] = {}
         doc_ids: dict[str, int] = {}
+        storage = storage_of(self._index)
+        tables = storage.read() or {}
         try:
-            for doc in self._index.table("articles").all():
+            for doc in tables.get("articles", {}).values():
                 meta[doc["id"]] = ArticleMeta(**doc)
-            for doc in self._index.table("headlines").all():
+            for key, doc in tables.get("headlines", {}).items():
                 headlines[doc["id"]] = Headline(**doc)
-                doc_ids[doc["id"]] = doc.doc_id
-        except (KeyError, TypeError) as error:
+                doc_ids[doc["id"]] = int(key)
+        except (KeyError, TypeError, ValueError) as error:
             raise DamagedFile(self._index_path, f"a record of the wrong shape: {error}") from error
+        storage.forget()
         self._meta, self._headlines, self._doc_ids = meta, headlines, doc_ids
+
+    @property
+    def entities(self) -> EntityIndex:
+        """The entity index, loaded when first needed (the first screen never needs it).
+        A damaged one is set aside and rebuilt here, with a warning."""
+        with self._lock:
+            if self._entities is None:
+                self._entities = EntityIndex(self.directory / "entities.json", self.lock)
+                self.warnings.extend(self._entities.warnings)
+                if self._entities.warnings:
+                    self.index_pending()
+            return self._entities
 
     @property
     def _index_path(self) -> Path:
@@ -76,7 +93,8 @@ class ArticleStore:
             changed = storage_of(self._index).changed()
             if changed:
                 self._load()
-            state, entities = self.reading.refresh(), self.entities.refresh()
+            state = self.reading.refresh()
+            entities = self._entities.refresh() if self._entities is not None else False
             return changed or state or entities
 
     # -- reading -------------------------------------------------------------------------------
@@ -201,6 +219,7 @@ class ArticleStore:
         for doc_id, article_id in changes.items():
             headlines[str(doc_id)]["article_id"] = article_id
         storage.write(tables)
+        storage.forget()  # compact rows only, as after _load
         self._meta.update((m.id, m) for m in metas)
         for number, line in numbered:
             self._headlines[line.id], self._doc_ids[line.id] = line, number
@@ -238,7 +257,8 @@ class ArticleStore:
             for db in (self._index, *self._shards.values()):
                 db.close()
             self.reading.close()
-            self.entities.close()
+            if self._entities is not None:
+                self._entities.close()
             if self._feeds is not None:
                 self._feeds.close()
             self._shards.clear()
