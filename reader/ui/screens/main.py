@@ -189,12 +189,12 @@ class MainScreen(Screen[None]):
             return
         opened = analyse(article, query)
         self.post_message(ArticleLoaded(opened, focus))
-        if not self.store.entities.has(article_id):  # imported before it could be indexed
-            self.store.entities.add_many({article_id: list(opened.entities)})
         was_read = self.store.reading.state(article_id).read
         self.store.mark_opened(article_id)  # read, and remembered: one write
         if not was_read:
             self.post_message(StoreChanged())  # the ticker shows it read
+        if not self.store.entities.has(article_id):  # (the index loads on first use)
+            self.store.entities.add_many({article_id: list(opened.entities)})
 
     @on(ArticleLoaded)
     def article_loaded(self, message: ArticleLoaded) -> None:
