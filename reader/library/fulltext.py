@@ -40,18 +40,28 @@ class FullText:
         if self._db is None:
             try:
                 self._db = self._open()
-            except sqlite3.DatabaseError:  # damaged: it is derived, so start again
-                self.path.unlink(missing_ok=True)
+            except sqlite3.OperationalError:  # locked, read-only, no space: not damage
+                raise
+            except sqlite3.DatabaseError:  # damaged ("not a database"): derived, start again
+                self._drop()
                 self._db = self._open()
         return self._db
+
+    def _drop(self) -> None:
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError as error:
+            raise sqlite3.OperationalError(f"cannot remove {self.path}: {error}") from error
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
         version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version not in (0, VERSION):
+        if version not in (0, VERSION):  # an older layout: rebuilt
             db.close()
-            self.path.unlink()
+            self._drop()
             db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
+        elif version == VERSION:
+            return db  # nothing to create (and nothing written: works read-only)
         db.executescript(SCHEMA)
         return db
 
