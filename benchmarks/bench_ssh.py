@@ -204,15 +204,21 @@ def run_newsreader(work: Path, feed_path: Path, repeat: int, big: int) -> tuple[
 
 
 def grow(db: Path, n: int) -> None:
-    """Add n more articles straight through the library (for latency at a large store)."""
+    """Add n older articles straight through the library (latency at a large store); the
+    feed's items stay the newest, so the keys still act on them."""
     sys.path.insert(0, str(ROOT))
-    from benchmarks.bench_store import make
     from reader.library.store import ArticleStore
+    from reader.models import Article
 
+    body = tuple(p for p in SEED.read_text(encoding="utf-8").split("\n") if p)[:6]
     store = ArticleStore(db)
-    articles, lines = make(n)
     for start in range(0, n, 5000):
-        store.add(articles[start : start + 5000], lines[start : start + 5000])
+        batch = []
+        for i in range(start, min(n, start + 5000)):
+            title = f"خبر قديم رقم {i} عن الأحداث الجارية في المنطقة"
+            day = f"2019-{1 + i % 12:02}-{1 + i % 28:02}"
+            batch.append(Article(Article.make_id(title, body), title, body, "bench", day))
+        store.add(batch, [])
     store.close()
 
 
@@ -271,10 +277,13 @@ def main() -> None:
     parser.add_argument(
         "--big", type=int, default=0, help="also add N articles to newsreader's store (latency)"
     )
+    parser.add_argument("--size", default="100x30", help="terminal size (default 100x30)")
     parser.add_argument("--no-newsboat", action="store_true", help="measure newsreader only")
     parser.add_argument("--keep", help="keep the work files (captures) in this directory")
     parser.add_argument("--rows", action="store_true", help="show which rows each key repaints")
     args = parser.parse_args()
+    global WIDTH, HEIGHT
+    WIDTH, HEIGHT = (int(n) for n in args.size.split("x"))
     for tool in ("tmux", *(() if args.no_newsboat else ("/usr/bin/newsboat",))):
         if shutil.which(tool) is None:
             raise SystemExit(f"{tool} is missing")

@@ -8,11 +8,11 @@ from collections.abc import Sequence
 
 from reader import __version__
 from reader.bidi.modes import CHOICES, ModeError
-from reader.commands import entities, feeds, fetch, library, mark, show
+from reader.commands import entities, feeds, fetch, library, mark, show, sync
 from reader.library.locations import ConfigError
 from reader.library.storage import StoreError
 
-COMMANDS = [library, show, mark, entities, feeds, fetch]
+COMMANDS = [library, show, mark, entities, feeds, fetch, sync]
 
 
 def build_parser() -> argparse.ArgumentParser:

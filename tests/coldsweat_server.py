@@ -14,6 +14,7 @@ import ctypes
 import hashlib
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -98,7 +99,9 @@ class Coldsweat:
         self.manage("import", str(opml), user)
 
     def fetch(self) -> None:
-        """Make Coldsweat fetch every feed now."""
+        """Make Coldsweat fetch every feed now, even those it fetched a moment ago."""
+        with sqlite3.connect(self.directory / "coldsweat.db") as db:  # its minimum interval
+            db.execute("UPDATE feeds SET last_checked_on = NULL, last_updated_on = NULL, etag = ''")
         self.manage("fetch")
 
     def start(self) -> None:

@@ -3,13 +3,9 @@ read/star, bidi switch, narrow layout, reopening where the reader left off."""
 
 from __future__ import annotations
 
-import asyncio
-import time
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
-from textual.worker import WorkerState
 
 from reader.ingest.pipeline import seed_if_new
 from reader.library.library import Library as ArticleStore
@@ -18,6 +14,7 @@ from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article_pane import ArticlePane
 from reader.ui.widgets.entity_sidebar import EntitySidebar
 from reader.ui.widgets.ticker import Ticker
+from tests.pilot_support import settle
 
 BIDEN_TITLE = "الرئيس الأمريكي جو بايدن يجري أول اتصال هاتفي منذ تنصيبه مع بنيامين نتنياهو"
 
@@ -27,22 +24,6 @@ def store(db_dir: Path) -> ArticleStore:
     store = ArticleStore(db_dir)
     seed_if_new(store)
     return store
-
-
-async def settle(app: NewsReaderApp, pilot: Pilot[None], timeout: float = 30) -> None:
-    """Until no worker is pending or running and the messages they posted are handled.
-
-    Not `workers.wait_for_complete()`: it raises when a newer exclusive worker cancels the
-    one it waits for, which is how the screen is meant to work."""
-    deadline = time.monotonic() + timeout
-    quiet = 0
-    while quiet < 2:  # twice in a row: a handled message may start another worker
-        await pilot.pause()
-        busy = any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers)
-        quiet = 0 if busy else quiet + 1
-        if busy:
-            await asyncio.sleep(0.01)
-        assert time.monotonic() < deadline, f"workers still busy: {list(app.workers)}"
 
 
 def parts(app: NewsReaderApp) -> tuple[MainScreen, Ticker, ArticlePane, EntitySidebar]:

@@ -216,7 +216,7 @@ def test_feed_output_is_sanitised_in_every_mode(
     registry._table.insert(
         {
             "url": "http://127.0.0.1:9/\x9b2J\u202eevil",
-            "name": "\x1b]0;x\x07name",
+            "name": "\x1b]0;x\x07name\U000e0041",
             "site": "http://127.0.0.1:9/\x9d0;t",
             "status": "error: \x1b]52;c;eA==\x07 server said \x9b31m",
         }
@@ -227,6 +227,51 @@ def test_feed_output_is_sanitised_in_every_mode(
         status, out, err = run(capsys, *db, *argv)
         assert status == 0 and "127.0.0.1" in out and not RAW.search(out + err), argv
     status, out, _ = run(capsys, *db, "feeds", "list", "--json")
-    assert json.loads(out)[0]["url"] == "http://127.0.0.1:9/\x9b2J\u202eevil"  # escaped, kept
+    (feed,) = json.loads(out)  # escaped, so valid JSON with the same values
+    assert feed["url"] == "http://127.0.0.1:9/\x9b2J\u202eevil"
+    assert feed["name"] == "\x1b]0;x\x07name\U000e0041"
     status, out, err = run(capsys, *db, "fetch", "--timeout", "2")
     assert "failed" in out and not RAW.search(out + err)
+
+
+def test_a_file_whose_parser_fails_costs_only_that_file(
+    tmp_path: Path,
+    db_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Fault injection: a parser bug on one file (here: a raise) is reported for that file."""
+    from reader.ingest import pipeline
+
+    real = pipeline.parse_bytes
+
+    def parse(data: bytes) -> object:
+        if b"boom" in data:
+            raise RuntimeError("parser bug \x1b]0;x\x07")
+        return real(data)
+
+    monkeypatch.setattr(pipeline, "parse_bytes", parse)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for number in range(5):
+        (pages / f"{number}.txt").write_bytes(page(number))
+    (pages / "bad.txt").write_bytes(page(9) + b"boom\n")
+    status, out, _ = run(capsys, "--db", str(db_dir), "import", str(pages))
+    assert status == 0 and not RAW.search(out)
+    assert "bad.txt: nothing imported" in out and "cannot import: RuntimeError" in out
+    assert len(stored(capsys, db_dir)) == 5
+
+
+@pytest.mark.parametrize("argv", [["--json"], ["--bidi", "terminal"], ["--bidi", "app"]])
+def test_show_sends_no_tag_or_zero_width_character(
+    argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "page.txt"
+    file.write_text(
+        "عنوان\U000e0067\U000e0062 الخبر\u200b\n\u2060نص\u200b الخبر \U000e007f هنا \u06dd١\n",
+        encoding="utf-8",
+    )
+    status, out, _ = run(capsys, "show", str(file), *argv)
+    assert status == 0
+    assert not re.search("[\u200b\u2060\U000e0000-\U000e007f]", out), out
+    assert "\u06dd" in out

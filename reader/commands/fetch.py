@@ -10,6 +10,9 @@ import sys
 from reader.commands.common import error, open_store, styled
 from reader.commands.screen_text import screen_line
 from reader.library.feed_registry import FeedError, FeedRegistry
+from reader.library.refresh_lock import RefreshBusy, refreshing
+from reader.sync.notify import announcing
+from reader.sync.repeat import due_for_every, duration, repeat
 from reader.text.sanitize import clean_line
 
 
@@ -30,6 +33,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="give up on a feed silent this long (default 15; a download is cut off at 4x)",
     )
     p.add_argument("--jobs", type=int, default=8, metavar="N", help="feeds fetched at once (8)")
+    p.add_argument(
+        "--every",
+        type=duration,
+        metavar="DURATION",
+        help="keep running, fetching again this often (90s, 15m, 1h), for a server with no "
+        "cron; feeds with their own [refresh.feeds] interval wait for it; Ctrl-C stops",
+    )
     p.set_defaults(func=cmd_fetch)
 
 
@@ -44,6 +54,10 @@ def _seconds(text: str) -> float:
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
+    return repeat(lambda: announcing(args.db, lambda: _fetch_once(args)), args.every)
+
+
+def _fetch_once(args: argparse.Namespace) -> int:
     from reader.feeds.fetch import Progress, refresh
 
     store = open_store(args)
@@ -54,6 +68,8 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         return error(str(failure))
     finally:
         registry.close()
+    if args.every is not None:
+        chosen = due_for_every(chosen, args.every)
     if not chosen:
         print(
             "no feeds: subscribe with `newsreader feeds add URL` or `newsreader feeds import FILE`"
@@ -74,7 +90,11 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         sys.stdout.flush()
 
     try:
-        summary = refresh(store, show, args.timeout, only=chosen, workers=max(1, args.jobs))
+        with refreshing(store.directory):
+            summary = refresh(store, show, args.timeout, only=chosen, workers=max(1, args.jobs))
+    except RefreshBusy as busy:
+        print(f"skipped: {busy}")
+        return 0
     except KeyboardInterrupt:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while leaving: no trace
         if bar:

@@ -14,10 +14,10 @@ from reader.entities.classes import HEAD, word_class
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
 from reader.entities.names import name_end
+from reader.entities.phrases import ALL_HEADS, adjectives, conjoined, genitive
 from reader.entities.spans import EVENT, HEADED, ORG, PLACE, Span
 from reader.entities.tokens import Token
 from reader.entities.vocab import (
-    DEFINITE_ORG_HEADS,
     EVENT_HEADS,
     GENERIC_DEFINITE_HEADS,
     HONORIFICS,
@@ -27,7 +27,6 @@ from reader.entities.vocab import (
     STOP,
 )
 from reader.entities.words import (
-    agrees,
     can_start_name,
     is_adjective,
     is_common,
@@ -37,69 +36,6 @@ from reader.entities.words import (
 )
 
 MINISTERS = frozenset({"وزير", "وزيره", "الوزير", "الوزيره", "نايب"})
-ALL_HEADS = DEFINITE_ORG_HEADS | GENERIC_DEFINITE_HEADS
-NAME_STARTS = ALL_HEADS | ORG_HEADS_STRONG | ORG_HEADS_WEAK | PLACE_HEADS  # not conjuncts
-
-
-def _conjoined(tokens: list[Token], k: int, lex: Lexicon, listed: dict[int, Span]) -> int:
-    """والرياضة والشباب, والاجتماعي والبيئي: و + article words that go on a name."""
-    count = 0
-    while k < len(tokens) and tokens[k].joined and count < 3 and k not in listed:
-        word = tokens[k].norm
-        rest = word[1:]
-        nxt = tokens[k + 1].norm if k + 1 < len(tokens) and tokens[k + 1].joined else ""
-        noun = is_common(rest, lex) and not is_title(rest) and rest not in NAME_STARTS
-        if word[:1] == "و" and not word.startswith("وال") and nxt.startswith("ال") and noun:
-            k, count = _adjectives(tokens, k + 2, lex), count + 1  # ومكافحة الفساد
-            continue
-        if not word.startswith("وال") or len(rest) < 5 or rest in ALL_HEADS or is_title(rest):
-            break
-        if rest in lex.nationality or rest in STOP:
-            break
-        k, count = _adjectives(tokens, k + 1, lex), count + 1
-    return k
-
-
-def _adjectives(
-    tokens: list[Token],
-    k: int,
-    lex: Lexicon,
-    head: str = "",
-    national: bool = True,
-    loose: bool = True,
-) -> int:
-    """Skip up to three agreeing adjectives from k (nationality ones only if `national`)."""
-    count = 0
-    while k < len(tokens) and tokens[k].joined and count < 3:
-        word = tokens[k].norm
-        if not is_adjective(word, lex, loose) or (head and not agrees(head, word)):
-            break
-        if not national and word in lex.nationality:
-            break
-        k, count = k + 1, count + 1
-    return k
-
-
-def _genitive(tokens: list[Token], k: int, lex: Lexicon, listed: dict[int, Span]) -> int:
-    """للأرصاد الجوية, لكرة القدم, لإدارة السجون, للعلوم والتكنولوجيا: ل-phrases (two at
-    most) finishing an organisation's name."""
-    for _ in range(2):
-        if k >= len(tokens) or not tokens[k].joined:
-            return k
-        word = tokens[k].norm
-        nxt = tokens[k + 1].norm if k + 1 < len(tokens) and tokens[k + 1].joined else ""
-        if word.startswith("لل") and len(word) >= 5 and not is_title(word):
-            k += 1
-            if nxt.startswith("ال") and not is_adjective(nxt, lex) and k not in listed:
-                k += 1
-        elif word[:1] == "ل" and len(word) >= 4 and nxt.startswith("ال") and not is_title(word):
-            if is_function_word(word) or word[1:] in STOP:
-                return k
-            k += 2  # لإدارة السجون, لحقوق الإنسان
-        else:
-            return k
-        k = _conjoined(tokens, _adjectives(tokens, k, lex), lex, listed)
-    return k
 
 
 def _body(
@@ -117,12 +53,16 @@ def _body(
         if kind == PLACE and is_common(word, lex):
             return None
         if not strong:  # جبهة الخلاص الوطني, but not حركة المرور
-            return j + 1 if _adjectives(tokens, j + 1, lex) > j + 1 else None
+            return j + 1 if adjectives(tokens, j + 1, lex) > j + 1 else None
         if word in HONORIFICS and j + 1 < len(tokens):  # جامعة الملك فهد, مركز الملك عبدالعزيز
             end = name_end(tokens, j + 1, lex, titled=True) if tokens[j + 1].joined else None
             return end or j + 1
         return j + 1
     if not can_start_name(word, lex, titled=strong):
+        place = listed.get(j + 1)  # لجنة أطباء السودان, شركة غاز البصرة: noun + listed place
+        idafa = strong and place is not None and place.type == PLACE and tokens[j + 1].joined
+        if idafa and place is not None and not is_function_word(word) and not is_title(word):
+            return place.end
         return None
     k, idafa = j + 1, False
     while strong and k < len(tokens) and tokens[k].joined and k - j < 3:
@@ -167,10 +107,10 @@ def head_spans(tokens: list[Token], lex: Lexicon, listed: dict[int, Span]) -> li
                 kind = PLACE if form in PLACE_HEADS else ORG
                 end = _body(tokens, i + 1, lex, listed, kind, form not in ORG_HEADS_WEAK)
                 if end is not None:
-                    end = _adjectives(tokens, end, lex, national=kind == ORG, loose=kind == ORG)
+                    end = adjectives(tokens, end, lex, national=kind == ORG, loose=kind == ORG)
                     if kind == ORG:
-                        end = _conjoined(tokens, end, lex, listed)
-                        end = _genitive(tokens, end, lex, listed)
+                        end = conjoined(tokens, end, lex, listed)
+                        end = genitive(tokens, end, lex, listed)
                     spans.append(Span(i, end, kind, "", strip, source=HEADED, restored=restored))
                 break
             if form in ALL_HEADS:
@@ -188,10 +128,10 @@ def _definite_end(
     A generic head (المكتب, الشركة) needs more than one nationality adjective."""
     if i > 0 and tokens[i - 1].norm in MINISTERS and tokens[i].joined:
         return None  # وزير الخارجية الأمريكي is a title
-    end = _adjectives(tokens, i + 1, lex, head=head)
-    end = _conjoined(tokens, end, lex, listed)
+    end = adjectives(tokens, i + 1, lex, head=head)
+    end = conjoined(tokens, end, lex, listed)
     named = end > i + 1
-    full = _genitive(tokens, end, lex, listed)
+    full = genitive(tokens, end, lex, listed)
     if head in GENERIC_DEFINITE_HEADS:
         national_only = all(tokens[k].norm in lex.nationality for k in range(i + 1, end))
         if full == end and (not named or national_only):

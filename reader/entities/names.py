@@ -30,6 +30,12 @@ HEAD_WORDS = EVENT_HEADS | ORG_HEADS_STRONG | ORG_HEADS_WEAK | PLACE_HEADS | PLA
 COMPOUND = frozenset({"الدين", "الله", "الرحمن"})
 
 
+def _ends_after(tokens: list[Token], k: int) -> bool:
+    """Whether a name would end right after token k: punctuation, the end, or a function word."""
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return nxt is None or not nxt.joined or nxt.norm in STOP
+
+
 def _accusative(word: str, lex: Lexicon) -> bool:
     """اتصالا, هاتفيا, معرضا: an indefinite accusative after the name (not إيشيبا, أتا)."""
     if not word.endswith("ا") or word in lex.given or word.startswith("ال"):
@@ -110,8 +116,9 @@ def name_end(tokens: list[Token], start: int, lex: Lexicon, titled: bool) -> int
         particled = k >= 3 and tokens[k - 2].norm in PARTICLES  # عبد الحق سايحي
         if tokens[k - 1].norm.startswith("ال") and not word.startswith("ال") and not particled:
             break  # after an article surname only more of them (مشعل الأحمد الجابر الصباح)
-        second_given = tokens[k - 1].norm in lex.given and word in lex.given_titled
-        if is_common(word, lex) and word not in lex.given and not second_given:
-            break  # but محمود سعيد: a second given name that is also a word
+        kept = tokens[k - 1].norm in lex.given and word in lex.given_titled  # محمود سعيد
+        kept = kept or (titled and k == start + 1 and _ends_after(tokens, k))  # ملحم خلف إن
+        if is_common(word, lex) and word not in lex.given and not kept:
+            break
         k, words = k + 1, words + 1
     return k

@@ -10,7 +10,7 @@ from __future__ import annotations
 from reader.entities.classes import TITLE, word_class
 from reader.entities.lexicon import Lexicon
 from reader.entities.names import name_end
-from reader.entities.spans import GIVEN, PERSON, TITLED, Span
+from reader.entities.spans import GIVEN, ORG, PERSON, TITLED, Span
 from reader.entities.tokens import Token
 from reader.entities.vocab import HONORIFICS, KUNYA, PLACE_TRIGGERS, TITLE_COMPLEMENTS, TITLES
 
@@ -28,6 +28,10 @@ def _name_after_title(
             continue
         if word == "باسم" and not named:  # المتحدث باسم ..., once: باسم العوادي is a name
             j, hops, named = j + 1, hops + 1, True
+            continue
+        inside = spans.get(j + 1)  # القيادي في حزب المؤتمر الشعبي X, الباحث في معهد X
+        if word == "في" and inside is not None and inside.type == ORG and not named:
+            j, hops, named = inside.end, hops + 1, True
             continue
         span = spans.get(j)
         if span is not None:

@@ -121,8 +121,8 @@ def step_aside(tokens: list[Token], spans: list[Span], lex: Lexicon) -> None:
         if span.type != ORG or span.size < 2:
             continue
         forms = {form for _, form in readings(tokens[span.start].norm)}
-        second = tokens[span.start + 1].norm
-        bare = not second.startswith("ال") and not is_common(second, lex)
+        rest = [t.norm for t in tokens[span.start + 1 : span.end]]
+        bare = not any(w.startswith(("ال", "ل", "و")) or is_common(w, lex) for w in rest)
         if forms & MEDIA_WORDS or (forms & YIELDING_HEADS and bare):
             span.start += 1
             span.strip, span.name, span.display, span.restored = 0, -1, "", False

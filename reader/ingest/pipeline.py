@@ -100,13 +100,18 @@ def read_records(path: Path) -> tuple[Records, ImportReport]:
         report.problems.append(clean_line(f"cannot read: {error.strerror or error}"))
         report.failed = True
         return ([], [], []), report
-    for sniff in SNIFFERS:
-        if (records := sniff(data, name)) is not None:
-            report.problems.extend(map(clean_line, records[2]))
-            return records, report
-    page = parse_bytes(data)
+    try:
+        for sniff in SNIFFERS:
+            if (records := sniff(data, name)) is not None:
+                report.problems.extend(map(clean_line, records[2]))
+                return records, report
+        page = parse_bytes(data)
+        articles, lines = page_records(page, name)
+    except Exception as error:  # noqa: BLE001 - a parser bug costs this file, not the batch
+        report.problems.append(f"cannot import: {clean_line(repr(error))[:300]}")
+        report.failed = True
+        return ([], [], []), report
     report.problems.extend(page.problems)
-    articles, lines = page_records(page, name)
     return (articles, lines, []), report
 
 

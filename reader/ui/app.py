@@ -16,7 +16,7 @@ from reader.bidi.modes import Mode
 from reader.library.bootstrap import open_library
 from reader.library.library import Library
 from reader.library.locations import load_config
-from reader.ui.messages import TerminalBidi
+from reader.ui.messages import Announce, TerminalBidi
 from reader.ui.screens.main import MainScreen
 
 
@@ -34,6 +34,12 @@ class NewsReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen(self.store, self.bidi_mode, self.right_to_left))
+
+    @on(Announce)
+    def announce(self, message: Announce) -> None:
+        """New items: the bell and/or a desktop notification (OSC 9 / 777), if enabled."""
+        if self._driver is not None:
+            self._driver.write(message.sequence)
 
     @on(TerminalBidi)
     def set_terminal_bidi(self, message: TerminalBidi) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from reader.bidi.modes import Mode
+from reader.models import ReadingState
 from reader.views.article_view import OpenArticle
 from reader.views.ticker_rows import TickerRow
 
@@ -42,6 +43,15 @@ class ArticleLoaded(Message):
 
 
 @dataclass
+class StateSaved(Message):
+    """An article was marked read, unread, starred or unstarred (and saved)."""
+
+    article_id: str
+    state: ReadingState
+    before: ReadingState
+
+
+@dataclass
 class SearchDone(Message):
     query: str
     found: frozenset[str]
@@ -59,3 +69,10 @@ class TerminalBidi(Message):
     """The bidi mode changed: the app tells the terminal (CSI 8 l / CSI 8 h)."""
 
     mode: Mode
+
+
+@dataclass
+class Announce(Message):
+    """New items: the terminal bell and/or a desktop notification sequence to write."""
+
+    sequence: str

@@ -19,11 +19,13 @@ from reader.bidi.modes import MODES, Mode
 from reader.library.entity_index import IndexedEntity
 from reader.library.library import Library
 from reader.ui.messages import (
+    Announce,
     ArticleLoaded,
     Counts,
     Progress,
     RowsBuilt,
     SearchDone,
+    StateSaved,
     StoreChanged,
     TerminalBidi,
 )
@@ -34,7 +36,7 @@ from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.status_line import Status, StatusLine
 from reader.ui.widgets.ticker import Ticker
 from reader.views.article_view import OpenArticle, analyse
-from reader.views.ticker_rows import TickerRow
+from reader.views.ticker_rows import TickerRow, restate
 
 NARROW = 100  # below this many columns the panes stack and the sidebar hides
 TMUX_NOTE = "tmux: if Arabic shows reversed, your terminal reorders too: --bidi terminal"
@@ -84,7 +86,9 @@ class MainScreen(Screen[None]):
             MainScreen.rows, mode=MainScreen.bidi_mode, right_to_left=MainScreen.right_to_left
         )
         yield EntitySidebar(id="entities").data_bind(MainScreen.opened, mode=MainScreen.bidi_mode)
-        yield ArticlePane(id="article").data_bind(MainScreen.opened, mode=MainScreen.bidi_mode)
+        yield ArticlePane(id="article").data_bind(
+            MainScreen.opened, mode=MainScreen.bidi_mode, full_width=MainScreen.narrow
+        )
         with Vertical(id="bottom"):  # docked widgets on one edge overlap: stack them here
             yield SearchBar(id="search").data_bind(mode=MainScreen.bidi_mode)
             yield StatusLine(id="status").data_bind(MainScreen.status, mode=MainScreen.bidi_mode)
@@ -97,6 +101,7 @@ class MainScreen(Screen[None]):
         if last and self.store.meta(last):
             self.load_article(last, "")
         self.query_one(Ticker).focus()
+        self._start_timer()
 
     def on_resize(self) -> None:
         narrow = self.size.width < NARROW
@@ -189,10 +194,11 @@ class MainScreen(Screen[None]):
             return
         opened = analyse(article, query)
         self.post_message(ArticleLoaded(opened, focus))
-        was_read = self.store.reading.state(article_id).read
+        before = self.store.reading.state(article_id)
         self.store.mark_opened(article_id)  # read, and remembered: one write
-        if not was_read:
-            self.post_message(StoreChanged())  # the ticker shows it read
+        if not before.read:
+            state = self.store.reading.state(article_id)
+            self.post_message(StateSaved(article_id, state, before))  # the ticker shows it
         if not self.store.entities.has(article_id):  # (the index loads on first use)
             self.store.entities.add_many({article_id: list(opened.entities)})
 
@@ -262,8 +268,17 @@ class MainScreen(Screen[None]):
     @work(thread=True, exit_on_error=False, group="state")
     def save_state(self, article_id: str, what: str) -> None:
         """Store writes (an fsync) happen here, never while a key waits."""
-        self.store.toggle(article_id, what)
-        self.post_message(StoreChanged())
+        before = self.store.reading.state(article_id)
+        state = self.store.toggle(article_id, what)  # flips what is on disk now
+        self.post_message(StateSaved(article_id, state, before))
+
+    @on(StateSaved)
+    def state_saved(self, message: StateSaved) -> None:
+        """One row changes, and the count: no rebuild (a pass over the whole store)."""
+        self.rows = restate(self.rows, message.article_id, message.state)
+        change = int(message.before.read) - int(message.state.read)
+        c = self.counts
+        self.counts = Counts(c.articles, c.unread + change, c.headlines)
 
     def action_switch_bidi(self) -> None:
         self.bidi_mode = MODES[(MODES.index(self.bidi_mode) + 1) % len(MODES)]
@@ -278,28 +293,48 @@ class MainScreen(Screen[None]):
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="feeds")
     def action_refresh_feeds(self) -> None:
-        """R: refresh every feed in the background; progress in the status line."""
-        from reader.feeds.fetch import Progress as FeedProgress
-        from reader.feeds.fetch import refresh
+        """R: refresh every feed and sync, in the background; progress in the status line."""
+        self.run_refresh(only_due=False)
+
+    def _start_timer(self) -> None:
+        """The refresh timer ([refresh] in the config); a sync at once when [sync] is set."""
+        from reader.library.locations import ConfigError, load_config
+        from reader.sync.cycle import refresh_tick
+
+        try:
+            tick, syncs = refresh_tick(), "sync" in load_config()
+        except ConfigError as error:
+            self.note = f"error: {error}"
+            return
+        if tick is not None:
+            self.set_interval(tick, self._timed_refresh)
+        if syncs:
+            self.run_refresh(only_due=True)
+
+    def _timed_refresh(self) -> None:
+        if not any(w.group == "feeds" and w.is_running for w in self.workers):
+            self.run_refresh(only_due=True)
+
+    @work(thread=True, exit_on_error=False, group="feeds")
+    def run_refresh(self, only_due: bool) -> None:
+        from reader.sync.cycle import refresh_cycle
 
         worker = get_current_worker()
         self.post_message(Progress("Feeds: refreshing…"))
 
-        def report(p: FeedProgress) -> None:
-            self.post_message(Progress(f"Feeds {p.done}/{p.total}: {p.feed} {p.status}"))
+        def report(text: str) -> None:
+            self.post_message(Progress(text))
 
-        summary = refresh(self.store, cancelled=lambda: worker.is_cancelled, on_progress=report)
-        if not summary.feeds:
-            self.post_message(Progress("Feeds: none yet (newsreader feeds add URL)"))
-            return
-        failed = f", {len(summary.failures)} failed" if summary.failures else ""
-        note = (
-            f"Feeds: {summary.new_articles} new articles, {summary.new_headlines} new "
-            f"headlines{failed}"
+        result = refresh_cycle(
+            self.store,
+            report,
+            lambda: worker.is_cancelled,
+            only_due=only_due,
         )
-        self.post_message(StoreChanged(note))
+        if result.terminal:  # the bell and/or OSC 9 / 777, sanitised in reader.sync.notify
+            self.post_message(Announce(result.terminal))  # the app writes it to the terminal
+        self.post_message(StoreChanged(result.note))
 
     @on(Progress)
     def progress(self, message: Progress) -> None:

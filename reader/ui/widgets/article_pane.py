@@ -4,9 +4,10 @@ mentions and search matches highlighted in place. It follows the screen's `opene
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.strip import Strip
 
@@ -18,7 +19,10 @@ from reader.views.article_layout import META, TITLE, ArticleLine, article_lines
 from reader.views.article_view import OpenArticle
 
 EMPTY_HINT = "اختر خبرا من الشريط واضغط Enter"
-MARGIN = 1  # blank cells each side, drawn with the line (CSS padding is a separate write)
+# Each side of the text: a rule and a blank where the pane has neighbours, a blank where it
+# spans the screen. Drawn with the line in its style, so they cost a few bytes where CSS
+# borders and padding cost an escape sequence each (a separate write per cell).
+EDGES = {False: ("│ ", " │"), True: (" ", " ")}
 
 
 class ArticlePane(QuietFocus, can_focus=True):
@@ -43,6 +47,7 @@ class ArticlePane(QuietFocus, can_focus=True):
 
     opened: reactive[OpenArticle | None] = reactive[OpenArticle | None](None)
     mode: reactive[Mode] = reactive[Mode]("app")
+    full_width: reactive[bool] = reactive(False)  # no neighbours: no rules at the edges
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -63,7 +68,12 @@ class ArticlePane(QuietFocus, can_focus=True):
 
     @property
     def text_width(self) -> int:
-        return self.scrollable_content_region.width - 2 * MARGIN
+        left, right = EDGES[self.full_width]
+        return self.scrollable_content_region.width - len(left) - len(right)
+
+    def watch_full_width(self) -> None:
+        self._relayout()
+        self.refresh()
 
     def _relayout(self) -> None:
         width = self.text_width
@@ -84,25 +94,24 @@ class ArticlePane(QuietFocus, can_focus=True):
     def render_line(self, y: int) -> Strip:
         self._relayout()
         full = self.scrollable_content_region.width
-        strip = self._text_line(y, max(1, self.text_width))
-        margin = Strip.blank(MARGIN, self.rich_style)
-        return Strip.join([margin, strip, margin]).crop_extend(0, full, None).simplify()
+        strip, base = self._text_line(y, max(1, self.text_width))
+        left, right = (Strip([Segment(edge, base)]) for edge in EDGES[self.full_width])
+        return Strip.join([left, strip, right]).crop_extend(0, full, None).simplify()
 
-    def _text_line(self, y: int, width: int) -> Strip:
+    def _text_line(self, y: int, width: int) -> tuple[Strip, Style]:
+        """The line's text cells, and the style of the line (for its edges)."""
         index = y + self.scroll_offset.y
-        if self.opened is None:
-            return self._hint(y, width)
-        if not 0 <= index < len(self._lines):
-            return Strip.blank(width, self.rich_style)
-        entry = self._lines[index]
-        if entry.line is None:
-            return Strip.blank(width, self.rich_style)
         base = self.rich_style
+        if self.opened is None:
+            return self._hint(y, width), base
+        entry = self._lines[index] if 0 <= index < len(self._lines) else None
+        if entry is None or entry.line is None:
+            return Strip.blank(width, base), base
         if entry.block == TITLE:
             base += self.get_component_rich_style("article--title")
         elif entry.block == META:
             base += self.get_component_rich_style("article--meta")
-        return line_strip(entry.line, width, base, self._style_for)
+        return line_strip(entry.line, width, base, self._style_for), base
 
     def _style_for(self, name: str) -> Style:
         try:
@@ -116,6 +125,35 @@ class ArticlePane(QuietFocus, can_focus=True):
         return line_strip(
             fit_line(EMPTY_HINT, width, self.mode), width, self.rich_style, self._style_for
         )
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        lines = round(new) - round(old)
+        if not lines or not self._scroll_terminal(lines):
+            super().watch_scroll_y(old, new)  # repaint every line of the pane
+
+    def _scroll_terminal(self, lines: int) -> bool:
+        """Scroll with the terminal's own scroll region, as curses does: DECSTBM sets the
+        rows, SU/SD moves them, and only the lines that come into view are painted. A scroll
+        region spans whole rows, so this works only where the pane is the full width of the
+        screen (the narrow layout); docs/ssh.md says why it cannot be had beside the ticker.
+        Whether it was done."""
+        region, driver = self.content_region, self.app._driver
+        height = region.height
+        if (
+            driver is None
+            or self.app.screen is not self.screen
+            or region.x != 0
+            or region.width != self.screen.size.width
+            or not 0 < abs(lines) < height
+            or self._repaint_regions  # lines still to paint would be scrolled off unpainted
+        ):
+            return False
+        scroll = f"\x1b[{lines}S" if lines > 0 else f"\x1b[{-lines}T"
+        driver.write(f"\x1b[{region.y + 1};{region.bottom}r{scroll}\x1b[r")
+        self._styles_cache.clear()  # every line moved: none of the cached ones is current
+        fresh = Region(0, height - lines, region.width, lines) if lines > 0 else None
+        self.refresh(fresh or Region(0, 0, region.width, -lines))
+        return True
 
     def action_line(self, direction: int) -> None:
         self._jump(direction)

@@ -55,7 +55,9 @@ class CursorList(QuietFocus, Generic[Row], can_focus=True):
             keep = self.key_of(self.current)
         old, old_cursor = self.items, self.cursor
         self.items = tuple(items)
-        index = next((i for i, r in enumerate(self.items) if self.key_of(r) == keep), None)
+        index: int | None = old_cursor  # the usual case, found without a search
+        if not (old_cursor < len(self.items) and self.key_of(self.items[old_cursor]) == keep):
+            index = next((i for i, r in enumerate(self.items) if self.key_of(r) == keep), None)
         at = self.cursor if index is None else index
         self.set_reactive(CursorList.cursor, self._selectable(at, 1))
         if len(old) != len(self.items):

@@ -1,0 +1,82 @@
+"""The phrases that finish an organisation's or facility's name after its head:
+agreeing adjectives (الوطني, الجوية), و-conjuncts (والاجتماعي والبيئي, ومكافحة الفساد) and
+ل-genitives (للأرصاد الجوية, لإدارة السجون). Used by `heads.py`."""
+
+from __future__ import annotations
+
+from reader.entities.lexicon import Lexicon
+from reader.entities.spans import Span
+from reader.entities.tokens import Token
+from reader.entities.vocab import (
+    DEFINITE_ORG_HEADS,
+    GENERIC_DEFINITE_HEADS,
+    ORG_HEADS_STRONG,
+    ORG_HEADS_WEAK,
+    PLACE_HEADS,
+    STOP,
+)
+from reader.entities.words import agrees, is_adjective, is_common, is_function_word, is_title
+
+ALL_HEADS = DEFINITE_ORG_HEADS | GENERIC_DEFINITE_HEADS
+NAME_STARTS = ALL_HEADS | ORG_HEADS_STRONG | ORG_HEADS_WEAK | PLACE_HEADS  # not conjuncts
+
+
+def conjoined(tokens: list[Token], k: int, lex: Lexicon, listed: dict[int, Span]) -> int:
+    """والرياضة والشباب, والاجتماعي والبيئي: و + article words that go on a name."""
+    count = 0
+    while k < len(tokens) and tokens[k].joined and count < 3 and k not in listed:
+        word = tokens[k].norm
+        rest = word[1:]
+        nxt = tokens[k + 1].norm if k + 1 < len(tokens) and tokens[k + 1].joined else ""
+        noun = is_common(rest, lex) and not is_title(rest) and rest not in NAME_STARTS
+        if word[:1] == "و" and not word.startswith("وال") and nxt.startswith("ال") and noun:
+            k, count = adjectives(tokens, k + 2, lex), count + 1  # ومكافحة الفساد
+            continue
+        if not word.startswith("وال") or len(rest) < 5 or rest in ALL_HEADS or is_title(rest):
+            break
+        if rest in lex.nationality or rest in STOP:
+            break
+        k, count = adjectives(tokens, k + 1, lex), count + 1
+    return k
+
+
+def adjectives(
+    tokens: list[Token],
+    k: int,
+    lex: Lexicon,
+    head: str = "",
+    national: bool = True,
+    loose: bool = True,
+) -> int:
+    """Skip up to three agreeing adjectives from k (nationality ones only if `national`)."""
+    count = 0
+    while k < len(tokens) and tokens[k].joined and count < 3:
+        word = tokens[k].norm
+        if not is_adjective(word, lex, loose) or (head and not agrees(head, word)):
+            break
+        if not national and word in lex.nationality:
+            break
+        k, count = k + 1, count + 1
+    return k
+
+
+def genitive(tokens: list[Token], k: int, lex: Lexicon, listed: dict[int, Span]) -> int:
+    """للأرصاد الجوية, لكرة القدم, لإدارة السجون, للعلوم والتكنولوجيا: ل-phrases (two at
+    most) finishing an organisation's name."""
+    for _ in range(2):
+        if k >= len(tokens) or not tokens[k].joined:
+            return k
+        word = tokens[k].norm
+        nxt = tokens[k + 1].norm if k + 1 < len(tokens) and tokens[k + 1].joined else ""
+        if word.startswith("لل") and len(word) >= 5 and not is_title(word):
+            k += 1
+            if nxt.startswith("ال") and not is_adjective(nxt, lex) and k not in listed:
+                k += 1
+        elif word[:1] == "ل" and len(word) >= 4 and nxt.startswith("ال") and not is_title(word):
+            if is_function_word(word) or word[1:] in STOP:
+                return k
+            k += 2  # لإدارة السجون, لحقوق الإنسان
+        else:
+            return k
+        k = conjoined(tokens, adjectives(tokens, k, lex), lex, listed)
+    return k

@@ -1,0 +1,136 @@
+"""One sync with a Fever server: new items come down into the store, then each synced item's
+read and starred state is merged three ways (local, server, and the base both last agreed on).
+
+- only the local side changed since the base: the change goes up;
+- only the server's side changed: it comes down;
+- both changed: read and starred have two values each, so both sides changed a flag to the
+  same value (nothing to send) or changed different flags (both are kept). The one case
+  left is a side that changed a flag and changed it back, which leaves no trace: then the
+  change that left one wins (the Fever API tells no times). docs/sync.md has the reasoning.
+
+Every step is saved as it completes (a page of items, a state sent), so a server that goes
+away mid-sync loses nothing: the next sync starts where this one stopped, and a change that
+was sent twice is harmless.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from reader.library.indexing import index_entities
+from reader.library.store import ArticleStore
+from reader.library.sync_state import RemoteLink, SyncState, load, save
+from reader.models import ReadingState
+from reader.sync.config import SyncConfig
+from reader.sync.fever import FeverClient, FeverError
+from reader.sync.items import item_records
+from reader.text.sanitize import clean_line
+
+SAVE_EVERY = 25  # states sent between two saves of sync.json
+
+
+@dataclass
+class SyncReport:
+    feeds: int = 0
+    new_items: int = 0
+    sent: int = 0  # local changes sent up
+    received: int = 0  # server changes applied here
+    new_titles: list[str] = field(default_factory=list)
+
+
+def sync(
+    store: ArticleStore,
+    config: SyncConfig,
+    on_step: Callable[[str], None] = lambda step: None,
+) -> SyncReport:
+    """Sync once; FeverError (Unreachable, AuthError) when the server cannot be used."""
+    client = FeverClient(config.url, config.user, config.password())
+    state = load(store.directory)
+    if state.account != config.account:
+        state = SyncState(account=config.account)  # remote ids mean nothing on another account
+    report = SyncReport()
+    try:
+        on_step("feeds")
+        state.feeds = {f.id: f.title for f in client.feeds()}
+        report.feeds = len(state.feeds)
+        on_step("items")
+        _pull_items(store, client, state, report)
+        on_step("read state")
+        _merge_states(store, client, state, report)
+        state.last_sync = datetime.now().astimezone().isoformat(timespec="seconds")
+        state.last_error = None
+    except FeverError as error:
+        state.last_error = clean_line(str(error))[:300]
+        raise
+    finally:
+        save(store.directory, state)
+        client.close()
+    return report
+
+
+def _pull_items(
+    store: ArticleStore, client: FeverClient, state: SyncState, report: SyncReport
+) -> None:
+    for page in client.items_since(state.since_id):
+        articles, headlines, ids = item_records(page, state.feeds, state.account)
+        fresh = [a for a in articles if not store.has(a.id)]
+        store.add(articles, headlines)
+        index_entities(store, articles)
+        report.new_items += len(fresh)
+        report.new_titles.extend(a.title for a in fresh)
+        merged: dict[str, ReadingState] = {}
+        for item in page:
+            article_id = ids.get(item.id)
+            if article_id is None or item.id in state.items:
+                continue
+            # A first meeting: read or starred on either side stays so; the base is the
+            # server's, so a local read of an article stored before goes up.
+            local = merged.get(article_id) or store.reading.state(article_id)
+            both = ReadingState(local.read or item.is_read, local.starred or item.is_saved)
+            if both != local:
+                merged[article_id] = both
+            state.items[item.id] = RemoteLink(article_id, item.is_read, item.is_saved)
+        if merged:  # one write a page, before the bases are saved
+            store.reading.set_many(merged)
+        state.since_id = max(state.since_id, page[-1].id)
+        save(store.directory, state)
+
+
+def _merge_states(
+    store: ArticleStore, client: FeverClient, state: SyncState, report: SyncReport
+) -> None:
+    unread, saved = client.unread_item_ids(), client.saved_item_ids()
+    taken: dict[str, ReadingState] = {}  # what comes down, written in one go
+    agreed: list[tuple[RemoteLink, str, bool]] = []  # bases to move once that is written
+    to_send: list[tuple[int, str, RemoteLink, str, bool]] = []
+    for remote_id, link in state.items.items():
+        local = taken.get(link.article_id) or store.reading.state(link.article_id)
+        flags = {"read": local.read, "starred": local.starred}
+        for name, theirs, marks in (
+            ("read", remote_id not in unread, ("read", "unread")),
+            ("starred", remote_id in saved, ("saved", "unsaved")),
+        ):
+            mine, base = flags[name], getattr(link, name)
+            if mine != theirs and mine != base:  # changed here only: send it
+                to_send.append((remote_id, marks[0] if mine else marks[1], link, name, mine))
+            elif mine != theirs:  # changed only on the server: take it
+                flags[name] = theirs
+                agreed.append((link, name, theirs))
+                report.received += 1
+            elif mine != base:  # both changed the same way
+                agreed.append((link, name, mine))
+        if (flags["read"], flags["starred"]) != (local.read, local.starred):
+            taken[link.article_id] = ReadingState(flags["read"], flags["starred"])
+    if taken:  # the local writes first, then the bases that follow them
+        store.reading.set_many(taken)
+    for link, name, value in agreed:
+        setattr(link, name, value)
+    save(store.directory, state)
+    for count, (remote_id, mark, link, name, value) in enumerate(to_send, start=1):
+        client.mark_item(remote_id, mark)
+        setattr(link, name, value)
+        report.sent += 1
+        if count % SAVE_EVERY == 0:
+            save(store.directory, state)

@@ -1,0 +1,184 @@
+"""Each widget alone in a small harness app that owns the state and binds it down, as the
+main screen does (Textual's tests/test_data_bind.py shape): what it draws, which lines it
+repaints, and what its messages carry."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual import on
+from textual.app import App, ComposeResult
+from textual.message import Message
+from textual.reactive import var
+
+from reader.bidi.modes import Mode
+from reader.library.entity_index import IndexedEntity
+from reader.models import Article
+from reader.ui.widgets.article_pane import ArticlePane
+from reader.ui.widgets.entity_sidebar import EntitySidebar
+from reader.ui.widgets.search_bar import SearchBar
+from reader.ui.widgets.status_line import Status, StatusLine
+from reader.ui.widgets.ticker import Ticker
+from reader.views.article_view import OpenArticle
+from reader.views.ticker_rows import TickerRow
+
+ROWS = tuple(
+    TickerRow(key=f"h{i}", text=f"خبر رقم {i} عن غزة", time=f"10:{i:02}", article_id=f"a{i}")
+    for i in range(40)
+)
+LONG = Article("long", "عنوان طويل", tuple(f"فقرة رقم {i} " * 12 for i in range(30)), "test")
+
+
+class Harness(App[None]):
+    """Owns the state like MainScreen and binds it into the widget under test."""
+
+    mode: var[Mode] = var[Mode]("app")
+    rows: var[tuple[TickerRow, ...]] = var[tuple[TickerRow, ...]](())
+    opened: var[OpenArticle | None] = var[OpenArticle | None](None)
+    status: var[Status] = var(Status())
+
+    def __init__(self, widget: str) -> None:
+        super().__init__()
+        self.widget, self.messages = widget, list[Message]()
+
+    def compose(self) -> ComposeResult:
+        match self.widget:
+            case "ticker":
+                yield Ticker().data_bind(rows=Harness.rows, mode=Harness.mode)
+            case "sidebar":
+                yield EntitySidebar().data_bind(opened=Harness.opened, mode=Harness.mode)
+            case "article":
+                yield ArticlePane().data_bind(opened=Harness.opened, mode=Harness.mode)
+            case "status":
+                yield StatusLine().data_bind(status=Harness.status, mode=Harness.mode)
+            case "search":
+                yield SearchBar().data_bind(mode=Harness.mode)
+
+    @on(Ticker.Opened)
+    @on(EntitySidebar.Chosen)
+    @on(SearchBar.Submitted)
+    def record(self, message: Message) -> None:
+        self.messages.append(message)
+
+
+def count_lines(widget: Any, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Record the y of every line the widget renders from now on."""
+    drawn: list[int] = []
+    original = type(widget).render_line
+
+    def render_line(self: Any, y: int) -> Any:
+        drawn.append(y)
+        return original(self, y)
+
+    monkeypatch.setattr(type(widget), "render_line", render_line)
+    return drawn
+
+
+async def test_ticker_cursor_move_renders_only_the_two_rows_it_touches(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = Harness("ticker")
+    async with app.run_test(size=(60, 20)) as pilot:
+        app.rows = ROWS
+        ticker = app.query_one(Ticker)
+        ticker.focus()
+        await pilot.pause()
+        drawn = count_lines(ticker, monkeypatch)
+        await pilot.press("j")
+        await pilot.pause()
+        assert ticker.cursor == 1
+        assert sorted(set(drawn)) == [0, 1]
+
+
+async def test_ticker_keeps_its_row_when_rows_change_and_repaints_only_changed_rows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = Harness("ticker")
+    async with app.run_test(size=(60, 20)) as pilot:
+        app.rows = ROWS
+        ticker = app.query_one(Ticker)
+        ticker.cursor = 5
+        await pilot.pause()
+        drawn = count_lines(ticker, monkeypatch)
+        read = ROWS[3].__class__(**{**ROWS[3].__dict__, "unread": True})
+        app.rows = ROWS[:3] + (read,) + ROWS[4:]  # one row changes (its mark)
+        await pilot.pause()
+        assert sorted(set(drawn)) == [3]
+        app.rows = ROWS[2:]  # two rows gone above: the cursor follows its row
+        await pilot.pause()
+        assert ticker.current == ROWS[5]
+
+
+async def test_enter_on_the_ticker_posts_the_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = Harness("ticker")
+    async with app.run_test(size=(60, 20)) as pilot:
+        app.rows = ROWS
+        app.query_one(Ticker).focus()
+        await pilot.press("j", "j", "enter")
+        await pilot.pause()
+        assert [m.row for m in app.messages if isinstance(m, Ticker.Opened)] == [ROWS[2]]
+
+
+async def test_sidebar_groups_entities_and_enter_posts_the_entity() -> None:
+    app = Harness("sidebar")
+    people = IndexedEntity("k1", "جو بايدن", "PERSON", 3)
+    place = IndexedEntity("k2", "غزة", "PLACE", 5)
+    async with app.run_test(size=(30, 12)) as pilot:
+        app.opened = OpenArticle(LONG, (place, people))
+        sidebar = app.query_one(EntitySidebar)
+        sidebar.focus()
+        await pilot.pause()
+        labels = [row.label for row in sidebar.items]
+        assert labels == ["أشخاص", "جو بايدن (3)", "أماكن", "غزة (5)"]
+        assert sidebar.current is not None and sidebar.current.entity == people  # not a heading
+        await pilot.press("j", "enter")  # over the أماكن heading to غزة
+        await pilot.pause()
+        assert [m.entity for m in app.messages if isinstance(m, EntitySidebar.Chosen)] == [place]
+
+
+async def test_article_pane_keeps_its_place_on_a_mode_change_and_starts_a_new_one_at_top() -> None:
+    app = Harness("article")
+    async with app.run_test(size=(50, 15)) as pilot:
+        app.opened = OpenArticle(LONG)
+        pane = app.query_one(ArticlePane)
+        pane.focus()
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+        assert pane.scroll_y > 0
+        place = pane.scroll_y
+        app.mode = "terminal"
+        await pilot.pause()
+        assert pane.scroll_y == place
+        assert pane.lines[0].line is not None and pane.lines[0].line.visual == "عنوان طويل"
+        app.opened = OpenArticle(Article("other", "خبر آخر", ("نص",) * 60, "test"))
+        await pilot.pause()
+        assert pane.scroll_y == 0
+
+
+async def test_status_line_repaints_only_when_its_text_changes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = Harness("status")
+    async with app.run_test(size=(60, 1)) as pilot:
+        app.status = Status(" app | 3 articles |", "غزة (Esc)")
+        await pilot.pause()
+        status = app.query_one(StatusLine)
+        drawn = count_lines(status, monkeypatch)
+        app.status = Status(" app | 3 articles |", "غزة (Esc)")  # equal: nothing to do
+        await pilot.pause()
+        assert drawn == []
+        app.status = Status(" app | 2 articles |", "غزة (Esc)")
+        await pilot.pause()
+        assert drawn == [0]
+        assert status.render_line(0).text.startswith(" app | 2 articles |")
+
+
+async def test_search_bar_submits_the_logical_query() -> None:
+    app = Harness("search")
+    async with app.run_test(size=(40, 3)) as pilot:
+        app.query_one(SearchBar).focus()
+        await pilot.press("غ", "ز", "x", "backspace", "ة", "enter")
+        await pilot.pause()
+        assert [m.query for m in app.messages if isinstance(m, SearchBar.Submitted)] == ["غزة"]
