@@ -109,6 +109,10 @@ def hostile_files(directory: Path) -> int:
                 "utf-8", "surrogatepass"
             )
         ),
+        "surrogate-reference.xml": (
+            b"<rss version='2.0'><channel><title>t</title><item><title>bad &#xd800;</title>"
+            b"<guid>s1</guid></item><item><title>good</title><guid>s2</guid></item></channel></rss>"
+        ),
         "broken.xml": b"<rss version='2.0'><channel><item><title>\xff\xfe<",
     }
     for name, data in bodies.items():
@@ -129,7 +133,9 @@ def hostile_import(work: Path) -> dict[str, object]:
     seconds = time.perf_counter() - started
     stored = json.loads(newsreader(db, "list", "--json").stdout)
     titles = {a["title"] for a in stored}
-    missing = [n for n in range(ordinary) if f"عنوان الخبر رقم {n}" not in titles]
+    missing: list[object] = [n for n in range(ordinary) if f"عنوان الخبر رقم {n}" not in titles]
+    # what the hostile files must still give: the good items beside bad ones, legacy pages
+    missing += sorted({"ok", "good", "عاجل: خبر بترميز ويندوز", "عاجل: خبر بترميز إيزو"} - titles)
     problems = []
     if done.returncode != 0:
         problems.append(f"exit status {done.returncode}")
@@ -138,7 +144,7 @@ def hostile_import(work: Path) -> dict[str, object]:
     if RAW.search(done.stdout + done.stderr):
         problems.append(f"raw control: {RAW.search(done.stdout + done.stderr)!r}")
     if missing:
-        problems.append(f"ordinary pages lost: {missing}")
+        problems.append(f"lost: {missing}")
     return {"hostile files": count, "seconds": round(seconds, 1), "problems": problems}
 
 
@@ -174,6 +180,8 @@ def kills(work: Path, rounds: int, pages: int) -> dict[str, object]:
         if now < held:
             problems.append(f"lost committed articles: {held} -> {now}")
         held = max(held, now)
+    if not directories:
+        return {"kills": 0, "rounds": 0, "problems": problems}
     final = newsreader(db, "import", *directories, timeout=1200)
     total = len(json.loads(newsreader(db, "list", "--json").stdout))
     if final.returncode != 0 or total < rounds * pages:

@@ -112,15 +112,17 @@ class Pane:
         before = self.size()
         sent = time.monotonic()
         self.tmux("send-keys", "-t", "b", key)
-        last_change, last = sent, before
+        last_change, last, first = sent, before, 0.0
         while True:
             now = self.size()
             if now != last:
                 last, last_change = now, time.monotonic()
+                first = first or last_change - sent
             elif time.monotonic() - max(last_change, sent) > QUIET:
                 break
             time.sleep(0.002)
-        return Press(last - before, last_change - sent if last != before else 0.0, before, last)
+        took = last_change - sent if last != before else 0.0
+        return Press(last - before, took, first, before, last)
 
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
@@ -130,6 +132,7 @@ class Pane:
 class Press:
     size: int  # bytes written
     seconds: float  # from send-keys to the last byte
+    first: float  # from send-keys to the first byte
     start: int  # offsets of the burst in the pane's log
     end: int
 
@@ -260,13 +263,16 @@ def report(ours: Result, theirs: Result | None) -> None:
             ratio = statistics.median(mine) / max(1, statistics.median(peer))
             line += f" {min(peer):>6,}-{max(peer):<6,} {ratio:6.2f}x"
         print(line)
-    print(f"\n{'keypress':<20} {'newsreader ms p50/p95':>22} {'newsboat ms p50/p95':>22}")
+    print("\nms from the key to the last byte (p50 / p95), newsreader's first byte in brackets")
+    print(f"{'keypress':<20} {'newsreader':>26} {'newsboat':>18}")
     for label in ours:
         mine = [p.seconds * 1000 for p in ours[label]]
-        line = f"{label:<20} {statistics.median(mine):>10.1f} / {p95(mine):<9.1f}"
+        firsts = [p.first * 1000 for p in ours[label] if p.size]
+        line = f"{label:<20} {statistics.median(mine):>6.1f} / {p95(mine):<6.1f}"
+        line += f" ({p95(firsts) if firsts else 0:5.1f})"
         if theirs is not None:
             peer = [p.seconds * 1000 for p in theirs[label]]
-            line += f" {statistics.median(peer):>10.1f} / {p95(peer):<9.1f}"
+            line += f" {statistics.median(peer):>8.1f} / {p95(peer):<6.1f}"
         print(line)
 
 

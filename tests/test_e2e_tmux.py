@@ -140,7 +140,8 @@ def test_usable_with_each_term_and_no_color_and_restored_on_ctrl_c(
     tmux = start_app({**env, "TERM": term, "NO_COLOR": "1"}, 80, 24)
     try:
         tmux.wait_for("13:49")
-        tmux.wait_for("articles")  # the status line
+        status = tmux.wait_for("articles")[-2]  # the status line
+        assert "--bidi terminal" in status  # tmux keeps CSI 8 l from the outer terminal
         tmux.send("C-c")
         after = tmux.wait_for("EXITED")
         assert not any("13:49" in line for line in after)  # alternate screen left

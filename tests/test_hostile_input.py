@@ -275,3 +275,38 @@ def test_show_sends_no_tag_or_zero_width_character(
     assert status == 0
     assert not re.search("[\u200b\u2060\U000e0000-\U000e007f]", out), out
     assert "\u06dd" in out
+
+
+@pytest.mark.parametrize("reference", ["&#xd800;", "&#57343;", "&#x110000;", "&#99999999999;"])
+def test_an_impossible_character_reference_costs_no_item(
+    reference: str, tmp_path: Path, db_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A surrogate or out-of-range reference made feedparser raise: the whole feed was lost."""
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        "<rss version='2.0'><channel><title>t</title>"
+        "<item><guid>http://x.example/1</guid><title>خبر أول</title></item>"
+        f"<item><guid>http://x.example/2</guid><title>خبر {reference} ثان</title></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    status, out, _ = run(capsys, "--db", str(db_dir), "import", str(feed))
+    assert status == 0 and f"{feed}: 2 article(s)" in out, out
+    assert {a["title"] for a in stored(capsys, db_dir)} == {"خبر أول", "خبر \ufffd ثان"}
+
+
+def test_undecodable_command_line_arguments_are_stored_and_printed_safely(
+    db_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Arguments that are not UTF-8 reach Python as lone surrogates (surrogateescape)."""
+    db = ["--db", str(db_dir)]
+    name = os.fsdecode(b"\xff\xfe name")
+    add = ("feeds", "add", "--no-fetch")
+    status, out, err = run(capsys, *db, *add, "http://a.example/rss", "--name", name)
+    assert status == 0 and not RAW.search(out + err)
+    assert FeedRegistry(db_dir).feeds()[0].name == "\ufffd\ufffd name"
+    url = os.fsdecode(b"http://b.example/\xff")
+    status, out, err = run(capsys, *db, *add, url)
+    assert status == 1 and "control characters" in err and not RAW.search(out + err)
+    status, out, err = run(capsys, *db, "feeds", "list", "--json")
+    assert status == 0 and [f["url"] for f in json.loads(out)] == ["http://a.example/rss"]

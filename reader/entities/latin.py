@@ -12,6 +12,7 @@ import re
 from reader.entities.spans import HEADED, ORG, Span
 from reader.entities.tokens import Token
 
+_ANY_LATIN = re.compile(r"[A-Za-z]")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z&.\-]*\Z")
 _KNOWN = """UN NATO OPEC IMF WHO UNICEF UNRWA UNESCO UNHCR WFP IAEA FIFA UEFA CAF AFC IOC NASA
     ESA ICC ICJ BBC CNN AFP OECD ASEAN BRICS FAO ILO WTO OCHA UNDP ICRC MSF CIA FBI"""
@@ -20,7 +21,7 @@ KNOWN = frozenset(_KNOWN.split())
 
 def latin_spans(text: str, tokens: list[Token], chosen: list[Span]) -> list[Span]:
     """ORG spans for Latin abbreviations after an organisation or from the known list."""
-    if not any("a" <= token.norm[0] <= "z" for token in tokens):
+    if not _ANY_LATIN.search(text):
         return []
     after_org = {span.end for span in chosen if span.type == ORG}
     taken = {k for span in chosen for k in range(span.start, span.end)}

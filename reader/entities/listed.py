@@ -7,9 +7,11 @@ Only the first word may carry a proclitic; the exact word is tried first (ليب
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reader.entities.classes import LISTED, word_class
 from reader.entities.clitics import readings
-from reader.entities.lexicon import Lexicon
+from reader.entities.lexicon import Lexicon, lexicon
 from reader.entities.spans import Span
 from reader.entities.tokens import Token
 
@@ -22,16 +24,27 @@ def joined_run(tokens: list[Token], start: int, limit: int) -> int:
     return end - start
 
 
+@lru_cache(maxsize=1 << 14)
+def _starts(word: str) -> tuple[tuple[int, str, int], ...]:
+    """The readings of a word that start a listed alias: (strip, form, most words)."""
+    lex = lexicon()
+    out = []
+    for strip, form in readings(word):
+        most = lex.longest.get(form) or (1 if form in lex.aliases else 0)
+        if most:
+            out.append((strip, form, most))
+    return tuple(out)
+
+
 def match_at(tokens: list[Token], i: int, lex: Lexicon) -> Span | None:
     """The longest listed name starting at token i (exact reading preferred)."""
     best: Span | None = None
-    for strip, form in readings(tokens[i].norm):
-        most = lex.longest.get(form) or (1 if form in lex.aliases else 0)
-        if not most:
-            continue
-        run = joined_run(tokens, i, most)
+    for strip, form, most in _starts(tokens[i].norm):
+        run = joined_run(tokens, i, most) if most > 1 else 1
         for size in range(run, 0, -1):
-            key = " ".join([form, *(t.norm for t in tokens[i + 1 : i + size])])
+            key = (
+                " ".join([form, *(t.norm for t in tokens[i + 1 : i + size])]) if size > 1 else form
+            )
             found = lex.lookup(key)
             if found:
                 number, display, needs_context = min(found, key=lambda a: a[2])

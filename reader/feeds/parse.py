@@ -18,6 +18,7 @@ from reader.feeds.encoding import effective_charset
 from reader.feeds.html_text import html_paragraphs
 from reader.feeds.jsonfeed import looks_like_json_feed, parse_json_feed
 from reader.feeds.types import ParsedFeed, RawEntry
+from reader.text.sanitize import safe_references
 
 __all__ = ["ParsedFeed", "RawEntry", "parse_feed"]
 
@@ -29,6 +30,7 @@ def parse_feed(data: bytes, url: str = "", content_type: str | None = None) -> P
     """Parse feed bytes; never raises. `url` resolves relative links."""
     if looks_like_json_feed(data):
         return parse_json_feed(data, url)
+    data = safe_references(data)  # a surrogate reference made feedparser lose the feed
     headers = {"content-location": url} if url else {}
     if charset := effective_charset(data, content_type):
         headers["content-type"] = f"application/xml; charset={charset}"

@@ -36,6 +36,10 @@ _REMOVE = re.compile(
 # Lone surrogates (from a JSON "\\ud800" or an undecodable file name) cannot be written as
 # UTF-8: each becomes U+FFFD, so one bad string never costs a write.
 _SURROGATES = re.compile("[\ud800-\udfff]")
+# Numeric character references no parser can turn into a character: a surrogate, or beyond
+# U+10FFFF. One such reference made feedparser raise and lost the whole feed. The pattern
+# only looks at references of U+D000 and up (Arabic as &#1575; is never touched).
+_BIG_REFERENCE = re.compile(rb"&#(?:[xX]0*([0-9a-fA-F]{5,}|[dDeEfF][0-9a-fA-F]{3})|0*([0-9]{5,}));")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 
@@ -66,6 +70,20 @@ def decode(data: bytes) -> Decoded:
         return Decoded("", ("binary file: not text",), binary=True)
     problems = (f"invalid UTF-8: {bad} byte sequence(s) replaced with U+FFFD",) if bad else ()
     return Decoded(text, problems)
+
+
+def safe_references(data: bytes) -> bytes:
+    """Markup bytes with every surrogate or out-of-range character reference made U+FFFD."""
+    return _BIG_REFERENCE.sub(_replace_reference, data) if b"&#" in data else data
+
+
+def _replace_reference(match: re.Match[bytes]) -> bytes:
+    hexadecimal, decimal = match[1], match[2]
+    digits = (hexadecimal or decimal).lstrip(b"0")
+    if len(digits) > 8:
+        return b"&#xfffd;"
+    value = int(hexadecimal, 16) if hexadecimal else int(decimal)
+    return b"&#xfffd;" if 0xD800 <= value <= 0xDFFF or value > 0x10FFFF else match[0]
 
 
 def normalise_newlines(text: str) -> str:

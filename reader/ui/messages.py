@@ -40,6 +40,7 @@ class RowsBuilt(Message):
 class ArticleLoaded(Message):
     opened: OpenArticle
     focus: bool = False  # the reader pressed Enter: the pane takes the focus
+    row: str | None = None  # the ticker row it was opened from (remembered for next time)
 
 
 @dataclass

@@ -39,7 +39,9 @@ from reader.views.article_view import OpenArticle, analyse
 from reader.views.ticker_rows import TickerRow, restate
 
 NARROW = 100  # below this many columns the panes stack and the sidebar hides
-TMUX_NOTE = "tmux: if Arabic shows reversed, your terminal reorders too: --bidi terminal"
+# tmux swallows CSI 8 l, so an outer terminal that reorders by itself (VTE, mlterm, Konsole)
+# reverses app mode's lines a second time: said once, at start, with what to use instead.
+TMUX_NOTE = "tmux: reversed? --bidi terminal"
 
 
 class MainScreen(Screen[None]):
@@ -94,7 +96,8 @@ class MainScreen(Screen[None]):
             yield StatusLine(id="status").data_bind(MainScreen.status, mode=MainScreen.bidi_mode)
 
     def on_mount(self) -> None:
-        notes = [*self.store.warnings, *([TMUX_NOTE] if os.environ.get("TMUX") else [])]
+        in_tmux = os.environ.get("TMUX") and self.bidi_mode == "app"
+        notes = [*self.store.warnings, *([TMUX_NOTE] if in_tmux else [])]
         self.post_message(StoreChanged("; ".join(notes)))
         self.set_interval(1.0, self.watch_other_writers)
         last = self.store.reading.setting("last_article")
@@ -177,23 +180,32 @@ class MainScreen(Screen[None]):
     @on(Ticker.Opened)
     def headline_opened(self, message: Ticker.Opened) -> None:
         row = message.row
-        self.remember("last_row", row.key)
         if row.article_id is None:
+            self.remember("last_row", row.key)
             self.note = "Ticker headline only: no article to open"
             return
-        self.load_article(row.article_id, self.search_query, focus=True)
+        self.load_article(row.article_id, self.search_query, focus=True, row=row.key)
 
     @work(thread=True, exit_on_error=False, group="state")
     def remember(self, key: str, value: str) -> None:
         self.store.reading.set_setting(key, value)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="article")
-    def load_article(self, article_id: str, query: str, focus: bool = False) -> None:
+    def load_article(
+        self, article_id: str, query: str, focus: bool = False, row: str | None = None
+    ) -> None:
+        """Read the article; the writes wait until it is on screen (mark_opened)."""
         article = self.store.article(article_id)
-        if article is None:
-            return
-        opened = analyse(article, query)
-        self.post_message(ArticleLoaded(opened, focus))
+        if article is not None:
+            self.post_message(ArticleLoaded(analyse(article, query), focus, row))
+
+    @work(thread=True, exit_on_error=False, group="state")
+    def mark_opened(self, opened: OpenArticle, row: str | None) -> None:
+        """The writes an open makes (each an fsync under the store's lock, and JSON encoding
+        that holds the GIL), started after the article is painted so it never waits."""
+        article_id = opened.id
+        if row is not None:
+            self.store.reading.set_setting("last_row", row)
         before = self.store.reading.state(article_id)
         self.store.mark_opened(article_id)  # read, and remembered: one write
         if not before.read:
@@ -207,6 +219,7 @@ class MainScreen(Screen[None]):
         self.opened = message.opened
         if message.focus:
             self.query_one(ArticlePane).focus()
+        self.call_after_refresh(self.mark_opened, message.opened, message.row)
 
     # -- entity filter -----------------------------------------------------------------------
     @on(EntitySidebar.Chosen)
