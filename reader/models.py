@@ -84,3 +84,4 @@ class ImportReport:
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what happened besides records
     failed: bool = False
+    done: bool = False  # every batch of the file has been read

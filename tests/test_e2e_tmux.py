@@ -27,10 +27,10 @@ SEED_004_TIMES = [
     "12:44",
     "12:42",
 ]
-# The wide layout at 120 columns (reader/ui/reader.tcss): the sidebar takes 26 columns on
-# the left, the ticker 40% (48) on the right, the article the 46 between, with a rule and a
-# blank cell each side of its text.
-TEXT_START, TEXT_WIDTH = 28, 42
+# The wide layout at 120 columns (reader/ui/reader.tcss): the sidebar takes 22 columns on
+# the left, the ticker 30% (36) on the right, the article the 62 between (the widest pane),
+# with a rule and a blank cell each side of its text.
+TEXT_START, TEXT_WIDTH = 24, 58
 
 
 def start_app(env: dict[str, str], width: int = 120, height: int = 36) -> Tmux:

@@ -58,7 +58,9 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
 
 def _fetch_once(args: argparse.Namespace) -> int:
+    from reader.commands.importing import Bar, index_step
     from reader.feeds.fetch import Progress, refresh
+    from reader.library.indexing import index_pending
 
     store = open_store(args)
     registry = FeedRegistry(store.directory)
@@ -91,7 +93,23 @@ def _fetch_once(args: argparse.Namespace) -> int:
 
     try:
         with refreshing(store.directory):
-            summary = refresh(store, show, args.timeout, only=chosen, workers=max(1, args.jobs))
+            summary = refresh(
+                store, show, args.timeout, only=chosen, workers=max(1, args.jobs), index=False
+            )
+        if bar:
+            sys.stdout.write("\n")
+        print(
+            f"{summary.feeds} feed(s): {summary.new_articles} new article(s), "
+            f"{summary.new_headlines} new headline(s), {summary.not_modified} not modified, "
+            f"{len(summary.failures)} failed",
+            flush=True,
+        )
+        for failed in summary.failures:
+            where, why = clean_line(failed.url), clean_line(failed.error)
+            print(f"  failed: {screen_line(failed.feed, 40)} <{where}>: {why}")
+        index_bar = Bar(bar)  # stored and shown first; then the entity index catches up
+        index_pending(store, lambda step: index_step(index_bar, step))
+        index_bar.end()
     except RefreshBusy as busy:
         print(f"skipped: {busy}")
         return 0
@@ -101,14 +119,4 @@ def _fetch_once(args: argparse.Namespace) -> int:
             sys.stdout.write("\n")
         print("newsreader: fetch interrupted; what was stored is kept", file=sys.stderr)
         return 130
-    if bar:
-        sys.stdout.write("\n")
-    print(
-        f"{summary.feeds} feed(s): {summary.new_articles} new article(s), "
-        f"{summary.new_headlines} new headline(s), {summary.not_modified} not modified, "
-        f"{len(summary.failures)} failed"
-    )
-    for failed in summary.failures:
-        where, why = clean_line(failed.url), clean_line(failed.error)
-        print(f"  failed: {screen_line(failed.feed, 40)} <{where}>: {why}")
     return 1 if summary.all_failed else 0

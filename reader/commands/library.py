@@ -4,15 +4,13 @@ line."""
 from __future__ import annotations
 
 import argparse
-import os
-from pathlib import Path
 
+from reader.commands import importing
 from reader.commands.common import open_store, print_json
 from reader.commands.screen_text import screen_line, terminal_width
-from reader.ingest.pipeline import bundled_seeds, import_paths
+from reader.ingest.pipeline import bundled_seeds
 from reader.library.locations import config_file, data_dir, database_dir
 from reader.models import ArticleMeta, ImportReport, ReadingState
-from reader.text.sanitize import clean_line
 from reader.views.marks import item_mark
 from reader.views.ticker_rows import is_breaking
 from reader.views.times import local_time
@@ -30,7 +28,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "imported.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.set_defaults(func=cmd_import)
+    p.set_defaults(func=importing.cmd_import)
     p = sub.add_parser(
         "list",
         help="list stored articles",
@@ -63,6 +61,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_reindex)
 
 
+def cmd_reindex(args: argparse.Namespace) -> int:
+    library = open_store(args)
+    library.reindex(
+        entities=not args.search_only, on_progress=lambda what: print(f"rebuilding the {what}")
+    )
+    articles, headlines = library.counts()
+    print(f"indexed {articles} article(s) and {headlines} headline(s)")
+    return 0
+
+
 def describe(report: ImportReport) -> str:
     parts = [
         f"{report.articles} article(s)",
@@ -74,39 +82,6 @@ def describe(report: ImportReport) -> str:
         text = f"{report.path}: nothing imported"
     text += "".join(f"\n  {note}" for note in report.notes)
     return text + "".join(f"\n  problem: {problem}" for problem in report.problems)
-
-
-def cmd_import(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    missing = [p for p in args.paths if not os.path.exists(p)]
-    for path in missing:
-        print(f"{clean_line(path)}: no such file or directory")
-    from reader.commands.newsboat import import_newsboat, newsboat_paths
-
-    reports, others = [], []
-    for path in (Path(p) for p in args.paths if p not in missing):
-        for one in newsboat_paths(path) or [path]:  # newsboat's files: urls, cache.db
-            if (report := import_newsboat(store, one)) is None:
-                others.append(one)
-            else:
-                reports.append(report)
-                print(describe(report), flush=True)
-    reports += import_paths(
-        store, others, on_report=lambda report: print(describe(report), flush=True)
-    )
-    if not reports and not missing:
-        print("no files found")
-    return 0 if any(not r.failed for r in reports) else 1
-
-
-def cmd_reindex(args: argparse.Namespace) -> int:
-    library = open_store(args)
-    library.reindex(
-        entities=not args.search_only, on_progress=lambda what: print(f"rebuilding the {what}")
-    )
-    articles, headlines = library.counts()
-    print(f"indexed {articles} article(s) and {headlines} headline(s)")
-    return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -30,6 +30,9 @@ def import_newsboat(store: ArticleStore, path: Path) -> ImportReport | None:
     try:
         if path.stat().st_size > MAX_BYTES:
             return None
+        with path.open("rb") as peek:  # a feed or page file (of any size) is not read twice
+            if peek.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"<", b"{")):
+                return None
         data = path.read_bytes()
     except OSError:
         return None  # the generic import reports it

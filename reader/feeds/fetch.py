@@ -8,18 +8,20 @@ import queue
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 from reader.feeds import http
 from reader.feeds.downloads import Download, Downloads
 from reader.feeds.parse import parse_feed
 from reader.feeds.records import feed_records
-from reader.library.feed_registry import Feed
+from reader.library.feed_registry import Feed, FeedRegistry
 from reader.library.indexing import IndexProgress, index_pending
 from reader.library.store import ArticleStore
 from reader.models import Article, Headline
 from reader.text.sanitize import clean_line
 
 WORKERS = 8
+GROUP = 64  # feeds stored in one write at most
 POLL = 0.1  # seconds between looks at `cancelled()` while waiting for a download
 
 
@@ -92,16 +94,18 @@ def refresh(
     workers: int = WORKERS,
     cancelled: Callable[[], bool] = lambda: False,
     on_index: Callable[[IndexProgress], None] | None = None,
+    index: bool = True,
 ) -> Summary:
     """Fetch every subscribed feed (or `only` these) and store what is new.
 
     Downloads run concurrently on their own thread; parsing and storing happen here, on the
     calling thread, as results arrive. `on_progress` is called after each feed; when
     `cancelled()` turns true (it is polled while waiting, too) the feeds not yet done are
-    dropped and the summary counts what was stored. The entity index is brought up to date
-    once everything is stored (`on_index` hears its progress), so it never holds up storing.
+    dropped and the summary counts what was stored. Feeds that arrive together are stored in
+    one write. The entity index is brought up to date once everything is stored (`on_index`
+    hears its progress; `index=False` leaves it to the caller), so it never holds up storing.
     """
-    feeds = list(only) if only is not None else store.feeds.feeds()
+    feeds = list(only) if only is not None else _subscribed(store.directory)
     summary = Summary(feeds=len(feeds))
     if not feeds:
         return summary
@@ -111,31 +115,62 @@ def refresh(
         done = 0
         while done < len(feeds):
             try:
-                download = arrived.get(timeout=POLL)
+                group = [arrived.get(timeout=POLL)]
             except queue.Empty:
                 if cancelled():
                     break
                 continue
-            done += 1
-            status, ok = _store(store, _parsed(download), summary)
-            feed = download.feed
-            if on_progress is not None:
-                on_progress(Progress(done, len(feeds), feed.label, status, ok, feed.url))
+            while len(group) < GROUP and not arrived.empty():  # what arrived meanwhile
+                group.append(arrived.get_nowait())
+            for result, (status, ok) in _store_group(store, [_parsed(d) for d in group], summary):
+                done += 1
+                feed = result.feed
+                if on_progress is not None:
+                    on_progress(Progress(done, len(feeds), feed.label, status, ok, feed.url))
             if cancelled():
                 break
     finally:
         downloads.stop()
-    if not cancelled():  # also what a killed run stored but did not index (a cheap check)
+    if index and not cancelled():  # also a killed run's unindexed articles (a cheap check)
         index_pending(store, on_index, cancelled)
     return summary
 
 
-def _store(store: ArticleStore, result: _Result, summary: Summary) -> tuple[str, bool]:
-    """On the calling thread: write one feed's news and what the fetch learnt.
+def _subscribed(directory: Path) -> list[Feed]:
+    registry = FeedRegistry(directory)
+    try:
+        return registry.feeds()
+    finally:
+        registry.close()
 
-    The library re-reads feeds.json under its lock before each write, so a feed added
-    meanwhile (by `newsreader feeds add` in another process) is never overwritten.
-    """
+
+def _store_group(
+    store: ArticleStore, results: list[_Result], summary: Summary
+) -> list[tuple[_Result, tuple[str, bool]]]:
+    """On the calling thread: the news of feeds that arrived together, in one write, then
+    what the fetch learnt of each feed."""
+    fresh: dict[str, tuple[int, int]] = {}
+    seen: set[str] = set()
+    articles: list[Article] = []
+    headlines: list[Headline] = []
+    for result in results:
+        new_articles = [a for a in result.records[0] if not (store.has(a.id) or a.id in seen)]
+        new_lines = [h for h in result.records[1] if not (store.has(h.id) or h.id in seen)]
+        seen.update(a.id for a in new_articles)
+        seen.update(h.id for h in new_lines)
+        fresh[result.feed.url] = (len(new_articles), len(new_lines))
+        articles += new_articles
+        headlines += new_lines
+    if articles or headlines:
+        store.add(articles, headlines)
+    return [(result, _record(store, result, fresh[result.feed.url], summary)) for result in results]
+
+
+def _record(
+    store: ArticleStore, result: _Result, fresh: tuple[int, int], summary: Summary
+) -> tuple[str, bool]:
+    """What the fetch learnt of one feed, in feeds.json (opened afresh for each write, so a
+    feed added meanwhile by `newsreader feeds add` in another process is not overwritten)."""
     feed, now = result.feed, datetime.now().astimezone().isoformat(timespec="seconds")
     changes: dict[str, str | None] = {"checked": now}
     if result.error is not None:
@@ -146,7 +181,7 @@ def _store(store: ArticleStore, result: _Result, summary: Summary) -> tuple[str,
         summary.not_modified += 1
         status, ok = "not modified", True
     else:
-        articles, headlines, _ = store.add(*result.records)
+        articles, headlines = fresh
         summary.new_articles += articles
         summary.new_headlines += headlines
         status, ok = f"{max(articles, headlines)} new", True
@@ -154,5 +189,9 @@ def _store(store: ArticleStore, result: _Result, summary: Summary) -> tuple[str,
             status += f" ({clean_line(result.problems[0])[:120]})"
         changes.update(etag=result.response.etag, modified=result.response.modified)
         changes["title"] = result.title or feed.title
-    store.feeds.record(feed.url, status=status, **changes)  # re-read under the lock first
+    registry = FeedRegistry(store.directory)
+    try:
+        registry.record(feed.url, status=status, **changes)
+    finally:
+        registry.close()
     return status, ok

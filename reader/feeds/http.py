@@ -47,7 +47,7 @@ def client(connections: int = 8, timeout: float = 15) -> httpx.AsyncClient:
         limits=httpx.Limits(max_connections=connections, max_keepalive_connections=connections),
         headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"},
         follow_redirects=False,  # followed by hand: only to http and https
-        trust_env=False,  # no proxy from the environment for a local reader's feeds
+        trust_env=True,  # http(s)_proxy and no_proxy from the environment, as before
     )
 
 

@@ -1,8 +1,9 @@
 """Import files and directories into the library; shared by the CLI and the app.
 
-Files are read, sniffed, parsed and buffered; the buffer goes to the library every
-`BATCH` files, so a big import rewrites the index a few times, not once per file, and a
-process killed mid-import loses at most the batch in hand, never what was stored before.
+Files are read, sniffed, parsed and buffered; the buffer goes to the store every
+`BATCH` files or `FLUSH` articles, so a big import rewrites the index a few times, not once
+per file, and a process killed mid-import loses at most the batch in hand, never what was
+stored before. XML feed files are read as a stream, so their size has no limit.
 This module only reads and parses: every write goes through the `Sink` it is given (the
 library, reader.library.store.ArticleStore), which owns the files and the lock.
 """
@@ -10,6 +11,7 @@ library, reader.library.store.ArticleStore), which owns the files and the lock.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
@@ -20,7 +22,9 @@ from reader.ingest.page import ParsedPage, parse_bytes
 from reader.models import Article, Headline, ImportReport
 from reader.text.sanitize import clean_line
 
-BATCH = 200
+BATCH = 200  # files
+FLUSH = 5000  # articles (and as many headlines) stored at once: each write of today's store
+# rewrites every body shard it touches, so fewer, bigger writes are faster
 MAX_BYTES = 64 * 1024 * 1024
 
 # Other formats (feeds, OPML) register a sniffer here: (data) -> parser or None.
@@ -115,39 +119,93 @@ def read_records(path: Path) -> tuple[Records, ImportReport]:
     return (articles, lines, []), report
 
 
+@dataclass(frozen=True)
+class ImportProgress:
+    """After each batch is stored: files finished of all, articles and headlines stored."""
+
+    files_done: int
+    files: int
+    articles: int
+    headlines: int
+    path: str  # the file being read
+
+
+def read_batches(path: Path, batch: int = FLUSH) -> Iterator[tuple[Records, ImportReport]]:
+    """A file's records: one batch for a page, JSON Feed or OPML file; for an XML feed, as
+    many as it takes (read as a stream, so a feed file of any size is welcome)."""
+    from reader.feeds.feed_file import feed_batches
+
+    try:
+        batches = feed_batches(path, clean_line(path.name) or "file", batch)
+    except OSError:
+        batches = None  # read_records says why
+    if batches is None:
+        yield read_records(path)
+        return
+    report = ImportReport(clean_line(str(path)) or "?")
+    try:
+        for records in batches:
+            report.problems.extend(map(clean_line, records[2]))
+            yield records, report
+    except OSError as error:
+        report.problems.append(clean_line(f"cannot read: {error.strerror or error}"))
+        yield ([], [], []), report
+
+
 def import_paths(
     store: Sink,
     paths: Iterable[str | Path],
     on_report: Callable[[ImportReport], None] = lambda report: None,
+    on_progress: Callable[[ImportProgress], None] = lambda progress: None,
 ) -> list[ImportReport]:
+    """Store what the files hold, batch by batch; entity indexing is left to
+    `reader.library.indexing.index_pending`, so it never holds up storing."""
+    files = list(expand(paths))
     reports: list[ImportReport] = []
-    pending: list[tuple[ImportReport, list[Article], list[Headline]]] = []
+    pending: list[tuple[ImportReport | None, list[Article], list[Headline]]] = []
     seen: set[str] = set()
+    stored = {"articles": 0, "headlines": 0}
 
-    def flush() -> None:
+    def flush(path: Path) -> None:
         articles = [a for _, arts, _ in pending for a in arts]
-        store.add(articles, [h for _, _, lines in pending for h in lines])
+        lines = [h for _, _, batch in pending for h in batch]
+        store.add(articles, lines)
+        stored["articles"] += len(articles)
+        stored["headlines"] += len(lines)
         for report, _, _ in pending:
-            on_report(report)
+            if report is not None:  # a file's last batch: its report is complete
+                on_report(report)
         pending.clear()
+        done = sum(report.done for report in reports)
+        on_progress(ImportProgress(done, len(files), **stored, path=clean_line(str(path))))
 
-    for path in expand(paths):
+    for path in files:
         with collecting_subscriptions() as outlines:  # what an OPML file lists
-            (articles, lines, _), report = read_records(path)
+            report = None
+            for (articles, lines, _), report in read_batches(path):
+                if not reports or reports[-1] is not report:
+                    reports.append(report)
+                new_articles = [a for a in articles if not (store.has(a.id) or a.id in seen)]
+                new_lines = [h for h in lines if not (store.has(h.id) or h.id in seen)]
+                seen.update(a.id for a in new_articles)
+                seen.update(h.id for h in new_lines)
+                report.articles += len(new_articles)
+                report.headlines += len(new_lines)
+                report.duplicates += len(articles) + len(lines) - len(new_articles) - len(new_lines)
+                pending.append((None, new_articles, new_lines))
+                if sum(len(a) + len(h) for _, a, h in pending) >= 2 * FLUSH:
+                    flush(path)
+        if report is None:
+            continue
         subscribed = _subscribe(store, outlines, report) if outlines else False
-        new_articles = [a for a in articles if not (store.has(a.id) or a.id in seen)]
-        new_lines = [h for h in lines if not (store.has(h.id) or h.id in seen)]
-        seen.update(a.id for a in new_articles)
-        seen.update(h.id for h in new_lines)
-        report.articles, report.headlines = len(new_articles), len(new_lines)
-        report.duplicates = len(articles) + len(lines) - len(new_articles) - len(new_lines)
-        report.failed = report.failed or not (articles or lines or subscribed)
-        reports.append(report)
-        pending.append((report, new_articles, new_lines))
+        kept = report.articles or report.headlines or report.duplicates
+        report.failed = report.failed or not (kept or subscribed)
+        report.done = True
+        pending.append((report, [], []))
         if len(pending) >= BATCH:
-            flush()
-    flush()
-    store.index_pending()  # entities: this run's articles, and a killed run's leftovers
+            flush(path)
+    if pending:
+        flush(files[-1])
     return reports
 
 
@@ -162,4 +220,8 @@ def _subscribe(store: Sink, outlines: list[Outline], report: ImportReport) -> bo
 
 def seed_if_new(store: Sink) -> list[ImportReport]:
     """On first use (no database yet) import the bundled sample pages."""
-    return import_paths(store, [bundled_seeds()]) if store.is_new else []
+    if not store.is_new:
+        return []
+    reports = import_paths(store, [bundled_seeds()])
+    store.index_pending()
+    return reports

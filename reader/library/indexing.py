@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import os
 import signal
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
 
@@ -20,7 +21,8 @@ from reader.library.entity_index import IndexedEntity
 from reader.library.store import ArticleStore
 from reader.models import Article
 
-BATCH = 500  # articles extracted and written at once
+BATCH = 1000  # articles extracted and written at once
+Found = list[tuple[str, list[IndexedEntity]]]
 PARALLEL_FROM = 200  # fewer pending articles than this are indexed in this process
 
 
@@ -65,14 +67,28 @@ def index_pending(
         return 0
     total, done = len(pending), 0
     workers = workers or min(2, os.cpu_count() or 1)
+    if total < PARALLEL_FROM:
+        workers = 1
+    # One batch is extracted while the one before is written: the workers never wait.
+    running: deque[tuple[int, list[Future[Found]]]] = deque()
     for batch in _batches(_articles(store, pending), BATCH):
         if cancelled():
             break
-        store.entities.add_many(dict(_extract(batch, workers if total >= PARALLEL_FROM else 1)))
-        done += len(batch)
+        running.append((len(batch), _submit(batch, workers)))
+        if len(running) > 1:
+            done += _write(store, *running.popleft())
+            if on_progress is not None:
+                on_progress(IndexProgress(done, total))
+    while running and not cancelled():
+        done += _write(store, *running.popleft())
         if on_progress is not None:
             on_progress(IndexProgress(done, total))
     return done
+
+
+def _write(store: ArticleStore, count: int, parts: list[Future[Found]]) -> int:
+    store.entities.add_many(dict(pair for part in parts for pair in part.result()))
+    return count
 
 
 def _articles(store: ArticleStore, wanted: set[str]) -> Iterator[Article]:
@@ -95,17 +111,18 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 _POOL: ProcessPoolExecutor | None = None
 
 
-def _extract(batch: list[Article], workers: int) -> list[tuple[str, list[IndexedEntity]]]:
-    """(id, entities) for a batch: split across `workers` processes when there are several."""
+def _submit(batch: list[Article], workers: int) -> list[Future[Found]]:
+    """Extraction of a batch, split across `workers` processes (or done here for one)."""
     global _POOL
     if workers <= 1:
-        return [(a.id, index_entry(a)) for a in batch]
+        done: Future[Found] = Future()
+        done.set_result(_extract_part(batch))
+        return [done]
     if _POOL is None:  # kept for the life of the process: the entity lists load once per worker
         context = get_context("forkserver")
         _POOL = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_ctrl_c)
     step = -(-len(batch) // workers)
-    parts = [batch[i : i + step] for i in range(0, len(batch), step)]
-    return [pair for part in _POOL.map(_extract_part, parts) for pair in part]
+    return [_POOL.submit(_extract_part, batch[i : i + step]) for i in range(0, len(batch), step)]
 
 
 def _ignore_ctrl_c() -> None:
@@ -113,5 +130,5 @@ def _ignore_ctrl_c() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _extract_part(articles: list[Article]) -> list[tuple[str, list[IndexedEntity]]]:
+def _extract_part(articles: list[Article]) -> Found:
     return [(a.id, index_entry(a)) for a in articles]

@@ -94,7 +94,8 @@ def _fetch(
         on_progress(f"Feeds {p.done}/{p.total}: {p.feed} {p.status}")
 
     summary = refresh(store, report, only=feeds, cancelled=cancelled)
-    failed = f", {len(summary.failures)} failed" if summary.failures else ""
+    failed = "".join(f"; {f.feed}: {f.error}" for f in summary.failures[:3])  # who and why
+    failed += f"; {len(summary.failures) - 3} more failed" if len(summary.failures) > 3 else ""
     return [f"{summary.feeds} feed(s) fetched{failed}"]
 
 

@@ -36,6 +36,12 @@ _REMOVE = re.compile(
 # Lone surrogates (from a JSON "\\ud800" or an undecodable file name) cannot be written as
 # UTF-8: each becomes U+FFFD, so one bad string never costs a write.
 _SURROGATES = re.compile("[\ud800-\udfff]")
+# Every character that starts an escape or is removed or replaced above (a superset, one class:
+# one quick scan tells whether clean_line has more to do than fold spaces).
+_SUSPECT = re.compile(
+    "[\x00-\x1f\x7f-\x9f\xad\u180e\u200b\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+    "\ufeff\ufff9-\ufffb\ufffe\uffff\U000e0000-\U000e007f\ud800-\udfff]"
+)
 # Numeric character references no parser can turn into a character: a surrogate, or beyond
 # U+10FFFF. One such reference made feedparser raise and lost the whole feed. The pattern
 # only looks at references of U+D000 and up (Arabic as &#1575; is never touched).
@@ -93,6 +99,8 @@ def normalise_newlines(text: str) -> str:
 
 def clean_line(text: str) -> str:
     """One line of text made safe: no escapes, no controls, no overrides, spaces folded."""
+    if not _SUSPECT.search(text):  # nothing to remove (most text): fold the spaces only
+        return _SPACES.sub(" ", text).strip()
     text = _SURROGATES.sub("\ufffd", text.replace("\n", " "))
     text = _REMOVE.sub("", _ESCAPES.sub("", text))
     return _SPACES.sub(" ", text).strip()

@@ -41,6 +41,7 @@ class ArticleLoaded(Message):
     opened: OpenArticle
     focus: bool = False  # the reader pressed Enter: the pane takes the focus
     row: str | None = None  # the ticker row it was opened from (remembered for next time)
+    mark: bool = True  # opening marks it read (not when opened with p)
 
 
 @dataclass

@@ -24,7 +24,15 @@ def link_texts(article: Article) -> list[str]:
 def link_lines(article: Article, width: int, mode: str = "app") -> list[VisualLine]:
     """The screen lines of `link_texts`: addresses are left to right whatever the article's
     direction (an address reads left to right), wrapped at the width."""
-    out: list[VisualLine] = []
+    return [line for line, _ in addressed_lines(article, width, mode)]
+
+
+def addressed_lines(
+    article: Article, width: int, mode: str = "app"
+) -> list[tuple[VisualLine, str]]:
+    """Each screen line of the links with the address it shows (a long one wraps)."""
+    out: list[tuple[VisualLine, str]] = []
     for text in link_texts(article):
-        out.extend(layout_paragraph(text, width, mode, direction="ltr"))
+        url = text.split()[-1]
+        out.extend((line, url) for line in layout_paragraph(text, width, mode, direction="ltr"))
     return out

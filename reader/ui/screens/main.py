@@ -17,7 +17,11 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.bidi.modes import MODES, Mode
 from reader.library.entity_index import IndexedEntity
+from reader.library.feed_registry import FeedRegistry
 from reader.library.library import Library
+from reader.library.locations import load_config
+from reader.models import ReadingState
+from reader.ui.browser import browser_command, launch, osc52, safe_url
 from reader.ui.messages import (
     Announce,
     ArticleLoaded,
@@ -36,7 +40,8 @@ from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.status_line import Status, StatusLine
 from reader.ui.widgets.ticker import Ticker
 from reader.views.article_view import OpenArticle, analyse
-from reader.views.ticker_rows import TickerRow, restate
+from reader.views.feed_rows import FeedRow, feed_rows
+from reader.views.ticker_rows import ORDERS, TickerRow, build_rows, restate
 
 NARROW = 100  # below this many columns the panes stack and the sidebar hides
 # tmux swallows CSI 8 l, so an outer terminal that reorders by itself (VTE, mlterm, Konsole)
@@ -56,6 +61,16 @@ class MainScreen(Screen[None]):
         Binding("L", "flip_layout", "Layout", show=False),
         Binding("e", "toggle_entities", "Entities", show=False),
         Binding("R", "refresh_feeds", "Refresh", show=False),
+        Binding("f", "feeds", "Feeds"),
+        Binding("a", "all_feeds", "All feeds", show=False),
+        Binding("o", "open_link", "Open in browser"),
+        Binding("y", "copy_link", "Copy link", show=False),
+        *(Binding(str(n), f"link_number({n})", show=False) for n in range(10)),
+        Binding("S", "cycle_order", "Sort", show=False),
+        Binding("H", "toggle_read_shown", "Hide read", show=False),
+        Binding("A", "mark_all_read", "All read", show=False),
+        Binding("u", "next_unread", "Next unread", show=False),
+        Binding("p", "peek", "Open, keep unread", show=False),
         Binding("question_mark,f1", "help", "Help"),
     ]
 
@@ -75,6 +90,10 @@ class MainScreen(Screen[None]):
     counts: var[Counts] = var(Counts(), init=False)
     note: var[str] = var("", init=False)  # a transient message: progress, errors, hints
     status: var[Status] = var(Status())
+    feed_filter: var[tuple[str | None]] = var[tuple[str | None]]((None,), init=False)
+    order: var[str] = var("newest", init=False)  # newest | oldest | feed
+    show_read: var[bool] = var(True, init=False)
+    link_number: var[int] = var(0, init=False)  # digits typed before o / y: link N
 
     def __init__(self, store: Library, mode: Mode, right_to_left: bool) -> None:
         super().__init__()
@@ -82,6 +101,8 @@ class MainScreen(Screen[None]):
         self.set_reactive(MainScreen.bidi_mode, mode)
         self.set_reactive(MainScreen.right_to_left, right_to_left)
         self.set_class(right_to_left, "-rtl")  # set_reactive leaves toggle_class alone
+        order = store.reading.setting("order") or load_config().get("sort", "newest")
+        self.set_reactive(MainScreen.order, order if order in ORDERS else "newest")
 
     def compose(self) -> ComposeResult:
         yield Ticker(id="ticker", start_at=self.store.reading.setting("last_row")).data_bind(
@@ -117,6 +138,11 @@ class MainScreen(Screen[None]):
         left = f" {self.bidi_mode} | {c.articles} articles, {c.unread} unread, "
         left += f"{c.headlines} headlines |"
         right = self.note
+        feed = self.feed_filter[0]
+        if not right and (feed or self.order != "newest" or not self.show_read):
+            shown = [feed or "", "" if self.order == "newest" else f"sort: {self.order}"]
+            shown.append("" if self.show_read else "unread only")
+            right = " · ".join(x for x in shown if x) + " (a: all feeds, S, H)"
         if not right and self.entity_filter:
             right = f"{self.entity_filter.text} (Esc)"
         if not right and self.search_query:
@@ -133,6 +159,13 @@ class MainScreen(Screen[None]):
         self.note = ""
         self._reload()
 
+    def _view_changed(self) -> None:
+        self.note = ""
+        self._reload()
+        self._update_status()
+
+    watch_feed_filter = watch_order = watch_show_read = _view_changed
+
     def watch_search_query(self) -> None:
         self.note = ""
         self._update_status()
@@ -143,28 +176,9 @@ class MainScreen(Screen[None]):
         self._reload(message.note)
 
     def _reload(self, note: str = "") -> None:
-        """Rows for the entity filter, or the search results when a search found some."""
+        """Rows for the filters, and only the search results when a search found some."""
         found = self.found if self.search_query and self.found else None
         self.load_rows(self.entity_filter, note, found)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="rows")
-    def load_rows(
-        self, chosen: IndexedEntity | None, note: str, found: frozenset[str] | None = None
-    ) -> None:
-        """The ticker's rows and the counts, built off the UI thread (a pass over the store)."""
-        store = self.store
-        rows = store.rows(chosen.key if chosen else None, found)
-        states = store.reading.states()
-        articles, headlines = store.counts()
-        read = sum(1 for state in states.values() if state.read)
-        counts = Counts(articles, articles - read, headlines)
-        self.post_message(RowsBuilt(tuple(rows), counts, note))
-
-    @on(RowsBuilt)
-    def rows_built(self, message: RowsBuilt) -> None:
-        self.rows, self.counts = message.rows, message.counts
-        if message.note:
-            self.note = message.note
 
     def watch_other_writers(self) -> None:
         """Every second: has another process (an import, a cron fetch) written?"""
@@ -175,6 +189,33 @@ class MainScreen(Screen[None]):
     def take_in_changes(self) -> None:
         if self.store.refresh():
             self.post_message(StoreChanged())  # the ticker keeps its cursor, the pane its article
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="rows")
+    def load_rows(
+        self, chosen: IndexedEntity | None, note: str, found: frozenset[str] | None = None
+    ) -> None:
+        """The ticker's rows and the counts, built off the UI thread (a pass over the store)."""
+        store = self.store
+        only: set[str] | None = None
+        if chosen is not None:
+            only = set(store.entities.articles_mentioning(chosen.key))
+        if found is not None:
+            only = set(found) if only is None else only & found
+        states = store.reading.states()
+        rows = build_rows(
+            store.headlines(), store.articles(), states, only,
+            order=self.order, feed=self.feed_filter[0], show_read=self.show_read,
+        )  # fmt: skip
+        articles, headlines = store.counts()
+        read = sum(1 for state in states.values() if state.read)
+        counts = Counts(articles, articles - read, headlines)
+        self.post_message(RowsBuilt(tuple(rows), counts, note))
+
+    @on(RowsBuilt)
+    def rows_built(self, message: RowsBuilt) -> None:
+        self.rows, self.counts = message.rows, message.counts
+        if message.note:
+            self.note = message.note
 
     # -- opening articles --------------------------------------------------------------------
     @on(Ticker.Opened)
@@ -192,25 +233,34 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="article")
     def load_article(
-        self, article_id: str, query: str, focus: bool = False, row: str | None = None
+        self,
+        article_id: str,
+        query: str,
+        focus: bool = False,
+        row: str | None = None,
+        mark: bool = True,
     ) -> None:
-        """Read the article; the writes wait until it is on screen (mark_opened)."""
+        """Read the article; the writes wait until it is on screen (mark_opened). `mark`:
+        opening marks it read (p opens without)."""
         article = self.store.article(article_id)
         if article is not None:
-            self.post_message(ArticleLoaded(analyse(article, query), focus, row))
+            self.post_message(ArticleLoaded(analyse(article, query), focus, row, mark))
 
     @work(thread=True, exit_on_error=False, group="state")
-    def mark_opened(self, opened: OpenArticle, row: str | None) -> None:
+    def mark_opened(self, opened: OpenArticle, row: str | None, mark: bool = True) -> None:
         """The writes an open makes (each an fsync under the store's lock, and JSON encoding
         that holds the GIL), started after the article is painted so it never waits."""
         article_id = opened.id
         if row is not None:
             self.store.reading.set_setting("last_row", row)
         before = self.store.reading.state(article_id)
-        self.store.mark_opened(article_id)  # read, and remembered: one write
-        if not before.read:
-            state = self.store.reading.state(article_id)
-            self.post_message(StateSaved(article_id, state, before))  # the ticker shows it
+        if mark:
+            self.store.mark_opened(article_id)  # read, and remembered: one write
+            if not before.read:
+                state = self.store.reading.state(article_id)
+                self.post_message(StateSaved(article_id, state, before))  # the ticker shows it
+        else:
+            self.store.reading.set_setting("last_article", article_id)
         if not self.store.entities.has(article_id):  # (the index loads on first use)
             self.store.entities.add_many({article_id: list(opened.entities)})
 
@@ -219,7 +269,7 @@ class MainScreen(Screen[None]):
         self.opened = message.opened
         if message.focus:
             self.query_one(ArticlePane).focus()
-        self.call_after_refresh(self.mark_opened, message.opened, message.row)
+        self.call_after_refresh(self.mark_opened, message.opened, message.row, message.mark)
 
     # -- entity filter -----------------------------------------------------------------------
     @on(EntitySidebar.Chosen)
@@ -230,6 +280,7 @@ class MainScreen(Screen[None]):
     def action_clear(self) -> None:
         had_search = bool(self.search_query)
         self.entity_filter, self.search_query, self.found, self.note = None, "", frozenset(), ""
+        self.feed_filter, self.link_number = (None,), 0
         if had_search:
             self._reload()  # the whole ticker again
         if had_search and self.opened:
@@ -357,3 +408,108 @@ class MainScreen(Screen[None]):
         """A worker that failed (a damaged store file, say) is reported, never silent."""
         if event.state == WorkerState.ERROR:
             self.note = f"error: {event.worker.error}"
+
+    # -- feeds, views and links (issue 12) ---------------------------------------------------
+    def action_feeds(self) -> None:
+        from reader.ui.screens.feeds import FeedsScreen
+
+        self.app.push_screen(
+            FeedsScreen(self.store, self.bidi_mode, self._feed_rows), self._feed_chosen
+        )
+
+    def _feed_rows(self) -> list[FeedRow]:
+        """In the feed screen's worker: every feed with its counts, from the unfiltered rows."""
+        store = self.store
+        rows = build_rows(store.headlines(), store.articles(), store.reading.states())
+        registry = FeedRegistry(store.directory)
+        try:
+            subscribed = [(f.label, f.url) for f in registry.feeds()]
+        finally:
+            registry.close()
+        return feed_rows(rows, subscribed)
+
+    def _feed_chosen(self, choice: tuple[str | None] | None) -> None:
+        if choice is not None:
+            self.feed_filter = choice
+        self.post_message(StoreChanged())  # counts or feeds may have changed meanwhile
+        self.query_one(Ticker).focus()
+
+    def action_all_feeds(self) -> None:
+        self.feed_filter = (None,)
+
+    def action_cycle_order(self) -> None:
+        self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
+        self.remember("order", self.order)
+
+    def action_toggle_read_shown(self) -> None:
+        self.show_read = not self.show_read
+
+    def action_mark_all_read(self) -> None:
+        ids = tuple(r.article_id for r in self.rows if r.article_id and r.unread)
+        if ids:
+            self.mark_read(ids)
+
+    @work(thread=True, exit_on_error=False, group="state")
+    def mark_read(self, ids: tuple[str, ...]) -> None:
+        states = self.store.reading
+        states.set_many({i: ReadingState(True, states.state(i).starred) for i in ids})
+        self.post_message(StoreChanged(f"{len(ids)} marked read"))
+
+    def action_next_unread(self) -> None:
+        row = self.query_one(Ticker).find(lambda r: r.unread, 1)
+        if row is None or row.article_id is None:
+            self.note = "no unread items here"
+            return
+        self.load_article(row.article_id, self.search_query)
+
+    def action_peek(self) -> None:
+        row = self.query_one(Ticker).current
+        if row is not None and row.article_id:
+            self.load_article(row.article_id, self.search_query, focus=True, mark=False)
+
+    def action_link_number(self, digit: int) -> None:
+        self.link_number = (self.link_number * 10 + digit) % 1000
+        self.note = f"link {self.link_number}: o opens, y copies"
+
+    def _chosen_url(self) -> str | None:
+        number, self.link_number = self.link_number, 0
+        if self.opened is None:
+            self.note = "open an article first (Enter)"
+            return None
+        article = self.opened.article
+        if number:
+            if number > len(article.links):
+                self.note = f"no link [{number}]: this article has {len(article.links)}"
+                return None
+            url: str | None = article.links[number - 1]
+        else:
+            url = article.link or (article.links[0] if article.links else None)
+        if (checked := safe_url(url)) is None:
+            self.note = "this article has no web address"
+        return checked
+
+    def action_open_link(self) -> None:
+        url = self._chosen_url()
+        if url is None:
+            return
+        command = browser_command(os.environ, load_config())
+        if command is None:  # over SSH: the local terminal opens it (an OSC 8 hyperlink)
+            self.note = ""
+            self.status = Status(self.status.left, url, link=url)
+            return
+        try:
+            launch(command, url)
+        except (OSError, ValueError) as failure:
+            self.note = f"cannot run the browser {command!r}: {failure}"
+            return
+        self.note = f"opened in {command}: {url}"
+
+    def action_copy_link(self) -> None:
+        url = self._chosen_url()
+        if url is None:
+            return
+        driver = self.app._driver
+        if driver is not None:
+            driver.write(osc52(url))  # OSC 52: the local clipboard, through tmux too
+        self.app._clipboard = url
+        self.note = f"copied: {url}"

@@ -13,12 +13,15 @@ from textual.strip import Strip
 
 from reader.bidi import fit_line
 from reader.bidi.modes import Mode
+from reader.ui.browser import safe_url
 from reader.ui.widgets.quiet_focus import QuietFocus
 from reader.ui.widgets.render import line_strip
 from reader.views.article_layout import META, TITLE, ArticleLine, article_lines
 from reader.views.article_view import OpenArticle
+from reader.views.link_lines import addressed_lines
 
 EMPTY_HINT = "اختر خبرا من الشريط واضغط Enter"
+LINKS = -1  # the block of the address and links lines
 # Each side of the text: a rule and a blank where the pane has neighbours, a blank where it
 # spans the screen. Drawn with the line in its style, so they cost a few bytes where CSS
 # borders and padding cost an escape sequence each (a separate write per cell).
@@ -43,6 +46,7 @@ class ArticlePane(QuietFocus, can_focus=True):
         "article--PLACE",
         "article--ORG",
         "article--match",
+        "article--link",
     }
 
     opened: reactive[OpenArticle | None] = reactive[OpenArticle | None](None)
@@ -52,6 +56,7 @@ class ArticlePane(QuietFocus, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._lines: list[ArticleLine] = []
+        self._urls: dict[int, str] = {}  # line index -> the address it shows
         self._laid: tuple[object, ...] = ()
 
     def watch_opened(self, old: OpenArticle | None, new: OpenArticle | None) -> None:
@@ -82,9 +87,16 @@ class ArticlePane(QuietFocus, can_focus=True):
             return
         self._laid = key
         opened = self.opened
+        self._urls = {}
         self._lines = (
             [] if opened is None else article_lines(opened.article, width, self.mode, opened.spans)
         )
+        links = addressed_lines(opened.article, width, self.mode) if opened else []
+        if links:  # its address and numbered links, after the text (laid out left to right)
+            self._lines.append(ArticleLine(LINKS, None))
+            start = len(self._lines)
+            self._urls = {start + i: url for i, (_, url) in enumerate(links)}
+            self._lines += [ArticleLine(LINKS, line) for line, _ in links]
         self.virtual_size = Size(width, len(self._lines))
         self.refresh()  # every line changed
 
@@ -111,6 +123,10 @@ class ArticlePane(QuietFocus, can_focus=True):
             base += self.get_component_rich_style("article--title")
         elif entry.block == META:
             base += self.get_component_rich_style("article--meta")
+        elif entry.block == LINKS:
+            base += self.get_component_rich_style("article--link")
+            if url := safe_url(self._urls.get(index)):  # an OSC 8 hyperlink: the one
+                base += Style(link=url)  # deliberate escape, with a checked address
         return line_strip(entry.line, width, base, self._style_for), base
 
     def _style_for(self, name: str) -> Style:

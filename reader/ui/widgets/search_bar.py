@@ -35,16 +35,20 @@ class SearchBar(Widget, can_focus=True):
     class Cancelled(Message):
         pass
 
+    def __init__(self, *, prompt: str = PROMPT, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.prompt = prompt  # "/ " for search; the feed list asks for an address or a name
+
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         base = self.rich_style
         if y:
             return Strip.blank(width, base)
-        room = max(1, width - len(PROMPT) - 1)
+        room = max(1, width - len(self.prompt) - 1)
         text = self.value[-room * 4 :]
         line = fit_line(text, room, self.mode) if text else None
         rtl = bool(text) and paragraph_direction(text) == "rtl"
-        prompt = text_strip(PROMPT, len(PROMPT), base)
+        prompt = text_strip(self.prompt, len(self.prompt), base)
         if line is None:
             body = text_strip(CURSOR, room + 1, base)
         elif rtl:  # the logical end of right-to-left text is on the left: the cursor goes there

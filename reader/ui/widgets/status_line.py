@@ -19,6 +19,7 @@ from reader.ui.widgets.render import line_strip, text_strip
 class Status:
     left: str = ""  # ASCII: mode and counts
     right: str = ""  # may be Arabic: filter, search, progress
+    link: str = ""  # a checked address: the right part is an OSC 8 hyperlink to it
 
 
 class StatusLine(Widget):
@@ -36,7 +37,8 @@ class StatusLine(Widget):
         room = width - left.cell_length - 1
         if room <= 0 or not text.right:
             return left.crop_extend(0, width, base)
+        style = base + Style(link=text.link) if text.link else base
         right = line_strip(
-            fit_line(text.right, room, self.mode), room, base, lambda _: Style(), align_right=True
+            fit_line(text.right, room, self.mode), room, style, lambda _: Style(), align_right=True
         )
         return Strip.join([left, text_strip(" ", 1, base), right]).crop_extend(0, width, base)

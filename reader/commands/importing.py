@@ -1,0 +1,117 @@
+"""`newsreader import`, with progress: a bar on a terminal (files, articles, rate), a line per
+file when piped; then the entity index is brought up to date, with its own bar. Ctrl-C
+stops at once: what was stored stays, and the next run indexes what is left."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import sys
+import time
+from pathlib import Path
+
+from reader.commands.common import open_store, styled
+from reader.commands.screen_text import screen_line
+from reader.ingest.pipeline import ImportProgress, import_paths
+from reader.library.indexing import IndexProgress, index_pending
+from reader.library.store import ArticleStore
+from reader.models import ImportReport
+from reader.text.sanitize import clean_line
+
+
+class Bar:
+    """One line redrawn in place on a terminal; nothing when output is piped."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.started = time.monotonic()
+        self.drawn = False
+
+    def draw(self, done: int, total: int, text: str) -> None:
+        if not self.enabled:
+            return
+        width = shutil.get_terminal_size().columns
+        filled = 20 * done // max(total, 1)
+        line = f"[{'#' * filled}{'.' * (20 - filled)}] {text}"
+        sys.stdout.write("\r" + line[: width - 1].ljust(width - 1))
+        sys.stdout.flush()
+        self.drawn = True
+
+    def rate(self, count: int) -> str:
+        return f"{count / max(time.monotonic() - self.started, 1e-6):,.0f}/s"
+
+    def end(self) -> None:
+        if self.drawn:
+            sys.stdout.write("\n")
+            sys.stdout.flush()
+        self.drawn = False
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from reader.commands.library import describe
+
+    store = open_store(args)
+    missing = [p for p in args.paths if not os.path.exists(p)]
+    for path in missing:
+        print(f"{clean_line(path)}: no such file or directory")
+    bar = Bar(styled())
+    stored = [0]
+
+    def report(done: ImportReport) -> None:
+        if not bar.enabled or done.failed or done.problems:
+            bar.end()
+            print(describe(done), flush=True)
+
+    def progress(step: ImportProgress) -> None:
+        stored[0] = step.articles
+        name = screen_line(os.path.basename(step.path), 30)
+        text = f"{step.files_done}/{step.files} file(s), {step.articles:,} article(s)"
+        bar.draw(step.files_done, step.files, f"{text}, {bar.rate(step.articles)} {name}")
+
+    try:
+        reports, others = _newsboat(store, [Path(p) for p in args.paths if p not in missing])
+        reports += import_paths(store, others, report, progress)
+        bar.end()
+        if not reports and not missing:
+            print("no files found")
+        if bar.enabled and reports:
+            print(
+                f"{len(reports)} file(s): {stored[0]:,} article(s) stored ({bar.rate(stored[0])})"
+            )
+        index_bar = Bar(bar.enabled)
+        index_pending(store, lambda p: index_step(index_bar, p))
+        index_bar.end()
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while leaving: no trace
+        bar.end()
+        print(
+            f"newsreader: import interrupted; the {stored[0]:,} article(s) stored are kept "
+            "(the next import or fetch finishes the entity index)",
+            file=sys.stderr,
+        )
+        return 130
+    return 0 if any(not r.failed for r in reports) else 1
+
+
+def _newsboat(store: ArticleStore, paths: list[Path]) -> tuple[list[ImportReport], list[Path]]:
+    """newsboat's own files (urls, cache.db) go to their importer; the rest is returned for
+    the pipeline."""
+    from reader.commands.library import describe
+    from reader.commands.newsboat import import_newsboat, newsboat_paths
+
+    reports, others = [], []
+    for path in paths:
+        for one in newsboat_paths(path) or [path]:
+            if (done := import_newsboat(store, one)) is None:
+                others.append(one)
+            else:
+                reports.append(done)
+                print(describe(done), flush=True)
+    return reports, others
+
+
+def index_step(bar: Bar, step: IndexProgress) -> None:
+    text = f"entity index: {step.done:,}/{step.total:,} article(s), {bar.rate(step.done)}"
+    bar.draw(step.done, step.total, text)
