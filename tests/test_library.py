@@ -80,8 +80,7 @@ def test_articles_a_kill_left_unindexed_are_indexed_by_the_next_import(db_dir: P
     store = Library(db_dir)
     store.add([article(1)], [])  # stored, then killed before the entity index
     assert store.unindexed() == [article(1).id]
-    import_paths(store, [SEED_000])
-    assert store.unindexed() == []
+    assert main(["--db", str(db_dir), "import", str(SEED_000)]) == 0
     assert Library(db_dir).unindexed() == []
 
 
