@@ -8,13 +8,14 @@ from functools import lru_cache
 
 from reader.bidi.layout import check_mode, clear_layout_caches, layout_paragraph, prepare
 from reader.bidi.lines import VisualLine
+from reader.bidi.modes import Mode
 from reader.bidi.wrap import cell_width, drawn_width, fill
 
 ELLIPSIS = "…"
 _SPACES = str.maketrans("\t\n\r\u2028\u2029", "     ")
 
 
-def fit_line(text: str, width: int, mode: str = "app") -> VisualLine:
+def fit_line(text: str, width: int, mode: Mode = "app") -> VisualLine:
     """`text` on one line of at most `width` cells. The cut never separates a letter from its
     marks or a lam from its alef, and what is kept is shaped again, so its last letter takes
     the form it has at the end of a word."""
@@ -22,7 +23,7 @@ def fit_line(text: str, width: int, mode: str = "app") -> VisualLine:
 
 
 @lru_cache(maxsize=4096)
-def _fit(text: str, width: int, mode: str) -> VisualLine:
+def _fit(text: str, width: int, mode: Mode) -> VisualLine:
     para = prepare(text, mode, None)
     direction = "rtl" if para.level else "ltr"
     cells = drawn_width(para.shaped)

@@ -59,7 +59,7 @@ def check_direction(direction: str | None) -> int | None:
 
 
 @lru_cache(maxsize=512)
-def prepare(text: str, mode: str, base: int | None) -> Paragraph:
+def prepare(text: str, mode: Mode, base: int | None) -> Paragraph:
     safe = safe_text(text)
     if mode == "terminal":
         return Paragraph(safe, safe, base_level(safe) if base is None else base, "")
@@ -71,7 +71,7 @@ def prepare(text: str, mode: str, base: int | None) -> Paragraph:
 def layout_paragraph(
     text: str,
     width: int,
-    mode: str = "app",
+    mode: Mode = "app",
     spans: Sequence[Span] = (),
     direction: str | None = None,
     keep_harakat: bool = False,
@@ -85,7 +85,7 @@ def layout_paragraph(
 
 @lru_cache(maxsize=4096)
 def _layout(
-    text: str, width: int, mode: str, spans: tuple[Span, ...], base: int | None, keep: bool
+    text: str, width: int, mode: Mode, spans: tuple[Span, ...], base: int | None, keep: bool
 ) -> tuple[VisualLine, ...]:
     para = prepare(text, mode, base)
     rtl = para.level == 1

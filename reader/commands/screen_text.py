@@ -8,13 +8,14 @@ import shutil
 from functools import cache
 
 from reader.bidi import fit_line, resolve_mode
+from reader.bidi.modes import Mode
 from reader.commands.common import styled
 from reader.library.locations import load_config
 from reader.text.sanitize import clean_line
 
 
 @cache
-def _mode() -> str:
+def _mode() -> Mode:
     return resolve_mode(None, os.environ, load_config().get("bidi"))
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.bidi import Span, VisualLine, layout_paragraph
+from reader.bidi.modes import Mode
 from reader.models import Article
 from reader.text.article_text import block_offsets, blocks
 
@@ -20,7 +21,7 @@ class ArticleLine:
 
 
 def article_lines(
-    article: Article, width: int, mode: str = "app", spans: Sequence[Span] = ()
+    article: Article, width: int, mode: Mode = "app", spans: Sequence[Span] = ()
 ) -> list[ArticleLine]:
     """Every screen line of the article; `spans` are offsets into "\\n".join(blocks)."""
     out: list[ArticleLine] = []

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from reader.bidi import VisualLine, layout_paragraph
+from reader.bidi.modes import Mode
 from reader.models import Article
 from reader.text.sanitize import clean_line
 
@@ -21,14 +22,14 @@ def link_texts(article: Article) -> list[str]:
     return out
 
 
-def link_lines(article: Article, width: int, mode: str = "app") -> list[VisualLine]:
+def link_lines(article: Article, width: int, mode: Mode = "app") -> list[VisualLine]:
     """The screen lines of `link_texts`: addresses are left to right whatever the article's
     direction (an address reads left to right), wrapped at the width."""
     return [line for line, _ in addressed_lines(article, width, mode)]
 
 
 def addressed_lines(
-    article: Article, width: int, mode: str = "app"
+    article: Article, width: int, mode: Mode = "app"
 ) -> list[tuple[VisualLine, str]]:
     """Each screen line of the links with the address it shows (a long one wraps)."""
     out: list[tuple[VisualLine, str]] = []
