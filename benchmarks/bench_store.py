@@ -1,85 +1,267 @@
-"""Store speed at scale: import N articles, then time what the app's first screen needs
-(open the store, build the ticker rows) and what a keypress needs (mark one article read).
+"""The library at scale, beside newsboat on the same generated feed, in the same run.
 
-Usage: python benchmarks/bench_store.py [N ...]   (default: 10000 100000)
-Prints one line per size; numbers go in the README. Not a test: nothing is asserted.
+For each size N (default 1,000, 10,000 and 100,000) it generates N realistic Arabic articles
+(titles and bodies drawn from the seed pages' words and paragraphs, dates spread over months,
+a ticker headline each, entity-index entries from the real extractor), stores them with the
+library and writes the same items as an RSS file that newsboat loads into its own cache.
+Then it measures, each app in tmux at 100x30:
+
+- first screen: from starting the program to the ticker's status line (newsreader) / to the
+  feed list and to the article list after Enter (newsboat); peak memory (VmHWM) of the
+  process at that moment;
+- in the library (in process): opening an article, marking it read, starring it (median of
+  30), a search (median of 5 words), the size on disk.
+
+`--old PATH` also runs the app from another source tree (e.g. the release before this
+layer, `git worktree add /tmp/old 67f604f`) on a copy of the same database.
+
+Usage: python benchmarks/bench_store.py [N ...] [--old PATH] [--no-newsboat]
+Not a test: nothing is asserted. Numbers go in the README ("Speed and memory").
 """
 
 from __future__ import annotations
 
+import argparse
+import html
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
+import uuid
+from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
-from reader.library.store import ArticleStore  # noqa: E402
+from reader.entities import extract  # noqa: E402
+from reader.library.entity_index import IndexedEntity  # noqa: E402
+from reader.library.library import Library  # noqa: E402
 from reader.models import Article, Headline  # noqa: E402
-from reader.views.ticker_rows import build_rows  # noqa: E402
 
-SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_abffabad426bfcef.txt"
+NEWSREADER = Path(sys.executable).with_name("newsreader")
+NEWSBOAT = Path("/usr/bin/newsboat")
+WIDTH, HEIGHT = 100, 30
+WORDS = ["بايدن", "القاهرة", "الحكومة", "غزة", "الاقتصاد"]
 
 
-def make(n: int) -> tuple[list[Article], list[Headline]]:
-    body = tuple(p for p in SEED.read_text(encoding="utf-8").split("\n") if p)[:6]
+def corpus() -> tuple[list[str], list[str]]:
+    paragraphs: list[str] = []
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        paragraphs += [p for p in seed.read_text(encoding="utf-8").split("\n") if len(p) > 80]
+    words = [w for p in paragraphs for w in p.split() if len(w) > 2]
+    return paragraphs, words
+
+
+def generate(n: int) -> tuple[list[Article], list[Headline]]:
+    rng = random.Random(n)
+    paragraphs, words = corpus()
     articles, lines = [], []
+    days = max(30, n // 100)  # about 100 articles a day, at least a month
     for i in range(n):
-        title = f"خبر رقم {i} عن الأحداث الجارية في المنطقة"
-        article = Article(
-            Article.make_id(title, body),
-            title,
-            body,
-            "bench",
-            f"2024-{1 + i % 12:02}-{1 + i % 28:02}",
-        )
+        title = " ".join(rng.choice(words) for _ in range(rng.randint(6, 11))) + f" {i}"
+        body = tuple(rng.sample(paragraphs, rng.randint(4, min(8, len(paragraphs)))))
+        day = time.gmtime(1_700_000_000 + 86400 * (i * days // n))
+        published = time.strftime("%Y-%m-%d", day)
+        article = Article(Article.make_id(title, body), title, body, "bench", published)
         articles.append(article)
-        time_ = f"{i % 24:02}:{i % 60:02}"
+        at = f"{i % 24:02}:{i % 60:02}"
         lines.append(
-            Headline(
-                Headline.make_id(time_, title), time_, title, "bench", article.id, article.published
-            )
+            Headline(Headline.make_id(at, title), at, title, "bench", article.id, published)
         )
     return articles, lines
 
 
-def bench(n: int) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "db"
-        articles, lines = make(n)
-        started = time.perf_counter()
-        store = ArticleStore(db)
-        for start in range(0, n, 5000):
-            store.add(articles[start : start + 5000], lines[start : start + 5000])
-        imported = time.perf_counter() - started
-        store.close()
-        started = time.perf_counter()
-        store = ArticleStore(db)
-        rows = build_rows(store.headlines(), store.articles(), store.reading.states())
-        first_screen = time.perf_counter() - started
-        store.close()
-        tracemalloc.start()  # a second, traced run for memory (tracing slows it down)
-        store = ArticleStore(db)
-        build_rows(store.headlines(), store.articles(), store.reading.states())
-        _, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-        target = articles[n // 2].id
-        started = time.perf_counter()
-        store.reading.set_state(target, read=True)
-        mark_read = time.perf_counter() - started
-        started = time.perf_counter()
-        store.article(target)
-        open_one = time.perf_counter() - started
-        size = sum(p.stat().st_size for p in db.rglob("*.json")) / 2**20
-        print(
-            f"{n:>7} articles: import {imported:6.2f} s | first screen (open store + "
-            f"{len(rows)} ticker rows) {first_screen * 1000:7.1f} ms, peak {peak / 2**20:6.1f}"
-            f" MiB | mark read {mark_read * 1000:5.1f} ms | open one article "
-            f"{open_one * 1000:5.1f} ms | {size:6.1f} MiB on disk"
+def build(db: Path, articles: list[Article], lines: list[Headline]) -> float:
+    started = time.perf_counter()
+    found: dict[str, list[IndexedEntity]] = {}
+    cache: dict[str, Counter[IndexedEntity]] = {}
+    for article in articles:  # the real extractor, once per distinct paragraph
+        total: Counter[IndexedEntity] = Counter()
+        for p in (article.title, *article.paragraphs):
+            if p not in cache:
+                cache[p] = Counter(
+                    {IndexedEntity(e.key, e.text, e.type, 0): e.count for e in extract(p)}
+                )
+            total.update(cache[p])
+        found[article.id] = [replace_count(e, c) for e, c in total.items()]
+    library = Library(db)
+    for start in range(0, len(articles), 5000):
+        library.add(articles[start : start + 5000], lines[start : start + 5000])
+        library.entities.add_many({a.id: found[a.id] for a in articles[start : start + 5000]})
+    library.search(WORDS[0])  # the search index is built with the store
+    library.close()
+    return time.perf_counter() - started
+
+
+def replace_count(entity: IndexedEntity, count: int) -> IndexedEntity:
+    return IndexedEntity(entity.key, entity.text, entity.type, count)
+
+
+def rss(path: Path, articles: list[Article], lines: list[Headline]) -> None:
+    items = []
+    for article, line in zip(articles, lines, strict=True):
+        when = time.strptime(f"{article.published} {line.time}", "%Y-%m-%d %H:%M")
+        body = "".join(f"<p>{html.escape(p)}</p>" for p in article.paragraphs)
+        items.append(
+            f"<item><title>{html.escape(article.title)}</title>"
+            f"<link>http://127.0.0.1/{article.id}</link><guid>{article.id}</guid>"
+            f"<pubDate>{time.strftime('%a, %d %b %Y %H:%M:00 +0000', when)}</pubDate>"
+            f"<description>{html.escape(body)}</description></item>"
         )
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>أخبار</title>'
+        f"<link>http://127.0.0.1/</link><description>bench</description>{''.join(items)}"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+
+
+class Pane:
+    """A tmux server running one command; the screen is polled with capture-pane."""
+
+    def __init__(self, command: str, env: dict[str, str]) -> None:
+        self.socket = f"bench-{uuid.uuid4().hex[:8]}"
+        extra = [f"-e{k}={v}" for k, v in env.items()]
+        self.tmux("new-session", "-d", "-s", "b", "-x", str(WIDTH), "-y", str(HEIGHT), *extra)
+        self.tmux("set-option", "-t", "b", "status", "off")
+        self.pid = int(self.tmux("display", "-p", "-t", "b", "#{pane_pid}"))
+        self.tmux("send-keys", "-t", "b", "-l", f"exec {command}")
+        self.started = time.perf_counter()
+        self.tmux("send-keys", "-t", "b", "Enter")
+
+    def tmux(self, *args: str) -> str:
+        env = {**os.environ, "TMUX": ""}
+        return subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, env=env
+        ).stdout.strip()
+
+    def wait(self, pattern: str, timeout: float = 300) -> float:
+        """Seconds since start until the screen matches `pattern`."""
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            if re.search(pattern, self.tmux("capture-pane", "-p", "-t", "b")):
+                return time.perf_counter() - self.started
+            time.sleep(0.01)
+        raise TimeoutError(f"{pattern!r} never appeared")
+
+    def peak_mib(self) -> float:
+        status = Path(f"/proc/{self.pid}/status").read_text()
+        return int(re.search(r"VmHWM:\s+(\d+)", status)[1]) / 1024  # type: ignore[index]
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+
+
+def first_screen(db: Path, work: Path, code: Path | None = None) -> tuple[float, float]:
+    env = {"NEWSREADER_DB": str(db), "HOME": str(work), "TERM": "xterm-256color"}
+    env |= {"LANG": "C.UTF-8", "XDG_CONFIG_HOME": str(work / "cfg")}
+    command = f"{NEWSREADER} --bidi app"
+    if code is not None:
+        env["PYTHONPATH"] = str(code)
+        command = f"{sys.executable} -m reader --bidi app"
+    pane = Pane(command, env)
+    try:
+        return pane.wait(r"\d+ articles, \d+ unread"), pane.peak_mib()
+    finally:
+        pane.close()
+
+
+def newsboat(feed: Path, work: Path) -> tuple[float, float, float]:
+    urls, cache, config = work / "urls", work / "cache.db", work / "newsboat.conf"
+    urls.write_text(f"file://{feed}\n")
+    config.write_text("")
+    base = f"{NEWSBOAT} -u {urls} -c {cache} -C {config}"
+    subprocess.run([*base.split(), "-x", "reload"], check=True, capture_output=True)
+    env = {"HOME": str(work), "TERM": "xterm-256color", "LANG": "C.UTF-8"}
+    pane = Pane(base, env)
+    try:
+        feeds = pane.wait(r"أخبار")
+        pane.tmux("send-keys", "-t", "b", "Enter")
+        articles = pane.wait(r"Articles in feed")
+        return feeds, articles, pane.peak_mib()
+    finally:
+        pane.close()
+
+
+def median_ms(action: object, ids: list[str]) -> float:
+    times = []
+    for article_id in ids:
+        started = time.perf_counter()
+        action(article_id)  # type: ignore[operator]
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
+def in_process(db: Path, ids: list[str]) -> dict[str, float]:
+    library = Library(db)
+    for article_id in ids[: len(ids) // 10]:  # a reading state of realistic size: 10% read
+        library.reading.set_state(article_id, read=True)
+    sample = random.Random(0).sample(ids, 30)
+    result = {
+        "open": median_ms(library.article, sample),
+        "mark read": median_ms(library.mark_opened, sample),
+        "star": median_ms(lambda i: library.toggle(i, "starred"), sample),
+        "search": median_ms(library.search, WORDS),
+    }
+    library.close()
+    return result
+
+
+def disk_mib(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
+
+
+def bench(n: int, args: argparse.Namespace, work: Path) -> None:
+    articles, lines = generate(n)
+    db = work / f"db{n}"
+    built = build(db, articles, lines)
+    ours, peak = first_screen(db, work)
+    print(f"\n{n:,} articles (stored in {built:.0f} s, {disk_mib(db):.0f} MiB on disk)")
+    print(f"  newsreader first screen {ours:6.2f} s, peak {peak:5.0f} MiB")
+    if args.old:
+        old_db = work / f"old{n}"
+        shutil.copytree(db, old_db)
+        old, old_peak = first_screen(old_db, work, Path(args.old))
+        print(f"  old release first screen {old:6.2f} s, peak {old_peak:5.0f} MiB")
+        print(f"    ratio new/old: time {ours / old:.2f}, memory {peak / old_peak:.2f}")
+    if not args.no_newsboat:
+        feed = work / f"feed{n}.xml"
+        rss(feed, articles, lines)
+        (work / "nb").mkdir(exist_ok=True)
+        feeds, listed, nb_peak = newsboat(feed, work / "nb")
+        print(
+            f"  newsboat feed list {feeds:6.2f} s, article list {listed:6.2f} s, peak "
+            f"{nb_peak:5.0f} MiB"
+        )
+        print(
+            f"    ratio newsreader/newsboat: first screen vs article list {ours / listed:.2f},"
+            f" memory {peak / nb_peak:.2f}"
+        )
+        shutil.rmtree(work / "nb")
+    timings = in_process(db, [a.id for a in articles])
+    print("  " + ", ".join(f"{k} {v:.1f} ms" for k, v in timings.items()))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[1_000, 10_000, 100_000])
+    parser.add_argument("--old", metavar="PATH", help="also run the app from this source tree")
+    parser.add_argument("--no-newsboat", action="store_true", help="measure newsreader only")
+    args = parser.parse_args()
+    for tool in ("tmux", *(() if args.no_newsboat else (str(NEWSBOAT),))):
+        if shutil.which(tool) is None:
+            sys.exit(f"{tool} is needed (apt-get install {Path(tool).name})")
+    print(f"machine: {os.cpu_count()} cores, {os.uname().release}; python {sys.version.split()[0]}")
+    with tempfile.TemporaryDirectory() as folder:
+        for n in args.sizes:
+            bench(n, args, Path(folder))
 
 
 if __name__ == "__main__":
-    for size in [int(a) for a in sys.argv[1:]] or [10_000, 100_000]:
-        bench(size)
+    main()

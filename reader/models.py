@@ -35,7 +35,7 @@ class Article:
         return stable_id(title, *paragraphs)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Headline:
     """A ticker line: a time and a headline, maybe linked to an article."""
 
@@ -53,7 +53,7 @@ class Headline:
         return stable_id(time, headline)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleMeta:
     """What the ticker and lists need of an article, without its body."""
 
@@ -67,7 +67,7 @@ class ArticleMeta:
     link: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReadingState:
     read: bool = False
     starred: bool = False

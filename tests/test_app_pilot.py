@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.ingest.pipeline import seed_if_new
-from reader.library.store import ArticleStore
+from reader.library.library import Library as ArticleStore
 from reader.ui.app import NewsReaderApp
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article_pane import ArticlePane

@@ -12,7 +12,7 @@ import pytest
 
 from reader.ingest.pipeline import import_paths, seed_if_new
 from reader.library.feed_registry import FeedRegistry
-from reader.library.store import ArticleStore
+from reader.library.library import Library as ArticleStore
 from reader.ui.app import NewsReaderApp
 from reader.ui.screens.feeds import FeedsScreen
 from reader.ui.screens.help import KEYS

@@ -14,8 +14,8 @@ ALLOWED = {
     "text": set(),
     "bidi": set(),
     "entities": {"text"},
-    "ingest": {"text", "feeds", "library"},  # pipeline writes; the library issue inverts it
-    "feeds": {"text", "library"},  # fetch writes; the library issue inverts it
+    "ingest": {"text", "feeds"},  # parses only: the library (a Sink) writes what it finds
+    "feeds": {"text", "library"},  # fetch still stores through the library it is given
     "views": {"text", "bidi", "entities", "library"},
     "library": {"text", "entities", "ingest", "feeds", "views"},
     "sync": {"text", "feeds", "library"},  # server items go through the feed sanitiser

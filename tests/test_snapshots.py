@@ -20,7 +20,7 @@ import pytest
 from textual.pilot import Pilot
 
 from reader.ingest.pipeline import seed_if_new
-from reader.library.store import ArticleStore
+from reader.library.library import Library as ArticleStore
 from reader.ui.app import NewsReaderApp
 from tests.pilot_support import settle
 

@@ -1,21 +1,31 @@
-"""What every subcommand needs: opening the store, printing for a pipe or a terminal."""
+"""What every subcommand needs: opening the library, printing for a pipe or a terminal."""
 
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import re
 import sys
 from typing import Any
 
 from reader.library.bootstrap import open_library
-from reader.library.store import ArticleStore
+from reader.library.library import Library
 from reader.text.sanitize import clean_line
 
 
-def open_store(args: argparse.Namespace) -> ArticleStore:
-    """The store chosen by --db / $NEWSREADER_DB / XDG; seeded on first use."""
-    return open_library(args.db)
+def open_store(args: argparse.Namespace) -> Library:
+    """The library chosen by --db / $NEWSREADER_DB / XDG; seeded on first use. What it had
+    to set right on the way (a damaged reading-state file, say) is printed to stderr."""
+    library = open_library(args.db)
+    _warn(library, 0)
+    atexit.register(_warn, library, len(library.warnings))  # found later (the entity index)
+    return library
+
+
+def _warn(library: Library, start: int) -> None:
+    for warning in library.warnings[start:]:
+        print(f"newsreader: warning: {clean_line(warning)}", file=sys.stderr)
 
 
 def styled() -> bool:

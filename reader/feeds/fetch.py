@@ -131,7 +131,7 @@ def refresh(
                 break
     finally:
         downloads.stop()
-    if index and summary.new_articles and not cancelled():
+    if index and not cancelled():  # also a killed run's unindexed articles (a cheap check)
         index_pending(store, on_index, cancelled)
     return summary
 

@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from pathlib import Path
 
 from reader.models import Article, Headline
 
@@ -29,22 +28,19 @@ _NAMESPACES = {
     "feed": ("www.w3.org/2005/Atom", "purl.org/atom"),
 }
 
-# Where an OPML import subscribes: (database directory, feeds added, notes), set per file,
-# and what to tell the user about it.
-_target: ContextVar[tuple[Path, list[str], list[str]] | None] = ContextVar(
-    "opml_target", default=None
-)
+# The feeds an OPML file lists, collected per file for the caller to subscribe (parsers
+# never write: the library does).
+Outline = tuple[str, str | None, str | None]
+_target: ContextVar[list[Outline] | None] = ContextVar("opml_target", default=None)
 
 
 @contextmanager
-def subscribing_into(directory: Path) -> Iterator[tuple[list[str], list[str]]]:
-    """While importing one file, let an OPML file subscribe `directory`; yields the new URLs
-    and notes for the user (what was subscribed)."""
-    added: list[str] = []
-    notes: list[str] = []
-    token = _target.set((Path(directory), added, notes))
+def collecting_subscriptions() -> Iterator[list[Outline]]:
+    """While importing one file, collect the (url, name, site) an OPML file lists."""
+    found: list[Outline] = []
+    token = _target.set(found)
     try:
-        yield added, notes
+        yield found
     finally:
         _target.reset(token)
 
@@ -88,21 +84,10 @@ def sniff_feed(data: bytes, filename: str) -> Records | None:
 
 def _subscribe(data: bytes) -> list[str]:
     from reader.feeds.opml import read_opml
-    from reader.library.feed_registry import FeedRegistry
 
     outlines, problems = read_opml(data)
     target = _target.get()
     if target is None:
         return [*problems, f"OPML file lists {len(outlines)} feed(s); nothing subscribed"]
-    if outlines:
-        registry = FeedRegistry(target[0])
-        try:
-            new = registry.add_many(outlines)
-        finally:
-            registry.close()
-        target[1].extend(feed.url for feed in new)
-        target[2].append(
-            f"subscribed to {len(new)} new feed(s) ({len(outlines) - len(new)} already "
-            "subscribed); `newsreader fetch` downloads them"
-        )
+    target.extend(outlines)
     return problems

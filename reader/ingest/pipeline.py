@@ -1,9 +1,11 @@
-"""Import files and directories into the store; shared by the CLI and the app.
+"""Import files and directories into the library; shared by the CLI and the app.
 
 Files are read, sniffed, parsed and buffered; the buffer goes to the store every
 `BATCH` files or `FLUSH` articles, so a big import rewrites the index a few times, not once
 per file, and a process killed mid-import loses at most the batch in hand, never what was
 stored before. XML feed files are read as a stream, so their size has no limit.
+This module only reads and parses: every write goes through the `Sink` it is given (the
+library, reader.library.store.ArticleStore), which owns the files and the lock.
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
+from typing import Protocol
 
-from reader.feeds.sniff import sniff_feed, subscribing_into
+from reader.feeds.sniff import Outline, collecting_subscriptions, sniff_feed
 from reader.ingest.page import ParsedPage, parse_bytes
-from reader.library.store import ArticleStore
 from reader.models import Article, Headline, ImportReport
 from reader.text.sanitize import clean_line
 
@@ -29,6 +31,17 @@ MAX_BYTES = 64 * 1024 * 1024
 Records = tuple[list[Article], list[Headline], list[str]]
 Sniffer = Callable[[bytes, str], Records | None]
 SNIFFERS: list[Sniffer] = [sniff_feed]  # RSS, Atom, JSON Feed; OPML subscribes
+
+
+class Sink(Protocol):
+    """Where imported records go: the library."""
+
+    is_new: bool
+
+    def has(self, record_id: str) -> bool: ...
+    def add(self, articles: list[Article], headlines: list[Headline]) -> tuple[int, int, int]: ...
+    def index_pending(self) -> int: ...
+    def subscribe(self, outlines: list[Outline]) -> list[str]: ...
 
 
 def bundled_seeds() -> Path:
@@ -140,7 +153,7 @@ def read_batches(path: Path, batch: int = FLUSH) -> Iterator[tuple[Records, Impo
 
 
 def import_paths(
-    store: ArticleStore,
+    store: Sink,
     paths: Iterable[str | Path],
     on_report: Callable[[ImportReport], None] = lambda report: None,
     on_progress: Callable[[ImportProgress], None] = lambda progress: None,
@@ -167,7 +180,7 @@ def import_paths(
         on_progress(ImportProgress(done, len(files), **stored, path=clean_line(str(path))))
 
     for path in files:
-        with subscribing_into(store.directory) as (subscribed, notes):  # for OPML files
+        with collecting_subscriptions() as outlines:  # what an OPML file lists
             report = None
             for (articles, lines, _), report in read_batches(path):
                 if not reports or reports[-1] is not report:
@@ -184,7 +197,7 @@ def import_paths(
                     flush(path)
         if report is None:
             continue
-        report.notes.extend(notes)
+        subscribed = _subscribe(store, outlines, report) if outlines else False
         kept = report.articles or report.headlines or report.duplicates
         report.failed = report.failed or not (kept or subscribed)
         report.done = True
@@ -196,12 +209,19 @@ def import_paths(
     return reports
 
 
-def seed_if_new(store: ArticleStore) -> list[ImportReport]:
+def _subscribe(store: Sink, outlines: list[Outline], report: ImportReport) -> bool:
+    new = store.subscribe(outlines)
+    report.notes.append(
+        f"subscribed to {len(new)} new feed(s) ({len(outlines) - len(new)} already "
+        "subscribed); `newsreader fetch` downloads them"
+    )
+    return True
+
+
+def seed_if_new(store: Sink) -> list[ImportReport]:
     """On first use (no database yet) import the bundled sample pages."""
     if not store.is_new:
         return []
     reports = import_paths(store, [bundled_seeds()])
-    from reader.library.indexing import index_pending
-
-    index_pending(store)
+    store.index_pending()
     return reports

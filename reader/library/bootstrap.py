@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from reader.ingest.pipeline import seed_if_new
+from reader.library.library import Library
 from reader.library.locations import database_dir
-from reader.library.store import ArticleStore
 
 
-def open_library(db: str | None) -> ArticleStore:
-    """The store chosen by --db / $NEWSREADER_DB / XDG; seeded with the bundled pages if new."""
-    store = ArticleStore(database_dir(db))
-    seed_if_new(store)
-    return store
+def open_library(db: str | None) -> Library:
+    """The library chosen by --db / $NEWSREADER_DB / XDG; seeded with the bundled pages if new.
+
+    What was wrong and set right on the way (a damaged reading-state file; a damaged
+    entity index, found when first used) is in `library.warnings`, for the caller to show.
+    """
+    library = Library(database_dir(db))
+    seed_if_new(library)
+    return library

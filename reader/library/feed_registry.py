@@ -3,7 +3,6 @@ with what conditional GET needs (ETag, Last-Modified) and how the last fetch wen
 
 from __future__ import annotations
 
-import threading
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from pathlib import Path
@@ -12,6 +11,7 @@ from urllib.parse import urlsplit
 
 from tinydb import where
 
+from reader.library.lock import DatabaseLock, database_lock
 from reader.library.storage import open_db
 from reader.text.folding import fold
 from reader.text.sanitize import clean_line
@@ -67,13 +67,13 @@ def _name(value: str | None) -> str | None:
 
 
 class FeedRegistry:
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, lock: DatabaseLock | None = None) -> None:
         self._db = open_db(Path(directory) / FILENAME)
         self._table = self._db.table("feeds")
-        self._lock = threading.RLock()
+        self._lock = lock or database_lock(Path(directory))
 
     def feeds(self) -> list[Feed]:
-        with self._lock:
+        with self._lock.thread:
             return [_feed(doc) for doc in self._table.all()]
 
     def get(self, url: str) -> Feed | None:
@@ -100,7 +100,7 @@ class FeedRegistry:
 
     def add_many(self, wanted: list[tuple[str, str | None, str | None]]) -> list[Feed]:
         """Subscribe to (url, name, site) triples not yet subscribed, in one write."""
-        with self._lock:
+        with self._lock.write():
             known = {f.url for f in self.feeds()}
             now = datetime.now().astimezone().isoformat(timespec="seconds")
             new: dict[str, Feed] = {}
@@ -108,7 +108,8 @@ class FeedRegistry:
                 url = normalise_url(url)
                 if url not in known and url not in new:
                     new[url] = Feed(url, name=_name(name), site=_site(site), added=now)
-            self._table.insert_multiple(asdict(f) for f in new.values())
+            if new:
+                self._table.insert_multiple(asdict(f) for f in new.values())
             return list(new.values())
 
     def add(self, url: str, name: str | None = None) -> Feed:
@@ -118,14 +119,14 @@ class FeedRegistry:
         return self.add_many([(url, name, None)])[0]
 
     def remove(self, ref: str) -> Feed:
-        with self._lock:
+        with self._lock.write():
             feed = self.find(ref)
             self._table.remove(where("url") == feed.url)
             return feed
 
     def record(self, url: str, **changes: Any) -> None:
         """Store what a fetch learnt (etag, modified, status, checked, title)."""
-        with self._lock:
+        with self._lock.write():
             if "title" in changes:
                 changes["title"] = _name(changes["title"])
             self._table.update(changes, where("url") == url)

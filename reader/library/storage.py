@@ -1,68 +1,147 @@
-"""TinyDB storage that survives a crash: each write goes to a temporary file, is fsynced and
-renamed over the old one, so a killed process leaves the previous file intact.
+"""TinyDB storage that survives a crash and sees other processes' writes.
 
-Reads are cached in memory (TinyDB's JSONStorage parses the whole file on every query);
-every write is flushed at once, so nothing waits in a cache to be lost.
+Each write goes to a temporary file (`.NAME.XXXX.tmp`), is fsynced and renamed over the old
+one, so a killed process leaves the previous file intact (and the next writer sweeps the
+temporary file away, see lock.py). Reads are parsed once with orjson and cached; the cache
+is dropped as soon as the file on disk is another one (inode, size, mtime, ctime differ), or
+when it was written so recently that a second write could share its timestamp ("racy", as
+git calls it). So a write made under the database lock never starts from a stale copy.
 """
 
 from __future__ import annotations
 
-import json
+import errno
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
+import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
+from tinydb.table import Table
+
+RACY_NS = 20_000_000  # a file younger than this may be rewritten within its mtime tick
+READ_ONLY = (errno.EROFS, errno.EACCES, errno.EPERM)
+Tables = dict[str, dict[str, dict[str, Any]]]
 
 
 class StoreError(Exception):
     """The database cannot be read or written; the message says why and where."""
 
 
+class DamagedFile(StoreError):
+    """A database file is not what it should be (bad bytes, bad JSON or the wrong shape)."""
+
+    def __init__(self, path: Path, why: str) -> None:
+        super().__init__(
+            f"{path} is damaged ({why}); it was left untouched. "
+            "Move it away to start afresh, or restore it from a backup."
+        )
+        self.path = path
+
+
+class ReadOnlyError(StoreError):
+    """The database directory cannot be written (read-only file system, no permission)."""
+
+
+def write_error(path: Path, error: OSError) -> StoreError:
+    if error.errno in READ_ONLY:
+        return ReadOnlyError(
+            f"cannot write to the database at {path.parent}: {error.strerror}; "
+            "reading works, changes are not saved"
+        )
+    return StoreError(f"cannot write {path}: {error.strerror}")
+
+
+def signature(path: Path) -> tuple[int, ...] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def _valid(data: Any) -> bool:
+    """TinyDB's shape: {table: {doc id: {field: value}}}."""
+    return isinstance(data, dict) and all(
+        isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
+        for table in data.values()
+    )
+
+
 class AtomicJSONStorage(Storage):
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
-        self._cache: dict[str, dict[str, Any]] | None = None
+        self._cache: Tables | None = None
+        self._sig: tuple[int, ...] | None = None
 
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        if self._cache is None:
-            try:
-                raw = self.path.read_bytes()
-            except FileNotFoundError:
-                return None
-            except OSError as error:
-                raise StoreError(f"cannot read {self.path}: {error.strerror}") from error
-            if not raw.strip():
-                return None
-            try:
-                self._cache = json.loads(raw.decode("utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as error:
-                raise StoreError(
-                    f"{self.path} is damaged ({error}); it was left untouched. "
-                    "Move it away to start afresh, or restore it from a backup."
-                ) from error
-        return self._cache
+    def changed(self) -> bool:
+        """Whether the file on disk may differ from what was last read or written."""
+        sig = signature(self.path)
+        return sig is None or sig != self._sig or time.time_ns() - sig[2] < RACY_NS
 
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
+    def read(self) -> Tables | None:
+        if self._cache is not None and not self.changed():
+            return self._cache
+        return self._parse()
+
+    def _parse(self) -> Tables | None:
+        sig = signature(self.path)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            self._cache, self._sig = None, None
+            return None
+        except OSError as error:
+            raise StoreError(f"cannot read {self.path}: {error.strerror}") from error
+        if not raw.strip():
+            self._cache, self._sig = None, None
+            return None
+        try:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError as error:
+            raise DamagedFile(self.path, str(error)) from error
+        if not _valid(data):
+            raise DamagedFile(self.path, "valid JSON, but not a table of documents")
+        tables: Tables = data
+        self._cache, self._sig = tables, sig
+        return tables
+
+    def write(self, data: Tables) -> None:
+        try:
+            raw = orjson.dumps(data)  # UTF-8, Arabic stays readable
+        except orjson.JSONEncodeError as error:  # a lone surrogate the sanitiser let through
+            self._cache = None
+            raise StoreError(f"cannot write {self.path}: {error}") from error
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(
+                prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
+            )
+        except OSError as error:
+            self._cache = None  # TinyDB changed the cached dict in place: reload from disk
+            raise write_error(self.path, error) from error
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(raw)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(tmp, self.path)
         except BaseException as error:
             Path(tmp).unlink(missing_ok=True)
-            self._cache = None  # TinyDB changed the cached dict in place: reload from disk
+            self._cache = None
             if isinstance(error, OSError):
-                raise StoreError(f"cannot write {self.path}: {error.strerror}") from error
+                raise write_error(self.path, error) from error
             raise
         _fsync_dir(self.path.parent)
-        self._cache = data
+        self._cache, self._sig = data, signature(self.path)
+
+    def forget(self) -> None:
+        """Drop the parsed copy (the caller keeps compact rows); the next read parses the
+        file again, and changed() still knows which copy was seen."""
+        self._cache = None
 
     def close(self) -> None:
         self._cache = None
@@ -81,6 +160,30 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+class FreshTable(Table):
+    """A table that never answers from a cache another process may have made stale."""
+
+    default_query_cache_capacity = 0
+
+    def insert(self, document: Any) -> int:
+        self._next_id = None  # another process may have taken the next id
+        return super().insert(document)
+
+    def insert_multiple(self, documents: Any) -> list[int]:
+        self._next_id = None
+        return super().insert_multiple(documents)
+
+
+class FreshDB(TinyDB):
+    table_class = FreshTable
+
+
 def open_db(path: Path) -> TinyDB:
-    """A TinyDB over an atomic, read-cached JSON file."""
-    return TinyDB(path, storage=AtomicJSONStorage)
+    """A TinyDB over an atomic, read-cached JSON file that notices other writers."""
+    return FreshDB(path, storage=AtomicJSONStorage)
+
+
+def storage_of(db: TinyDB) -> AtomicJSONStorage:
+    storage = db.storage
+    assert isinstance(storage, AtomicJSONStorage)
+    return storage

@@ -14,8 +14,8 @@ from textual.binding import Binding
 from reader.bidi import BIDI_EXPLICIT, BIDI_IMPLICIT, resolve_mode
 from reader.bidi.modes import Mode
 from reader.library.bootstrap import open_library
+from reader.library.library import Library
 from reader.library.locations import load_config
-from reader.library.store import ArticleStore
 from reader.ui.messages import Announce, TerminalBidi
 from reader.ui.screens.main import MainScreen
 
@@ -28,7 +28,7 @@ class NewsReaderApp(App[None]):
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
     ]
 
-    def __init__(self, store: ArticleStore, mode: Mode = "app", right_to_left: bool = True):
+    def __init__(self, store: Library, mode: Mode = "app", right_to_left: bool = True):
         super().__init__()
         self.store, self.bidi_mode, self.right_to_left = store, mode, right_to_left
 

@@ -18,9 +18,8 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from reader.bidi.modes import MODES, Mode
 from reader.library.entity_index import IndexedEntity
 from reader.library.feed_registry import FeedRegistry
+from reader.library.library import Library
 from reader.library.locations import load_config
-from reader.library.search import search
-from reader.library.store import ArticleStore
 from reader.models import ReadingState
 from reader.ui.browser import browser_command, launch, osc52, safe_url
 from reader.ui.messages import (
@@ -96,7 +95,7 @@ class MainScreen(Screen[None]):
     show_read: var[bool] = var(True, init=False)
     link_number: var[int] = var(0, init=False)  # digits typed before o / y: link N
 
-    def __init__(self, store: ArticleStore, mode: Mode, right_to_left: bool) -> None:
+    def __init__(self, store: Library, mode: Mode, right_to_left: bool) -> None:
         super().__init__()
         self.store = store
         self.set_reactive(MainScreen.bidi_mode, mode)
@@ -119,7 +118,9 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         in_tmux = os.environ.get("TMUX") and self.bidi_mode == "app"
-        self.post_message(StoreChanged(TMUX_NOTE if in_tmux else ""))
+        notes = [*self.store.warnings, *([TMUX_NOTE] if in_tmux else [])]
+        self.post_message(StoreChanged("; ".join(notes)))
+        self.set_interval(1.0, self.watch_other_writers)
         last = self.store.reading.setting("last_article")
         if last and self.store.meta(last):
             self.load_article(last, "")
@@ -156,11 +157,11 @@ class MainScreen(Screen[None]):
 
     def watch_entity_filter(self) -> None:
         self.note = ""
-        self.load_rows(self.entity_filter, "")
+        self._reload()
 
     def _view_changed(self) -> None:
         self.note = ""
-        self.load_rows(self.entity_filter, "")
+        self._reload()
         self._update_status()
 
     watch_feed_filter = watch_order = watch_show_read = _view_changed
@@ -172,13 +173,34 @@ class MainScreen(Screen[None]):
     # -- rows ----------------------------------------------------------------------------------
     @on(StoreChanged)
     def store_changed(self, message: StoreChanged) -> None:
-        self.load_rows(self.entity_filter, message.note)
+        self._reload(message.note)
+
+    def _reload(self, note: str = "") -> None:
+        """Rows for the filters, and only the search results when a search found some."""
+        found = self.found if self.search_query and self.found else None
+        self.load_rows(self.entity_filter, note, found)
+
+    def watch_other_writers(self) -> None:
+        """Every second: has another process (an import, a cron fetch) written?"""
+        if not any(w.group == "watch" and not w.is_finished for w in self.workers):
+            self.take_in_changes()
+
+    @work(thread=True, exit_on_error=False, group="watch")
+    def take_in_changes(self) -> None:
+        if self.store.refresh():
+            self.post_message(StoreChanged())  # the ticker keeps its cursor, the pane its article
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="rows")
-    def load_rows(self, chosen: IndexedEntity | None, note: str) -> None:
+    def load_rows(
+        self, chosen: IndexedEntity | None, note: str, found: frozenset[str] | None = None
+    ) -> None:
         """The ticker's rows and the counts, built off the UI thread (a pass over the store)."""
         store = self.store
-        only = store.entities.articles_mentioning(chosen.key) if chosen else None
+        only: set[str] | None = None
+        if chosen is not None:
+            only = set(store.entities.articles_mentioning(chosen.key))
+        if found is not None:
+            only = set(found) if only is None else only & found
         states = store.reading.states()
         rows = build_rows(
             store.headlines(), store.articles(), states, only,
@@ -231,13 +253,16 @@ class MainScreen(Screen[None]):
         article_id = opened.id
         if row is not None:
             self.store.reading.set_setting("last_row", row)
-        if not self.store.entities.has(article_id):  # imported before it could be indexed
-            self.store.entities.add_many({article_id: list(opened.entities)})
         before = self.store.reading.state(article_id)
-        if mark and not before.read:
-            state = self.store.reading.set_state(article_id, read=True)
-            self.post_message(StateSaved(article_id, state, before))  # the ticker shows it
-        self.store.reading.set_setting("last_article", article_id)
+        if mark:
+            self.store.mark_opened(article_id)  # read, and remembered: one write
+            if not before.read:
+                state = self.store.reading.state(article_id)
+                self.post_message(StateSaved(article_id, state, before))  # the ticker shows it
+        else:
+            self.store.reading.set_setting("last_article", article_id)
+        if not self.store.entities.has(article_id):  # (the index loads on first use)
+            self.store.entities.add_many({article_id: list(opened.entities)})
 
     @on(ArticleLoaded)
     def article_loaded(self, message: ArticleLoaded) -> None:
@@ -256,6 +281,8 @@ class MainScreen(Screen[None]):
         had_search = bool(self.search_query)
         self.entity_filter, self.search_query, self.found, self.note = None, "", frozenset(), ""
         self.feed_filter, self.link_number = (None,), 0
+        if had_search:
+            self._reload()  # the whole ticker again
         if had_search and self.opened:
             self.load_article(self.opened.id, "")  # without the match highlights
 
@@ -277,13 +304,15 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def run_search(self, query: str) -> None:
-        found = search(query, self.store.headlines(), self.store.iter_articles())
+        found = self.store.search(query)
         self.post_message(SearchDone(query, frozenset(found)))
 
     @on(SearchDone)
     def search_done(self, message: SearchDone) -> None:
         self.found = message.found
         self.action_next_match(1)
+        if self.found:
+            self._reload()  # the ticker, filtered to the results
 
     def action_next_match(self, step: int) -> None:
         found = self.found
@@ -303,12 +332,8 @@ class MainScreen(Screen[None]):
     @work(thread=True, exit_on_error=False, group="state")
     def save_state(self, article_id: str, what: str) -> None:
         """Store writes (an fsync) happen here, never while a key waits."""
-        reading = self.store.reading
-        before = reading.state(article_id)
-        if what == "read":
-            state = reading.set_state(article_id, read=not before.read)
-        else:
-            state = reading.set_state(article_id, starred=not before.starred)
+        before = self.store.reading.state(article_id)
+        state = self.store.toggle(article_id, what)  # flips what is on disk now
         self.post_message(StateSaved(article_id, state, before))
 
     @on(StateSaved)

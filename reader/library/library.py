@@ -1,0 +1,86 @@
+"""The library: the one API the app and the commands use. Intent-level operations over the
+store, so each rule (what is indexed, what one write covers, what takes the lock) lives here:
+add records, open an article, toggle a state, the ticker's rows for a filter, search."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Collection
+from contextlib import suppress
+from pathlib import Path
+
+from reader.library.fulltext import FullText
+from reader.library.search import search as scan
+from reader.library.store import ArticleStore
+from reader.models import Article, Headline, ReadingState
+from reader.views.ticker_rows import TickerRow, build_rows
+
+SEARCH_FILE = "search.sqlite"
+
+
+class Library(ArticleStore):
+    def __init__(self, directory: Path) -> None:
+        super().__init__(directory)
+        self.fulltext = FullText(self.directory / SEARCH_FILE)
+
+    def add(self, articles: list[Article], headlines: list[Headline]) -> tuple[int, int, int]:
+        """Store what is new and enter it in the search index (entities: see index())."""
+        counts = super().add(articles, headlines)
+        with suppress(sqlite3.Error):  # derived: search() catches up, `reindex` rebuilds
+            self.fulltext.add(articles, headlines)
+        return counts
+
+    def mark_opened(self, article_id: str) -> None:
+        """The reader opened an article: mark it read and remember it, in one write."""
+        self.reading.mark_opened(article_id)
+
+    def toggle(self, article_id: str, what: str) -> ReadingState:
+        """Flip `read` or `starred`."""
+        return self.reading.toggle(article_id, what)
+
+    def rows(
+        self, entity_key: str | None = None, found: Collection[str] | None = None
+    ) -> list[TickerRow]:
+        """The ticker's rows: everything, or what mentions an entity, or search results."""
+        only: set[str] | None = None
+        if entity_key is not None:
+            only = set(self.entities.articles_mentioning(entity_key))
+        if found is not None:
+            only = set(found) if only is None else only & set(found)
+        return build_rows(self.headlines(), self.articles(), self.reading.states(), only)
+
+    def search(self, query: str) -> set[str]:
+        """Ids of the articles and headlines that contain the query (folded)."""
+        try:
+            self._catch_up()
+            found = self.fulltext.search(query)
+        except sqlite3.Error:  # no usable index (a read-only directory): scan the files
+            found = None
+        if found is None:  # or a query of one or two letters
+            return scan(query, self.headlines(), self.iter_articles())
+        return found
+
+    def _catch_up(self) -> None:
+        """Index what another process (or a killed one) stored without indexing it."""
+        if self.fulltext.count() == sum(self.counts()):
+            return
+        known = self.fulltext.known()
+        articles = {m.id for m in self.articles()} - known
+        lines = [h for h in self.headlines() if h.id not in known]
+        self.fulltext.add(self.iter_articles(articles), lines)
+
+    def reindex(
+        self, entities: bool = True, on_progress: Callable[[str], None] = lambda text: None
+    ) -> None:
+        """Rebuild the derived indexes (search; entities too) from the TinyDB files."""
+        on_progress("search index")
+        self.fulltext.clear()
+        self._catch_up()
+        if entities:
+            on_progress("entity index")
+            self.entities.clear()
+            self.index_pending()
+
+    def close(self) -> None:
+        self.fulltext.close()
+        super().close()
