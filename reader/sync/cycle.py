@@ -89,7 +89,11 @@ def _fetch(
         on_progress(f"Feeds {p.done}/{p.total}: {p.feed} {p.status}")
 
     summary = refresh(store, report, only=feeds, cancelled=cancelled)
-    failed = f", {len(summary.failures)} failed" if summary.failures else ""
+    failed = ""
+    if summary.failures:  # name the first failing feed and why (both already sanitised)
+        first = summary.failures[0]
+        more = f" (and {len(summary.failures) - 1} more)" if len(summary.failures) > 1 else ""
+        failed = f", {len(summary.failures)} failed: {first.feed}: {first.error}{more}"
     return [f"{summary.feeds} feed(s) fetched{failed}"]
 
 
