@@ -9,15 +9,18 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from reader.commands.common import error, open_store
 from reader.commands.screen_text import screen_line, terminal_width
-from reader.feeds import http
 from reader.feeds.discover import Alternate, alternate_feeds, looks_like_html
 from reader.feeds.types import ParsedFeed
 from reader.library.feed_registry import FeedError, FeedRegistry, normalise_url
 from reader.library.store import ArticleStore
 from reader.text.sanitize import clean_line
+
+if TYPE_CHECKING:  # httpx takes ~0.15 s to import: only `feeds add` needs it
+    from reader.feeds import http
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,8 @@ class Checked:
 
 
 def check(url: str, timeout: float) -> Checked:
-    from reader.feeds.parse import parse_feed  # feedparser: only when a feed is added
+    from reader.feeds import http  # httpx and feedparser: only when a feed is added
+    from reader.feeds.parse import parse_feed
 
     try:
         response = http.get(url, timeout=timeout)
