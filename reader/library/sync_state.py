@@ -12,13 +12,12 @@ write under the database lock like every other write.
 
 from __future__ import annotations
 
-import time
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader.library.storage import AtomicJSONStorage, StoreError
+from reader.library.lock import database_lock, set_aside
+from reader.library.storage import AtomicJSONStorage, DamagedFile
 
 FILENAME = "sync.json"
 
@@ -66,13 +65,10 @@ def load(directory: Path) -> SyncState:
             last_sync=head.get("last_sync"),
             last_error=head.get("last_error"),
         )
-    except (StoreError, TypeError, ValueError, KeyError, AttributeError) as error:
-        aside = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
-        path.rename(aside)
-        return SyncState(
-            last_error=f"{path} was damaged and is kept as {aside.name}; "
-            f"sync starts afresh ({error})"
-        )
+    except (DamagedFile, TypeError, ValueError, KeyError, AttributeError) as error:
+        with database_lock(Path(directory)).write():
+            warning = set_aside(path, f"sync starts afresh ({error})")
+        return SyncState(last_error=warning)
 
 
 def save(directory: Path, state: SyncState) -> None:
@@ -91,7 +87,7 @@ def save(directory: Path, state: SyncState) -> None:
             for k, v in state.items.items()
         },
     }
-    with nullcontext():  # the library's database lock, once it lands
+    with database_lock(Path(directory)).write():
         AtomicJSONStorage(Path(directory) / FILENAME).write(tables)
 
 

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from reader.library.feed_registry import FeedRegistry
 from reader.library.locations import ConfigError, load_config
 from reader.library.refresh_lock import RefreshBusy, refreshing
 from reader.library.store import ArticleStore
@@ -80,11 +79,7 @@ def _fetch(
 ) -> list[str]:
     from reader.feeds.fetch import Progress, refresh
 
-    registry = FeedRegistry(store.directory)
-    try:
-        feeds = registry.feeds()
-    finally:
-        registry.close()
+    feeds = store.feeds.feeds()
     if only_due:
         feeds = refresh_config(config).due(feeds, datetime.now().astimezone())
     if not feeds:
@@ -94,8 +89,11 @@ def _fetch(
         on_progress(f"Feeds {p.done}/{p.total}: {p.feed} {p.status}")
 
     summary = refresh(store, report, only=feeds, cancelled=cancelled)
-    failed = "".join(f"; {f.feed}: {f.error}" for f in summary.failures[:3])  # who and why
-    failed += f"; {len(summary.failures) - 3} more failed" if len(summary.failures) > 3 else ""
+    failed = ""
+    if summary.failures:  # name the first failing feed and why (both already sanitised)
+        first = summary.failures[0]
+        more = f" (and {len(summary.failures) - 1} more)" if len(summary.failures) > 1 else ""
+        failed = f", {len(summary.failures)} failed: {first.feed}: {first.error}{more}"
     return [f"{summary.feeds} feed(s) fetched{failed}"]
 
 

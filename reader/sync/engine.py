@@ -19,12 +19,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from reader.library.indexing import index_entities
 from reader.library.store import ArticleStore
 from reader.library.sync_state import RemoteLink, SyncState, load, save
 from reader.models import ReadingState
 from reader.sync.config import SyncConfig
-from reader.sync.fever import FeverClient, FeverError
+from reader.sync.fever import FeverClient, FeverError, RemoteItem
 from reader.sync.items import item_records
 from reader.text.sanitize import clean_line
 
@@ -51,6 +50,7 @@ def sync(
     if state.account != config.account:
         state = SyncState(account=config.account)  # remote ids mean nothing on another account
     report = SyncReport()
+    store.refresh()  # what other processes stored since this store was opened
     try:
         on_step("feeds")
         state.feeds = {f.id: f.title for f in client.feeds()}
@@ -77,34 +77,61 @@ def _pull_items(
         articles, headlines, ids = item_records(page, state.feeds, state.account)
         fresh = [a for a in articles if not store.has(a.id)]
         store.add(articles, headlines)
-        index_entities(store, articles)
+        store.index(articles)
         report.new_items += len(fresh)
         report.new_titles.extend(a.title for a in fresh)
-        merged: dict[str, ReadingState] = {}
-        for item in page:
-            article_id = ids.get(item.id)
-            if article_id is None or item.id in state.items:
-                continue
-            # A first meeting: read or starred on either side stays so; the base is the
-            # server's, so a local read of an article stored before goes up.
-            local = merged.get(article_id) or store.reading.state(article_id)
-            both = ReadingState(local.read or item.is_read, local.starred or item.is_saved)
-            if both != local:
-                merged[article_id] = both
-            state.items[item.id] = RemoteLink(article_id, item.is_read, item.is_saved)
-        if merged:  # one write a page, before the bases are saved
-            store.reading.set_many(merged)
+        with store.lock.write():  # read and write the local states as one step
+            _first_meetings(store, page, ids, state)
         state.since_id = max(state.since_id, page[-1].id)
         save(store.directory, state)
+
+
+def _first_meetings(
+    store: ArticleStore, page: list[RemoteItem], ids: dict[int, str], state: SyncState
+) -> None:
+    """Items met for the first time: read or starred on either side stays so; the base is
+    the server's, so a local read of an article stored before goes up."""
+    store.reading.refresh()
+    merged: dict[str, ReadingState] = {}
+    for item in page:
+        article_id = ids.get(item.id)
+        if article_id is None or item.id in state.items:
+            continue
+        local = merged.get(article_id) or store.reading.state(article_id)
+        both = ReadingState(local.read or item.is_read, local.starred or item.is_saved)
+        if both != local:
+            merged[article_id] = both
+        state.items[item.id] = RemoteLink(article_id, item.is_read, item.is_saved)
+    if merged:  # one write a page, before the bases are saved
+        store.reading.set_many(merged)
 
 
 def _merge_states(
     store: ArticleStore, client: FeverClient, state: SyncState, report: SyncReport
 ) -> None:
     unread, saved = client.unread_item_ids(), client.saved_item_ids()
+    with store.lock.write():  # what is read here and what is written: one step
+        to_send = _take_and_agree(store, state, unread, saved, report)
+    save(store.directory, state)
+    for count, (remote_id, mark, link, name, value) in enumerate(to_send, start=1):
+        client.mark_item(remote_id, mark)
+        setattr(link, name, value)
+        report.sent += 1
+        if count % SAVE_EVERY == 0:
+            save(store.directory, state)
+
+
+Send = tuple[int, str, RemoteLink, str, bool]
+
+
+def _take_and_agree(
+    store: ArticleStore, state: SyncState, unread: set[int], saved: set[int], report: SyncReport
+) -> list[Send]:
+    """Apply what changed only on the server; the changes made only here, to send."""
+    store.reading.refresh()
     taken: dict[str, ReadingState] = {}  # what comes down, written in one go
     agreed: list[tuple[RemoteLink, str, bool]] = []  # bases to move once that is written
-    to_send: list[tuple[int, str, RemoteLink, str, bool]] = []
+    to_send: list[Send] = []
     for remote_id, link in state.items.items():
         local = taken.get(link.article_id) or store.reading.state(link.article_id)
         flags = {"read": local.read, "starred": local.starred}
@@ -127,10 +154,4 @@ def _merge_states(
         store.reading.set_many(taken)
     for link, name, value in agreed:
         setattr(link, name, value)
-    save(store.directory, state)
-    for count, (remote_id, mark, link, name, value) in enumerate(to_send, start=1):
-        client.mark_item(remote_id, mark)
-        setattr(link, name, value)
-        report.sent += 1
-        if count % SAVE_EVERY == 0:
-            save(store.directory, state)
+    return to_send
