@@ -11,11 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tinydb import TinyDB
-from tinydb.storages import MemoryStorage
-
-from reader.library.lock import DatabaseLock, database_lock, set_aside
-from reader.library.storage import AtomicJSONStorage, DamagedFile, StoreError, open_db
+from reader.library.lock import DatabaseLock, database_lock, reopen_set_aside
+from reader.library.storage import AtomicJSONStorage, DamagedFile, open_db
 
 
 @dataclass(frozen=True)
@@ -41,13 +38,9 @@ class EntityIndex:
 
     def _set_aside(self) -> str:
         self._by_article, self._articles = {}, {}
-        try:
-            with self._lock.write():
-                warning = set_aside(self.path, "the entity index is rebuilt")
-        except StoreError as error:
-            self._db = TinyDB(storage=MemoryStorage)
-            return f"{self.path} is damaged; entity filters miss articles ({error})"
-        self._db = TinyDB(storage=MemoryStorage) if self.path.exists() else open_db(self.path)
+        self._db, warning = reopen_set_aside(
+            self.path, self._lock, "the entity index is rebuilt", "entity filters miss articles"
+        )
         return warning
 
     def _load(self) -> None:

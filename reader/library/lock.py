@@ -16,8 +16,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from filelock import FileLock
+from tinydb import TinyDB
+from tinydb.storages import MemoryStorage
 
-from reader.library.storage import StoreError, write_error
+from reader.library.storage import StoreError, open_db, write_error
 
 LOCK_NAME = "lock"
 WAIT = 60.0  # seconds: a writer holds the lock for one batch, never for a whole import
@@ -89,6 +91,18 @@ def set_aside(path: Path, what: str) -> str:
     except OSError as error:
         return f"{path} is damaged; {what} (could not move it aside: {error.strerror})"
     return f"{path} was damaged and is kept as {aside.name}; {what}"
+
+
+def reopen_set_aside(path: Path, lock: DatabaseLock, what: str, lost: str) -> tuple[TinyDB, str]:
+    """A damaged file moved aside under the lock, and the database to carry on with: a fresh
+    file, or memory where the file stays (it could not be moved, or the directory is
+    read-only: then `lost` says what the reader goes without)."""
+    try:
+        with lock.write():
+            warning = set_aside(path, what)
+    except StoreError as error:  # read-only: keep going in memory
+        return TinyDB(storage=MemoryStorage), f"{path} is damaged; {lost} ({error})"
+    return (TinyDB(storage=MemoryStorage) if path.exists() else open_db(path)), warning
 
 
 _LOCKS: dict[Path, DatabaseLock] = {}

@@ -10,11 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB
-from tinydb.storages import MemoryStorage
-
-from reader.library.lock import DatabaseLock, database_lock, set_aside
-from reader.library.storage import AtomicJSONStorage, DamagedFile, StoreError, open_db
+from reader.library.lock import DatabaseLock, database_lock, reopen_set_aside
+from reader.library.storage import AtomicJSONStorage, DamagedFile, open_db
 from reader.models import ReadingState
 
 
@@ -32,13 +29,12 @@ class ReadingStore:
 
     def _set_aside(self) -> str:
         self._state = {}
-        try:
-            with self._lock.write():
-                warning = set_aside(self.path, "reading state starts afresh (all unread)")
-        except StoreError as error:  # read-only: keep going in memory
-            self._db = TinyDB(storage=MemoryStorage)
-            return f"{self.path} is damaged; reading state is not shown ({error})"
-        self._db = TinyDB(storage=MemoryStorage) if self.path.exists() else open_db(self.path)
+        self._db, warning = reopen_set_aside(
+            self.path,
+            self._lock,
+            "reading state starts afresh (all unread)",
+            "reading state is not shown",
+        )
         return warning
 
     def _load(self) -> None:
