@@ -16,7 +16,7 @@ from reader.entities.lexicon import Lexicon
 from reader.entities.names import name_end
 from reader.entities.phrases import ALL_HEADS, adjectives, conjoined, genitive
 from reader.entities.spans import EVENT, HEADED, ORG, PLACE, Span
-from reader.entities.tokens import Token
+from reader.entities.tokens import Token, having
 from reader.entities.vocab import (
     EVENT_HEADS,
     GENERIC_DEFINITE_HEADS,
@@ -94,9 +94,8 @@ def _event_end(tokens: list[Token], i: int) -> int:
 
 def head_spans(tokens: list[Token], lex: Lexicon, listed: dict[int, Span]) -> list[Span]:
     spans: list[Span] = []
-    for i, token in enumerate(tokens):
-        if not token.cls & HEAD:
-            continue
+    for i in having(tokens, HEAD):
+        token = tokens[i]
         event = any(form in EVENT_HEADS for _, form in readings(token.norm))
         if event and i + 1 < len(tokens) and tokens[i + 1].joined:  # كأس العالم, بماراثون لندن
             spans.append(Span(i, _event_end(tokens, i), EVENT, "", source=HEADED))

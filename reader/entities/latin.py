@@ -11,7 +11,7 @@ import re
 
 from reader.entities.classes import LATIN
 from reader.entities.spans import HEADED, ORG, Span
-from reader.entities.tokens import Token
+from reader.entities.tokens import Token, having
 
 _ANY_LATIN = re.compile(r"[A-Za-z]")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z&.\-]*\Z")
@@ -27,8 +27,9 @@ def latin_spans(text: str, tokens: list[Token], chosen: list[Span]) -> list[Span
     after_org = {span.end for span in chosen if span.type == ORG}
     taken = {k for span in chosen for k in range(span.start, span.end)}
     found: list[Span] = []
-    for k, token in enumerate(tokens):
-        if not token.cls & LATIN or k in taken or not _LATIN.match(token.text):
+    for k in having(tokens, LATIN):
+        token = tokens[k]
+        if k in taken or not _LATIN.match(token.text):
             continue
         bracketed = k in after_org and text[tokens[k - 1].end : token.start].strip() == "("
         bracketed = bracketed and text[token.end : token.end + 1] == ")"

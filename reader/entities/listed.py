@@ -13,7 +13,7 @@ from reader.entities.classes import LISTED
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon, lexicon
 from reader.entities.spans import Span
-from reader.entities.tokens import Token
+from reader.entities.tokens import Token, having
 
 
 def joined_run(tokens: list[Token], start: int, limit: int) -> int:
@@ -95,9 +95,8 @@ def _alone(word: str) -> tuple[bool, tuple[int, tuple[int, str, bool, str]] | No
 def listed_spans(tokens: list[Token], lex: Lexicon) -> list[Span]:
     """Every listed name, overlapping ones included (the resolver picks)."""
     spans = []
-    for i, token in enumerate(tokens):
-        if not token.cls & LISTED:
-            continue
+    for i in having(tokens, LISTED):
+        token = tokens[i]
         longer, alone = _alone(token.norm)
         if longer:
             span = match_at(tokens, i, lex)

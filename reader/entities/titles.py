@@ -11,7 +11,7 @@ from reader.entities.classes import GIVEN_WORD, TITLE
 from reader.entities.lexicon import Lexicon
 from reader.entities.names import name_end
 from reader.entities.spans import GIVEN, ORG, PERSON, TITLED, Span
-from reader.entities.tokens import Token
+from reader.entities.tokens import Token, having
 from reader.entities.vocab import HONORIFICS, PLACE_TRIGGERS, TITLE_COMPLEMENTS, TITLES
 
 MAX_HOPS = 6  # complements between a title and the name
@@ -59,7 +59,8 @@ def _name_after_title(
 def person_spans(tokens: list[Token], lex: Lexicon, spans: dict[int, Span]) -> list[Span]:
     """Persons by title, by given name (two words at least) and by kunya."""
     found: list[Span] = []
-    for i, token in enumerate(tokens):
+    for i in having(tokens, TITLE | GIVEN_WORD):
+        token = tokens[i]
         if token.cls & TITLE:
             span = _name_after_title(tokens, i, lex, spans)
             if span is not None:

@@ -14,7 +14,7 @@ from reader.entities.classes import TRIGGER
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
 from reader.entities.spans import HEADED, ORG, OVERRIDE, PLACE, Span
-from reader.entities.tokens import Token
+from reader.entities.tokens import Token, having
 from reader.entities.vocab import CLUB_TRIGGERS, MEDIA_WORDS, STOP, TOWN_TRIGGERS, YIELDING_HEADS
 from reader.entities.words import is_adjective, is_common, is_function_word, is_title
 
@@ -92,9 +92,9 @@ def _club(tokens: list[Token], j: int, lex: Lexicon, listed: dict[int, Span]) ->
 
 def trigger_spans(tokens: list[Token], lex: Lexicon, listed: dict[int, Span]) -> list[Span]:
     spans: list[Span] = []
-    for i, token in enumerate(tokens[:-1]):
-        j = i + 1
-        if not tokens[j].joined or not token.cls & TRIGGER:
+    for i in having(tokens[:-1], TRIGGER):
+        token, j = tokens[i], i + 1
+        if not tokens[j].joined:
             continue
         forms = {form for _, form in readings(token.norm)}
         if forms & TOWN_TRIGGERS and (j not in listed or listed[j].type != PLACE):
