@@ -11,7 +11,7 @@ from reader.entities.classes import GIVEN_WORD, TITLE
 from reader.entities.lexicon import Lexicon
 from reader.entities.names import name_end
 from reader.entities.spans import GIVEN, ORG, PERSON, TITLED, Span
-from reader.entities.tokens import Token, having
+from reader.entities.tokens import Token
 from reader.entities.vocab import HONORIFICS, PLACE_TRIGGERS, TITLE_COMPLEMENTS, TITLES
 
 MAX_HOPS = 6  # complements between a title and the name
@@ -56,10 +56,13 @@ def _name_after_title(
     return Span(j, end, PERSON, "", source=TITLED)
 
 
-def person_spans(tokens: list[Token], lex: Lexicon, spans: dict[int, Span]) -> list[Span]:
-    """Persons by title, by given name (two words at least) and by kunya."""
+def person_spans(
+    tokens: list[Token], lex: Lexicon, spans: dict[int, Span], at: list[int]
+) -> list[Span]:
+    """Persons by title, by given name (two words at least) and by kunya, at the words `at`
+    (those whose class is TITLE or GIVEN_WORD)."""
     found: list[Span] = []
-    for i in having(tokens, TITLE | GIVEN_WORD):
+    for i in at:
         token = tokens[i]
         if token.cls & TITLE:
             span = _name_after_title(tokens, i, lex, spans)
