@@ -36,7 +36,7 @@ def _resolve(spans: list[Span]) -> list[Span]:
     """Non-overlapping spans: longest first, then lists before rules, then leftmost."""
     taken: set[int] = set()
     chosen: list[Span] = []
-    for span in sorted(spans, key=lambda s: (-s.size, s.source, s.start)):
+    for span in sorted(spans, key=lambda s: (s.start - s.end, s.source, s.start)):
         cells = range(span.start, span.end)
         if taken.isdisjoint(cells):
             taken.update(cells)

@@ -12,18 +12,10 @@ from operator import attrgetter
 
 from reader.entities.clitics import readings
 from reader.entities.lexicon import lexicon
-from reader.entities.spans import Span
+from reader.entities.spans import LISTED, Span
 from reader.entities.tokens import Token
 
 _NORM = attrgetter("norm")
-
-
-def joined_run(tokens: list[Token], start: int, limit: int) -> int:
-    """How many tokens from `start` (at most `limit`) are joined by spaces only."""
-    end = start + 1
-    while end < len(tokens) and end - start < limit and tokens[end].joined:
-        end += 1
-    return end - start
 
 
 @lru_cache(maxsize=1 << 14)
@@ -53,12 +45,14 @@ def _best(key: str) -> tuple[int, str, bool, str] | None:
 def match_at(tokens: list[Token], i: int, most: int) -> Span | None:
     """The longest listed name starting at token i (exact reading preferred), whose aliases
     have at most `most` words."""
-    run = joined_run(tokens, i, most)
-    found = _in_window(tuple(map(_NORM, tokens[i : i + run])))
+    end, stop = i + 1, min(i + most, len(tokens))
+    while end < stop and tokens[end].joined:  # the words joined by spaces only
+        end += 1
+    found = _in_window(tuple(map(_NORM, tokens[i:end])))
     if found is None:
         return None
     size, strip, (number, display, needs_context, kind) = found
-    return Span(i, i + size, kind, display, strip, number, needs_context=needs_context)
+    return Span(i, i + size, kind, display, strip, number, LISTED, needs_context)
 
 
 @lru_cache(maxsize=1 << 15)
@@ -109,5 +103,5 @@ def listed_spans(tokens: list[Token], at: list[int]) -> list[Span]:
                 spans.append(span)
         elif alone is not None:
             strip, (number, display, needs_context, kind) = alone
-            spans.append(Span(i, i + 1, kind, display, strip, number, needs_context=needs_context))
+            spans.append(Span(i, i + 1, kind, display, strip, number, LISTED, needs_context))
     return spans
