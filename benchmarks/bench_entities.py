@@ -2,9 +2,9 @@
 extraction per 4 KB article. A plain script; budgets: 100 ms to load, 1 ms per 4 KB.
 
 Times are CPU time (time.process_time), which moves less than wall time on a shared
-machine; the load line gives both (the load is CPU time of the child process). The peer, measured in the same run on the same text, is one pass that
-only reads the words: a regex word split plus `normalise` per word. The ratio to it is the
-number to compare between machines.
+machine; the load line gives both (the load is CPU time of the child process). The peer,
+measured in the same run on the same text, is one pass that only reads the words: a regex
+word split plus `normalise` per word. The ratio to it is the number to compare between machines.
 
 The extractor caches per distinct word and per window of joined words, so the same text
 timed 200 times is its best case. The last line is the fairer one: 300 different 4 KB
