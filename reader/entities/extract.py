@@ -87,7 +87,8 @@ def extract(text: str) -> list[Entity]:
         previous = merged.setdefault((normal_form(name), members[0].type), (name, []))
         previous[1].extend(spans)
     entities = [
-        Entity(name, kind, tuple(sorted(set(spans)))) for (_, kind), (name, spans) in merged.items()
+        Entity(name, kind, tuple(spans) if len(spans) == 1 else tuple(sorted(set(spans))))
+        for (_, kind), (name, spans) in merged.items()
     ]
     entities.sort(key=lambda e: (-e.count, e.mentions[0]))
     return entities
