@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.entities.model import EntityType
 from reader.library.lock import DatabaseLock, database_lock, reopen_set_aside
 from reader.library.storage import AtomicJSONStorage, DamagedFile, open_db
 
@@ -19,7 +20,7 @@ from reader.library.storage import AtomicJSONStorage, DamagedFile, open_db
 class IndexedEntity:
     key: str  # the extractor's stable key (normalised name + type)
     text: str  # canonical name
-    type: str  # PERSON | PLACE | ORG
+    type: EntityType
     count: int
 
 
