@@ -151,6 +151,21 @@ def test_every_mention_is_an_exact_slice_of_the_text() -> None:
             )
 
 
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("زار بِيروتَ أمس", ["زار", "بِيروتَ", "أمس"]),  # harakat stay inside the word
+        ("café ولبنان", ["café", "ولبنان"]),  # a Latin letter outside ASCII
+        ("مدینه کرج، 2024", ["مدینه", "کرج"]),  # Persian letters outside U+0621-U+064A
+        ("x²y و_ز", ["x²y", "و", "ز"]),  # a numeric letter joins; digits and _ do not
+    ],
+)
+def test_words_of_any_script_are_whole_tokens(text: str, words: list[str]) -> None:
+    from reader.entities.tokens import tokenise
+
+    assert [t.text for t in tokenise(text)] == words
+
+
 def test_never_matches_across_a_newline() -> None:
     assert ("جو بايدن", "PERSON") not in found("التقى جو\nبايدن")
 
@@ -239,3 +254,11 @@ ISSUE14_CASES = [
 def test_issue14_rules(text: str, expected: set[tuple[str, str]]) -> None:
     found = {(normalise(e.text), e.type) for e in extract(text)}
     assert found == {(normalise(name), kind) for name, kind in expected}
+
+
+def test_a_span_type_that_is_no_entity_type_is_refused() -> None:
+    from reader.entities.model import entity_type
+
+    assert entity_type("PLACE") == "PLACE"
+    with pytest.raises(ValueError):
+        entity_type("EVENT")

@@ -6,11 +6,17 @@ earlier bare mentions in the same text, which then join that person.
 
 from __future__ import annotations
 
+from itertools import compress, count
+from operator import attrgetter, itemgetter
+
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
 from reader.entities.spans import CARRIED, PERSON, Span
 from reader.entities.tokens import Token
 from reader.entities.vocab import PARTICLES, STOP
+
+_NORM = attrgetter("norm")
+_LAST_TWO = itemgetter(slice(-2, None))
 
 
 def _short_form(words: list[str], lex: Lexicon) -> tuple[str, ...] | None:
@@ -49,10 +55,11 @@ def carried_spans(tokens: list[Token], chosen: list[Span], lex: Lexicon) -> list
     if not by_first:
         return found
     endings = {first[-2:] for first in by_first}  # a cheap test before the readings
-    for i, token in enumerate(tokens):
-        if token.norm[-2:] not in endings or i in covered:
+    last_two = map(_LAST_TWO, map(_NORM, tokens))
+    for i in compress(count(), map(endings.__contains__, last_two)):  # in C, not per token
+        if i in covered:
             continue
-        for strip, form in readings(token.norm):
+        for strip, form in readings(tokens[i].norm):
             if form not in by_first:
                 continue
             carried = _carried_at(tokens, i, strip, by_first.get(form, []), forms, covered)

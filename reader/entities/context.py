@@ -11,8 +11,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reader.entities.heads import triggered
-from reader.entities.lexicon import Lexicon
+from reader.entities.lexicon import Lexicon, lexicon
 from reader.entities.spans import ORG, PERSON, PLACE, Span
 from reader.entities.tokens import Token
 from reader.entities.vocab import (
@@ -26,12 +28,17 @@ from reader.entities.vocab import (
 TRIGGERS = {PERSON: frozenset(), PLACE: PLACE_TRIGGERS, ORG: ORG_TRIGGERS | ORG_HEADS_WEAK}
 
 
+@lru_cache(maxsize=1 << 12)
+def _triggers(kind: str, name: int) -> frozenset[str]:
+    """The words that give a name of this type context: its type's triggers and its own."""
+    return TRIGGERS[kind] | frozenset(lexicon().context_of(name) if name >= 0 else ())
+
+
 def _in_context(span: Span, tokens: list[Token], lex: Lexicon, full: set[int]) -> bool:
     if span.name in full:
         return True
     i = span.start
-    own = lex.context_of(span.name) if span.name >= 0 else ()
-    if triggered(tokens, i, TRIGGERS[span.type] | frozenset(own)):
+    if triggered(tokens, i, _triggers(span.type, span.name)):
         return True
     word = tokens[i].norm[span.strip :]
     if word.startswith("ال"):

@@ -8,17 +8,20 @@ surname carry-over -> entities, most mentioned first.
 from __future__ import annotations
 
 from reader.entities.carry import carried_spans
+from reader.entities.classes import GIVEN_WORD, HEAD, LATIN, LISTED, TITLE, TRIGGER
 from reader.entities.context import in_context
 from reader.entities.heads import head_spans
 from reader.entities.latin import latin_spans
 from reader.entities.lexicon import lexicon
 from reader.entities.listed import listed_spans
-from reader.entities.model import Entity
+from reader.entities.model import Entity, entity_type
 from reader.entities.normalise import normal_form
 from reader.entities.spans import EVENT, Span
 from reader.entities.titles import person_spans
-from reader.entities.tokens import Token, tokenise
+from reader.entities.tokens import Token, classes_of, having, tokenise
 from reader.entities.triggers import step_aside, trigger_spans
+
+PEOPLE = TITLE | GIVEN_WORD
 
 
 def _by_start(spans: list[Span]) -> dict[int, Span]:
@@ -35,7 +38,7 @@ def _resolve(spans: list[Span]) -> list[Span]:
     chosen: list[Span] = []
     for span in sorted(spans, key=lambda s: (-s.size, s.source, s.start)):
         cells = range(span.start, span.end)
-        if not taken.intersection(cells):
+        if taken.isdisjoint(cells):
             taken.update(cells)
             chosen.append(span)
     return chosen
@@ -56,14 +59,16 @@ def extract(text: str) -> list[Entity]:
         return []
     lex = lexicon()
     tokens = tokenise(text)
-    listed = listed_spans(tokens, lex)
+    classes = classes_of(tokens)
+    listed = listed_spans(tokens, having(classes, LISTED))
     by_start = _by_start(listed)
-    heads = [*head_spans(tokens, lex, by_start), *trigger_spans(tokens, lex, by_start)]
-    people = person_spans(tokens, lex, _by_start([*listed, *heads]))
+    heads = head_spans(tokens, lex, by_start, having(classes, HEAD))
+    heads += trigger_spans(tokens, lex, by_start, having(classes, TRIGGER))
+    people = person_spans(tokens, lex, _by_start([*listed, *heads]), having(classes, PEOPLE))
     chosen = _resolve([*in_context(listed, tokens, lex), *heads, *people])
     chosen = [span for span in chosen if span.type != EVENT]
     step_aside(tokens, chosen, lex)
-    chosen += latin_spans(text, tokens, chosen)
+    chosen += latin_spans(text, tokens, chosen, having(classes, LATIN))
     for span in chosen:
         _finish(text, tokens, span)
     chosen += carried_spans(tokens, chosen, lex)
@@ -82,7 +87,8 @@ def extract(text: str) -> list[Entity]:
         previous = merged.setdefault((normal_form(name), members[0].type), (name, []))
         previous[1].extend(spans)
     entities = [
-        Entity(name, kind, tuple(sorted(set(spans)))) for (_, kind), (name, spans) in merged.items()
+        Entity(name, entity_type(kind), tuple(sorted(set(spans))))
+        for (_, kind), (name, spans) in merged.items()
     ]
     entities.sort(key=lambda e: (-e.count, e.mentions[0]))
     return entities

@@ -10,7 +10,6 @@ Triggers (مدينة, فريق ...) are not part of the name; `context.py` and `
 
 from __future__ import annotations
 
-from reader.entities.classes import HEAD
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
 from reader.entities.names import name_end
@@ -92,11 +91,13 @@ def _event_end(tokens: list[Token], i: int) -> int:
     return k
 
 
-def head_spans(tokens: list[Token], lex: Lexicon, listed: dict[int, Span]) -> list[Span]:
+def head_spans(
+    tokens: list[Token], lex: Lexicon, listed: dict[int, Span], at: list[int]
+) -> list[Span]:
+    """Names after the head words at `at` (the words whose class is HEAD)."""
     spans: list[Span] = []
-    for i, token in enumerate(tokens):
-        if not token.cls & HEAD:
-            continue
+    for i in at:
+        token = tokens[i]
         event = any(form in EVENT_HEADS for _, form in readings(token.norm))
         if event and i + 1 < len(tokens) and tokens[i + 1].joined:  # كأس العالم, بماراثون لندن
             spans.append(Span(i, _event_end(tokens, i), EVENT, "", source=HEADED))

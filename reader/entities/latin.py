@@ -9,26 +9,25 @@ from __future__ import annotations
 
 import re
 
-from reader.entities.classes import LATIN
 from reader.entities.spans import HEADED, ORG, Span
 from reader.entities.tokens import Token
 
-_ANY_LATIN = re.compile(r"[A-Za-z]")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z&.\-]*\Z")
 _KNOWN = """UN NATO OPEC IMF WHO UNICEF UNRWA UNESCO UNHCR WFP IAEA FIFA UEFA CAF AFC IOC NASA
     ESA ICC ICJ BBC CNN AFP OECD ASEAN BRICS FAO ILO WTO OCHA UNDP ICRC MSF CIA FBI"""
 KNOWN = frozenset(_KNOWN.split())
 
 
-def latin_spans(text: str, tokens: list[Token], chosen: list[Span]) -> list[Span]:
+def latin_spans(text: str, tokens: list[Token], chosen: list[Span], at: list[int]) -> list[Span]:
     """ORG spans for Latin abbreviations after an organisation or from the known list."""
-    if not _ANY_LATIN.search(text):
+    if not at:  # the words whose class is LATIN: their normal form starts with a-z
         return []
     after_org = {span.end for span in chosen if span.type == ORG}
     taken = {k for span in chosen for k in range(span.start, span.end)}
     found: list[Span] = []
-    for k, token in enumerate(tokens):
-        if not token.cls & LATIN or k in taken or not _LATIN.match(token.text):
+    for k in at:
+        token = tokens[k]
+        if k in taken or not _LATIN.match(token.text):
             continue
         bracketed = k in after_org and text[tokens[k - 1].end : token.start].strip() == "("
         bracketed = bracketed and text[token.end : token.end + 1] == ")"

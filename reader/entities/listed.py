@@ -8,12 +8,14 @@ Only the first word may carry a proclitic; the exact word is tried first (ليب
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import attrgetter
 
-from reader.entities.classes import LISTED
 from reader.entities.clitics import readings
-from reader.entities.lexicon import Lexicon, lexicon
+from reader.entities.lexicon import lexicon
 from reader.entities.spans import Span
 from reader.entities.tokens import Token
+
+_NORM = attrgetter("norm")
 
 
 def joined_run(tokens: list[Token], start: int, limit: int) -> int:
@@ -48,11 +50,11 @@ def _best(key: str) -> tuple[int, str, bool, str] | None:
     return number, display, needs_context, lex.type_of(number)
 
 
-def match_at(tokens: list[Token], i: int, lex: Lexicon) -> Span | None:
-    """The longest listed name starting at token i (exact reading preferred)."""
-    most = max((most for _, _, most in _starts(tokens[i].norm)), default=1)
+def match_at(tokens: list[Token], i: int, most: int) -> Span | None:
+    """The longest listed name starting at token i (exact reading preferred), whose aliases
+    have at most `most` words."""
     run = joined_run(tokens, i, most)
-    found = _in_window(tuple(t.norm for t in tokens[i : i + run]))
+    found = _in_window(tuple(map(_NORM, tokens[i : i + run])))
     if found is None:
         return None
     size, strip, (number, display, needs_context, kind) = found
@@ -79,28 +81,30 @@ def _in_window(
 
 
 @lru_cache(maxsize=1 << 14)
-def _alone(word: str) -> tuple[bool, tuple[int, tuple[int, str, bool, str]] | None]:
+def _alone(word: str) -> tuple[int, tuple[int, tuple[int, str, bool, str]] | None]:
     """For a word no reading of which starts a multi-word alias, what `match_at` finds there
-    depends on the word only: (False, (strip, name) or None). (True, None) otherwise."""
+    depends on the word only: (0, (strip, name) or None). Otherwise (most words of an alias
+    starting there, None)."""
     starts = _starts(word)
-    if any(most > 1 for _, _, most in starts):
-        return True, None
+    most = max((most for _, _, most in starts), default=1)
+    if most > 1:
+        return most, None
     for strip, form, _ in starts:
         found = _best(form)
         if found is not None:
-            return False, (strip, found)
-    return False, None
+            return 0, (strip, found)
+    return 0, None
 
 
-def listed_spans(tokens: list[Token], lex: Lexicon) -> list[Span]:
-    """Every listed name, overlapping ones included (the resolver picks)."""
+def listed_spans(tokens: list[Token], at: list[int]) -> list[Span]:
+    """Every listed name, overlapping ones included (the resolver picks), trying the words
+    at `at` (those whose class is LISTED)."""
     spans = []
-    for i, token in enumerate(tokens):
-        if not token.cls & LISTED:
-            continue
+    for i in at:
+        token = tokens[i]
         longer, alone = _alone(token.norm)
         if longer:
-            span = match_at(tokens, i, lex)
+            span = match_at(tokens, i, longer)
             if span is not None:
                 spans.append(span)
         elif alone is not None:

@@ -56,10 +56,14 @@ def _name_after_title(
     return Span(j, end, PERSON, "", source=TITLED)
 
 
-def person_spans(tokens: list[Token], lex: Lexicon, spans: dict[int, Span]) -> list[Span]:
-    """Persons by title, by given name (two words at least) and by kunya."""
+def person_spans(
+    tokens: list[Token], lex: Lexicon, spans: dict[int, Span], at: list[int]
+) -> list[Span]:
+    """Persons by title, by given name (two words at least) and by kunya, at the words `at`
+    (those whose class is TITLE or GIVEN_WORD)."""
     found: list[Span] = []
-    for i, token in enumerate(tokens):
+    for i in at:
+        token = tokens[i]
         if token.cls & TITLE:
             span = _name_after_title(tokens, i, lex, spans)
             if span is not None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections import namedtuple
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
+from operator import itemgetter
 
 from reader.entities.classes import word_class
 from reader.entities.normalise import is_dropped, normal_form
@@ -19,6 +20,10 @@ from reader.entities.normalise import is_dropped, normal_form
 # is tested by range, which is faster than the Unicode category test of `[^\W\d_]`.
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u0640\u200c\u200d"
 _WORD = re.compile(f"((?:[\u0621-\u064a{_MARKS}]+|[^\\W\\d_]+|[{_MARKS}]+)+)")
+# The same split for the usual text, whose letters are all Arabic (that range) or ASCII: one
+# character class, about twice as fast. `_OTHER` finds a letter outside it (Persian ی, é).
+_PLAIN_WORD = re.compile(f"([\u0621-\u064a{_MARKS}A-Za-z]+)")
+_OTHER = re.compile(r"[^\W\d_\u0621-\u064aA-Za-z]")
 _SPACES = " \t\u00a0\u200c\u200d\u200e\u200f\u061c"
 
 
@@ -58,7 +63,9 @@ def _joins(gap: str) -> bool:
 
 def tokenise(text: str) -> list[Token]:
     """Every word of `text`, in order; a newline or punctuation between words unjoins them."""
-    parts = _WORD.split(text)  # gap, word, gap, word, ..., gap: one pass in C
+    parts = _PLAIN_WORD.split(text)  # gap, word, gap, word, ..., gap: one pass in C
+    if _OTHER.search("".join(parts[0::2])):  # a letter outside the plain class is in a gap
+        parts = _WORD.split(text)
     words = parts[1::2]
     if not words:
         return []
@@ -88,3 +95,22 @@ def _tokenise_slowly(parts: list[str]) -> list[Token]:
         else:
             gap += part
     return tokens
+
+
+_CLASS = itemgetter(5)
+
+
+def classes_of(tokens: list[Token]) -> bytes:
+    """Every token's class, one byte each (the masks fit in six bits)."""
+    return bytes(map(_CLASS, tokens))
+
+
+@lru_cache(maxsize=64)
+def _selector(mask: int) -> bytes:
+    return bytes(1 if value & mask else 0 for value in range(256))
+
+
+def having(classes: bytes, mask: int) -> list[int]:
+    """Positions of the tokens whose class shares a bit with `mask`, found in C (one
+    translate): each pass of the rules visits these few words, not every word of the text."""
+    return list(compress(range(len(classes)), classes.translate(_selector(mask))))

@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-from reader.entities.classes import TRIGGER
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
 from reader.entities.spans import HEADED, ORG, OVERRIDE, PLACE, Span
@@ -90,11 +89,14 @@ def _club(tokens: list[Token], j: int, lex: Lexicon, listed: dict[int, Span]) ->
     return k
 
 
-def trigger_spans(tokens: list[Token], lex: Lexicon, listed: dict[int, Span]) -> list[Span]:
+def trigger_spans(
+    tokens: list[Token], lex: Lexicon, listed: dict[int, Span], at: list[int]
+) -> list[Span]:
+    """Names after the trigger words at `at` (the words whose class is TRIGGER)."""
     spans: list[Span] = []
-    for i, token in enumerate(tokens[:-1]):
-        j = i + 1
-        if not tokens[j].joined or not token.cls & TRIGGER:
+    for i in at:
+        token, j = tokens[i], i + 1
+        if j == len(tokens) or not tokens[j].joined:
             continue
         forms = {form for _, form in readings(token.norm)}
         if forms & TOWN_TRIGGERS and (j not in listed or listed[j].type != PLACE):
