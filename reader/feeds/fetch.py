@@ -21,6 +21,7 @@ from reader.library.feed_registry import Feed, FeedRegistry
 from reader.library.indexing import (
     Found,
     IndexProgress,
+    catch_up_search,
     extract_ahead,
     index_pending,
     pool,
@@ -163,6 +164,7 @@ def refresh(
             if cancelled():
                 break
         if extracting and not cancelled():
+            catch_up_search(store)  # while the workers finish extracting
             write_found(store, extracting)
     except BaseException:  # Ctrl-C, a store error: leave at once, not after queued work
         stop_pool()

@@ -3,7 +3,8 @@ article pane highlights.
 
 Storing never waits for this: articles are stored (and shown) first, and `index_pending`
 then indexes every stored article that has no entry yet, in batches written one at a time,
-on both cores. It is a pass over what is missing, so an interrupted pass (Ctrl-C, a kill)
+on both cores; the library's search index catches up meanwhile, in this process. It is a
+pass over what is missing, so an interrupted pass (Ctrl-C, a kill)
 is simply continued by the next one, and the index is complete in the end.
 """
 
@@ -68,12 +69,14 @@ def index_pending(
     rest.
     """
     pending = set(unindexed(store))
-    if not pending:
-        return 0
     total, done = len(pending), 0
     workers = workers or min(2, os.cpu_count() or 1)
     if total < PARALLEL_FROM:
         workers = 1
+    if workers == 1:  # nothing to do it beside: now
+        catch_up_search(store)
+    if not pending:
+        return 0
     # The next batch is extracted while the one before is waited for; what is extracted is
     # written once WRITE articles are, at the end, and when cancelled.
     flying: deque[tuple[int, list[Future[Found]]]] = deque()
@@ -96,6 +99,8 @@ def index_pending(
         if cancelled():
             break
         flying.append((len(batch), _submit(batch, workers)))
+        if len(flying) == 1 and workers > 1:  # while the workers extract the first batch
+            catch_up_search(store)
         if len(flying) > 1:
             take()
     while flying and not cancelled():
@@ -104,6 +109,13 @@ def index_pending(
         write_found(store, ready)
         done = extracted
     return done
+
+
+def catch_up_search(store: ArticleStore) -> None:
+    """The library's search index, if the store is a library (it is derived, like this one)."""
+    catch_up = getattr(store, "catch_up_search", None)
+    if catch_up is not None:
+        catch_up()
 
 
 def write_found(store: ArticleStore, parts: list[Future[Found]]) -> None:
