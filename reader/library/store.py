@@ -297,6 +297,7 @@ def _meta(article: Article, seq: int) -> ArticleMeta:
         paragraphs=len(article.paragraphs),
         seq=seq,
         link=article.link,
+        published_at=article.published_at,
     )
 
 
