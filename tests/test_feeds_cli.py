@@ -44,7 +44,13 @@ def test_add_list_remove(db_dir: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert status == 0 and out == "الأخبار\n  https://news.example/rss\n  never fetched\n"
     status, out, _ = run(capsys, *db, "feeds", "list", "--json")
     assert json.loads(out) == [
-        {"url": "https://news.example/rss", "name": "الأخبار", "status": None, "checked": None}
+        {
+            "url": "https://news.example/rss",
+            "name": "الأخبار",
+            "status": None,
+            "checked": None,
+            "tags": [],
+        }
     ]
     status, out, _ = run(capsys, *db, "feeds", "remove", "الأخبار")
     assert status == 0 and out.startswith("unsubscribed: https://news.example/rss")

@@ -85,7 +85,13 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json(
             [
-                {"url": f.url, "name": f.label, "status": f.status, "checked": f.checked}
+                {
+                    "url": f.url,
+                    "name": f.label,
+                    "status": f.status,
+                    "checked": f.checked,
+                    "tags": list(f.tags),
+                }
                 for f in feeds
             ]
         )
@@ -99,6 +105,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             f"{screen_line(f.label, 40)}\n  {clean_line(f.url)}\n"
             f"  {clean_line(f.status or 'never fetched')}"
             + (f" ({clean_line(f.checked)})" if f.checked else "")
+            + (f"\n  tags: {', '.join(screen_line(t, 40) for t in f.tags)}" if f.tags else "")
         )
     return 0
 
