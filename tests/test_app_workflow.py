@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import stat
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -187,6 +188,10 @@ async def test_over_ssh_o_shows_an_osc8_link_and_y_copies(
         await pilot.pause()
         status = screen.query_one(StatusLine).status
         assert status.right == MINISTER_LINK and status.link == MINISTER_LINK
+        # the counts change after `o` (marking read finishes in a worker): the link stays
+        screen.counts = replace(screen.counts, unread=screen.counts.unread + 1)
+        await pilot.pause()
+        assert screen.query_one(StatusLine).status.link == MINISTER_LINK
         await pilot.press("1", "y")
         await pilot.pause()
         assert app.clipboard == "http://news.example/cities/cairo"

@@ -254,3 +254,11 @@ ISSUE14_CASES = [
 def test_issue14_rules(text: str, expected: set[tuple[str, str]]) -> None:
     found = {(normalise(e.text), e.type) for e in extract(text)}
     assert found == {(normalise(name), kind) for name, kind in expected}
+
+
+def test_a_span_type_that_is_no_entity_type_is_refused() -> None:
+    from reader.entities.model import entity_type
+
+    assert entity_type("PLACE") == "PLACE"
+    with pytest.raises(ValueError):
+        entity_type("EVENT")

@@ -224,3 +224,23 @@ def test_cancelling_drops_the_feeds_not_done(server: FeedServer, store: ArticleS
     seen: list[Progress] = []
     summary = refresh(store, seen.append, timeout=5, workers=1, cancelled=lambda: bool(seen))
     assert len(seen) == 1 and summary.new_articles == 2 and not summary.all_failed
+
+
+def test_many_feeds_are_parsed_and_indexed_on_the_workers(
+    server: FeedServer, store: ArticleStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.library.indexing import unindexed
+
+    names = ["arabic-rss2.xml", "atom-rtl.xml", "windows-1256-undeclared.xml", "feed.json"]
+    urls = [server.fixture(f"/{n}-{name}", name) for n in range(2) for name in names]
+    subscribe(store, *urls, server.fixture("/page.html", "not-a-feed.html"))
+    assert len(urls) + 1 >= fetch.PARALLEL_FEEDS
+
+    def here(*args: object) -> None:
+        raise AssertionError("parsed in the calling process")
+
+    monkeypatch.setattr(fetch, "parse_feed", here)  # the workers have their own, unpatched
+    summary = refresh(store, timeout=5, index=False)  # entities: extracted ahead, not after
+    assert summary.new_articles == 3 + 2 + 1 + 2  # the second copies are the same items
+    assert [f.url for f in summary.failures] == [server.url("/page.html")]
+    assert len(store.articles()) == 8 and unindexed(store) == []

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from benchmarks.feedgen import TAIL, head, items, write_feed
 from reader.library.indexing import unindexed
+from reader.library.library import Library
 from reader.library.store import ArticleStore
 from tests.conftest import ROOT
 
@@ -104,6 +105,10 @@ def test_ctrl_c_stops_an_import_and_running_it_again_completes_store_and_index(
     assert unindexed(store) == []  # the entity index caught up with everything stored
     assert any(store.entities.of(m.id) for m in store.articles())
     store.close()
+    library = Library(db)  # and the search index, entered by the same pass, not by storing
+    assert library.fulltext.count() == sum(library.counts())
+    assert library.search("أخبار") is not None
+    library.close()
 
 
 def test_page_files_stay_capped(tmp_path: Path) -> None:

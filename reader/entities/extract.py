@@ -14,7 +14,7 @@ from reader.entities.heads import head_spans
 from reader.entities.latin import latin_spans
 from reader.entities.lexicon import lexicon
 from reader.entities.listed import listed_spans
-from reader.entities.model import Entity
+from reader.entities.model import Entity, entity_type
 from reader.entities.normalise import normal_form
 from reader.entities.spans import EVENT, Span
 from reader.entities.titles import person_spans
@@ -87,7 +87,8 @@ def extract(text: str) -> list[Entity]:
         previous = merged.setdefault((normal_form(name), members[0].type), (name, []))
         previous[1].extend(spans)
     entities = [
-        Entity(name, kind, tuple(sorted(set(spans)))) for (_, kind), (name, spans) in merged.items()
+        Entity(name, entity_type(kind), tuple(sorted(set(spans))))
+        for (_, kind), (name, spans) in merged.items()
     ]
     entities.sort(key=lambda e: (-e.count, e.mentions[0]))
     return entities

@@ -1,11 +1,14 @@
 """Refresh every subscribed feed: downloads run concurrently (`downloads`), and each feed is
-parsed and written to the store on the calling thread as it arrives, so one slow or broken
-feed never holds up or stops the others. The CLI's `fetch` and the app's `R` share this."""
+parsed (on the worker processes when there are many) and written to the store on the calling
+thread as it arrives, so one slow or broken feed never holds up or stops the others. The
+CLI's `fetch` and the app's `R` share this."""
 
 from __future__ import annotations
 
 import queue
+import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -15,14 +18,25 @@ from reader.feeds.downloads import Download, Downloads
 from reader.feeds.parse import parse_feed
 from reader.feeds.records import feed_records
 from reader.library.feed_registry import Feed, FeedRegistry
-from reader.library.indexing import IndexProgress, index_pending
+from reader.library.indexing import (
+    Found,
+    IndexProgress,
+    catch_up_search,
+    extract_ahead,
+    index_pending,
+    pool,
+    stop_pool,
+    write_found,
+)
 from reader.library.store import ArticleStore
 from reader.models import Article, Headline
 from reader.text.sanitize import clean_line
 
 WORKERS = 8
 GROUP = 64  # feeds stored in one write at most
+GATHER = 0.5  # seconds a write waits for more feeds to arrive
 POLL = 0.1  # seconds between looks at `cancelled()` while waiting for a download
+PARALLEL_FEEDS = 8  # from this many feeds, parsing and entity extraction run on the workers
 
 
 @dataclass(frozen=True)
@@ -98,20 +112,30 @@ def refresh(
 ) -> Summary:
     """Fetch every subscribed feed (or `only` these) and store what is new.
 
-    Downloads run concurrently on their own thread; parsing and storing happen here, on the
-    calling thread, as results arrive. `on_progress` is called after each feed; when
-    `cancelled()` turns true (it is polled while waiting, too) the feeds not yet done are
-    dropped and the summary counts what was stored. Feeds that arrive together are stored in
-    one write. The entity index is brought up to date once everything is stored (`on_index`
-    hears its progress; `index=False` leaves it to the caller), so it never holds up storing.
+    Downloads run concurrently on their own thread; storing happens here, on the calling
+    thread, as results arrive. Parsing happens here too for a few feeds; from PARALLEL_FEEDS
+    on, on the worker processes of `reader.library.indexing.pool` (both cores), which also
+    extract the new articles' entities while the next feeds are stored; those entries are
+    written once everything is stored, whatever `index` says. `on_progress` is called after
+    each feed; when `cancelled()` turns true (it is polled while waiting, too) the feeds not
+    yet done are dropped and the summary counts what was stored. Feeds that arrive together
+    (on the workers: within GATHER seconds) are stored in one write. The entity index is
+    brought up to date once everything is stored (`on_index` hears its progress;
+    `index=False` leaves the articles not extracted ahead to the caller), so it never holds
+    up storing.
     """
     feeds = list(only) if only is not None else _subscribed(store.directory)
     summary = Summary(feeds=len(feeds))
     if not feeds:
         return summary
-    arrived: queue.SimpleQueue[Download] = queue.SimpleQueue()
-    downloads = Downloads(feeds, arrived.put, timeout, workers).start()
+    arrived: queue.SimpleQueue[Download | _Result] = queue.SimpleQueue()
+    parallel = len(feeds) >= PARALLEL_FEEDS
+    extracting: list[Future[Found]] = []
+    downloads = Downloads(
+        feeds, _on_workers(arrived.put) if parallel else arrived.put, timeout, workers
+    )
     try:
+        downloads.start()
         done = 0
         while done < len(feeds):
             try:
@@ -120,20 +144,60 @@ def refresh(
                 if cancelled():
                     break
                 continue
-            while len(group) < GROUP and not arrived.empty():  # what arrived meanwhile
-                group.append(arrived.get_nowait())
-            for result, (status, ok) in _store_group(store, [_parsed(d) for d in group], summary):
+            # What arrived meanwhile; on the workers feeds come one by one as they are parsed:
+            # wait a little for more (a write costs about the same for 1 or 60 feeds).
+            until = time.monotonic() + (GATHER if parallel else 0)
+            while len(group) < min(GROUP, len(feeds) - done) and not cancelled():
+                try:
+                    group.append(arrived.get(timeout=max(0.0, until - time.monotonic())))
+                except queue.Empty:
+                    break
+            parsed = [r if isinstance(r, _Result) else _parsed(r) for r in group]
+            stored, new = _store_group(store, parsed, summary)
+            if parallel:  # their entities are extracted while the next feeds are stored
+                extracting += extract_ahead(new)
+            for result, (status, ok) in stored:
                 done += 1
                 feed = result.feed
                 if on_progress is not None:
                     on_progress(Progress(done, len(feeds), feed.label, status, ok, feed.url))
             if cancelled():
                 break
+        if extracting and not cancelled():
+            catch_up_search(store)  # while the workers finish extracting
+            write_found(store, extracting)
+    except BaseException:  # Ctrl-C, a store error: leave at once, not after queued work
+        stop_pool()
+        raise
     finally:
         downloads.stop()
-    if index and not cancelled():  # also a killed run's unindexed articles (a cheap check)
+    if cancelled():
+        stop_pool()
+    elif index:  # also a killed run's unindexed articles (a cheap check)
         index_pending(store, on_index, cancelled)
     return summary
+
+
+def _on_workers(put: Callable[[Download | _Result], None]) -> Callable[[Download], None]:
+    """A download handed to a worker process to parse; its result is `put` when done. The
+    pool is made here, on the calling thread, before any download arrives."""
+    workers = pool()
+
+    def submit(download: Download) -> None:
+        if download.response is None or download.response.status == 304:
+            put(download)  # nothing to parse
+            return
+        future = workers.submit(_parsed, download)
+        future.add_done_callback(lambda done: put(_outcome(done, download)))
+
+    return submit
+
+
+def _outcome(future: Future[_Result], download: Download) -> _Result:
+    try:
+        return future.result()
+    except BaseException as error:  # a worker died, or the pool was stopped
+        return _Result(download.feed, error=f"internal error: {type(error).__name__}: {error}")
 
 
 def _subscribed(directory: Path) -> list[Feed]:
@@ -146,9 +210,9 @@ def _subscribed(directory: Path) -> list[Feed]:
 
 def _store_group(
     store: ArticleStore, results: list[_Result], summary: Summary
-) -> list[tuple[_Result, tuple[str, bool]]]:
+) -> tuple[list[tuple[_Result, tuple[str, bool]]], list[Article]]:
     """On the calling thread: the news of feeds that arrived together, in one write, then
-    what the fetch learnt of each feed."""
+    what the fetch learnt of each feed; and the articles that were new."""
     fresh: dict[str, tuple[int, int]] = {}
     seen: set[str] = set()
     articles: list[Article] = []
@@ -163,7 +227,10 @@ def _store_group(
         headlines += new_lines
     if articles or headlines:
         store.add(articles, headlines)
-    return [(result, _record(store, result, fresh[result.feed.url], summary)) for result in results]
+    learnt = [
+        (result, _record(store, result, fresh[result.feed.url], summary)) for result in results
+    ]
+    return learnt, articles
 
 
 def _record(

@@ -29,7 +29,9 @@ MAX_HTML = 2_000_000
 
 _AD_TOKEN = re.compile(r"^(?:ads?|adv|advert\w*|adsense|adslot|adunit|sponsor\w*|promo\w*)$")
 _TOKENS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
-_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+# Runs of HTML white space but a lone space (most spaces are lone: leaving them unmatched
+# makes the substitution twice as fast).
+_HTML_SPACE = re.compile(r" [ \t\n\r\f]+|[\t\n\r\f][ \t\n\r\f]*")
 _PLAIN_URL = re.compile(r"^((?:https?://[A-Za-z0-9.-]+(?::[0-9]+)?)?)(?:[/?#][!#-~]*)?$")
 _BREAK = "\u2029"  # paragraph separator: where a block starts or ends
 _local = threading.local()  # an lxml parser must not be shared between threads

@@ -10,14 +10,14 @@ falls back to feedparser; `parse.py` does that.
 
 from __future__ import annotations
 
-import calendar
+import re
 from collections.abc import Iterator
 from typing import IO
 from urllib.parse import urljoin
 
-from feedparser.datetimes import _parse_date
 from lxml import etree
 
+from reader.feeds.feed_dates import feed_time
 from reader.feeds.types import ParsedFeed, RawEntry
 
 ATOM, ATOM03 = "http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#"
@@ -29,6 +29,9 @@ MEDIA = "http://search.yahoo.com/mrss/"
 _ENC = "enclosure"
 _MEDIA_ITEM = f"{{{MEDIA}}}content"
 _HTML_HINTS = ("</", "/>", "<p", "<b", "<i", "<a ", "<br", "<img", "<div", "<span", "&#", "&amp;")
+# An absolute http(s) address with nothing urljoin would normalise (no params, query or
+# fragment marks, no space or control character): most links and ids.
+_PLAIN_ABSOLUTE = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[!-\x22$-:<-=@-~]*)?")
 _DATES = ("published", "pubDate", "issued", "date", "updated", "modified", "created")
 
 
@@ -251,9 +254,9 @@ def _date(fields: dict[str, etree._Element]) -> float | None:
     for name in _DATES:
         element = fields.get(name)
         if element is not None and (text := _text(element)):
-            stamp = _parse_date(text)
-            if stamp:
-                return float(calendar.timegm(stamp))
+            stamp = feed_time(text)
+            if stamp is not None:
+                return stamp
     return None
 
 
@@ -265,6 +268,8 @@ def _base(element: etree._Element, url: str) -> str:
 
 
 def _absolute(element: etree._Element, href: str, url: str) -> str:
+    if _PLAIN_ABSOLUTE.fullmatch(href):  # what urljoin returns unchanged, whatever the base
+        return href
     base = _base(element, url)
     try:
         return urljoin(base, href.strip()) if base else href.strip()

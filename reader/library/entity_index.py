@@ -10,16 +10,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.library.lock import DatabaseLock, database_lock, reopen_set_aside
 from reader.library.storage import AtomicJSONStorage, DamagedFile, open_db
+
+if TYPE_CHECKING:  # importing reader.entities loads the extractor's lists: not at start-up
+    from reader.entities.model import EntityType
 
 
 @dataclass(frozen=True)
 class IndexedEntity:
     key: str  # the extractor's stable key (normalised name + type)
     text: str  # canonical name
-    type: str  # PERSON | PLACE | ORG
+    type: EntityType
     count: int
 
 

@@ -3,7 +3,8 @@ article pane highlights.
 
 Storing never waits for this: articles are stored (and shown) first, and `index_pending`
 then indexes every stored article that has no entry yet, in batches written one at a time,
-on both cores. It is a pass over what is missing, so an interrupted pass (Ctrl-C, a kill)
+on both cores; the library's search index catches up meanwhile, in this process. It is a
+pass over what is missing, so an interrupted pass (Ctrl-C, a kill)
 is simply continued by the next one, and the index is complete in the end.
 """
 
@@ -21,7 +22,10 @@ from reader.library.entity_index import IndexedEntity
 from reader.library.store import ArticleStore
 from reader.models import Article
 
-BATCH = 1000  # articles extracted and written at once
+BATCH = 1000  # articles extracted at once (and a progress step)
+WRITE = 5000  # articles whose entries are written at once: today's entities.json is rewritten
+# whole by each write, so few big writes are much faster (at most this many are redone after
+# a kill)
 Found = list[tuple[str, list[IndexedEntity]]]
 PARALLEL_FROM = 200  # fewer pending articles than this are indexed in this process
 
@@ -59,36 +63,64 @@ def index_pending(
 ) -> int:
     """Index every stored article without an entry; returns how many were indexed.
 
-    Each batch is written as soon as it is extracted, so stopping (`cancelled()`, Ctrl-C)
-    keeps every finished batch and the next call continues with the rest.
+    Entries are written every WRITE articles (entities.json is rewritten whole by each
+    write, so few writes are faster), and what is extracted is written when `cancelled()`
+    stops the pass; Ctrl-C keeps every finished write, and the next call continues with the
+    rest.
     """
     pending = set(unindexed(store))
-    if not pending:
-        return 0
     total, done = len(pending), 0
     workers = workers or min(2, os.cpu_count() or 1)
     if total < PARALLEL_FROM:
         workers = 1
-    # One batch is extracted while the one before is written: the workers never wait.
-    running: deque[tuple[int, list[Future[Found]]]] = deque()
+    if workers == 1:  # nothing to do it beside: now
+        catch_up_search(store)
+    if not pending:
+        return 0
+    # The next batch is extracted while the one before is waited for; what is extracted is
+    # written once WRITE articles are, at the end, and when cancelled.
+    flying: deque[tuple[int, list[Future[Found]]]] = deque()
+    ready: list[Future[Found]] = []
+    extracted = 0
+
+    def take() -> None:
+        nonlocal extracted, done, ready
+        count, parts = flying.popleft()
+        for part in parts:
+            part.result()
+        ready, extracted = ready + parts, extracted + count
+        if extracted - done >= WRITE:
+            write_found(store, ready)
+            ready, done = [], extracted
+        if on_progress is not None:
+            on_progress(IndexProgress(extracted, total))
+
     for batch in _batches(_articles(store, pending), BATCH):
         if cancelled():
             break
-        running.append((len(batch), _submit(batch, workers)))
-        if len(running) > 1:
-            done += _write(store, *running.popleft())
-            if on_progress is not None:
-                on_progress(IndexProgress(done, total))
-    while running and not cancelled():
-        done += _write(store, *running.popleft())
-        if on_progress is not None:
-            on_progress(IndexProgress(done, total))
+        flying.append((len(batch), _submit(batch, workers)))
+        if len(flying) == 1 and workers > 1:  # while the workers extract the first batch
+            catch_up_search(store)
+        if len(flying) > 1:
+            take()
+    while flying and not cancelled():
+        take()
+    if ready:
+        write_found(store, ready)
+        done = extracted
     return done
 
 
-def _write(store: ArticleStore, count: int, parts: list[Future[Found]]) -> int:
+def catch_up_search(store: ArticleStore) -> None:
+    """The library's search index, if the store is a library (it is derived, like this one)."""
+    catch_up = getattr(store, "catch_up_search", None)
+    if catch_up is not None:
+        catch_up()
+
+
+def write_found(store: ArticleStore, parts: list[Future[Found]]) -> None:
+    """One write of the entries extracted by `parts` (see `extract_ahead`)."""
     store.entities.add_many(dict(pair for part in parts for pair in part.result()))
-    return count
 
 
 def _articles(store: ArticleStore, wanted: set[str]) -> Iterator[Article]:
@@ -111,18 +143,38 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 _POOL: ProcessPoolExecutor | None = None
 
 
+def pool() -> ProcessPoolExecutor:
+    """The worker processes, one a core (at most 2): kept for the life of the process, so the
+    entity lists load once per worker. `fetch` parses feeds on them too."""
+    global _POOL
+    if _POOL is None:
+        context = get_context("forkserver")
+        workers = min(2, os.cpu_count() or 1)
+        _POOL = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_ctrl_c)
+    return _POOL
+
+
+def stop_pool() -> None:
+    """Drop the work not started (Ctrl-C, a cancelled refresh): leaving never waits for it."""
+    global _POOL
+    if _POOL is not None:
+        _POOL.shutdown(wait=False, cancel_futures=True)
+        _POOL = None
+
+
+def extract_ahead(articles: list[Article]) -> list[Future[Found]]:
+    """Start extracting these articles' entries on the workers (`write_found` stores them)."""
+    return _submit(articles, min(2, os.cpu_count() or 1)) if articles else []
+
+
 def _submit(batch: list[Article], workers: int) -> list[Future[Found]]:
     """Extraction of a batch, split across `workers` processes (or done here for one)."""
-    global _POOL
     if workers <= 1:
         done: Future[Found] = Future()
         done.set_result(_extract_part(batch))
         return [done]
-    if _POOL is None:  # kept for the life of the process: the entity lists load once per worker
-        context = get_context("forkserver")
-        _POOL = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_ctrl_c)
     step = -(-len(batch) // workers)
-    return [_POOL.submit(_extract_part, batch[i : i + step]) for i in range(0, len(batch), step)]
+    return [pool().submit(_extract_part, batch[i : i + step]) for i in range(0, len(batch), step)]
 
 
 def _ignore_ctrl_c() -> None:

@@ -24,11 +24,16 @@ class Library(ArticleStore):
         self.fulltext = FullText(self.directory / SEARCH_FILE)
 
     def add(self, articles: list[Article], headlines: list[Headline]) -> tuple[int, int, int]:
-        """Store what is new and enter it in the search index (entities: see index())."""
-        counts = super().add(articles, headlines)
-        with suppress(sqlite3.Error):  # derived: search() catches up, `reindex` rebuilds
-            self.fulltext.add(articles, headlines)
-        return counts
+        """Store what is new. The search index is derived and costs as much as storing (FTS5
+        trigrams of every text): it is entered by the index pass that follows every import
+        and fetch (`catch_up_search`, while the workers extract entities), and `search()`
+        catches up with whatever is still missing."""
+        return super().add(articles, headlines)
+
+    def catch_up_search(self) -> None:
+        """Enter in the search index what is stored but not in it yet."""
+        with suppress(sqlite3.Error):  # derived: search() tries again, `reindex` rebuilds
+            self._catch_up()
 
     def mark_opened(self, article_id: str) -> None:
         """The reader opened an article: mark it read and remember it, in one write."""

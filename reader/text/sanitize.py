@@ -46,8 +46,12 @@ _SUSPECT = re.compile(
 # U+10FFFF. One such reference made feedparser raise and lost the whole feed. The pattern
 # only looks at references of U+D000 and up (Arabic as &#1575; is never touched).
 _BIG_REFERENCE = re.compile(rb"&#(?:[xX]0*([0-9a-fA-F]{5,}|[dDeEfF][0-9a-fA-F]{3})|0*([0-9]{5,}));")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+# Runs of spaces but a lone " " (most spaces are lone: leaving them unmatched makes the
+# substitution twice as fast), and the spaces other than " ", alone (the quick test).
+_SPACE_CLASS = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_SPACES = re.compile(f" [ {_SPACE_CLASS}]+|[{_SPACE_CLASS}][ {_SPACE_CLASS}]*")
+_OTHER_SPACES = re.compile(f"[{_SPACE_CLASS}]")
+_BREAKS = re.compile("[\r\u2028\u2029\x85\x0b\x0c]")  # after "\r\n" became "\n"
 
 BINARY_RATIO = 0.10
 
@@ -94,12 +98,14 @@ def _replace_reference(match: re.Match[bytes]) -> bytes:
 
 def normalise_newlines(text: str) -> str:
     """CRLF, CR and the Unicode line/paragraph separators become plain newlines."""
-    return _BREAKS.sub("\n", text)
+    return _BREAKS.sub("\n", text.replace("\r\n", "\n"))
 
 
 def clean_line(text: str) -> str:
     """One line of text made safe: no escapes, no controls, no overrides, spaces folded."""
     if not _SUSPECT.search(text):  # nothing to remove (most text): fold the spaces only
+        if "  " not in text and not _OTHER_SPACES.search(text):
+            return text.strip()  # nothing to fold either
         return _SPACES.sub(" ", text).strip()
     text = _SURROGATES.sub("\ufffd", text.replace("\n", " "))
     text = _REMOVE.sub("", _ESCAPES.sub("", text))

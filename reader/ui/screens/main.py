@@ -5,6 +5,7 @@ workers. Widgets tell it what was chosen with messages that carry the row or the
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -94,6 +95,7 @@ class MainScreen(Screen[None]):
     order: var[str] = var("newest", init=False)  # newest | oldest | feed
     show_read: var[bool] = var(True, init=False)
     link_number: var[int] = var(0, init=False)  # digits typed before o / y: link N
+    shown_link: var[str] = var("", init=False)  # `o` over SSH: the OSC 8 link in the status
 
     def __init__(self, store: Library, mode: Mode, right_to_left: bool) -> None:
         super().__init__()
@@ -147,9 +149,12 @@ class MainScreen(Screen[None]):
             right = f"{self.entity_filter.text} (Esc)"
         if not right and self.search_query:
             right = f"/{self.search_query}: {len(self.found)} (n/N)"
+        if not right and self.shown_link:  # stays through count updates (marking read)
+            self.status = Status(left, self.shown_link, link=self.shown_link)
+            return
         self.status = Status(left, right)
 
-    watch_counts = watch_note = watch_found = _update_status
+    watch_counts = watch_note = watch_found = watch_shown_link = _update_status
 
     def watch_bidi_mode(self, mode: Mode) -> None:
         self.post_message(TerminalBidi(mode))
@@ -253,12 +258,8 @@ class MainScreen(Screen[None]):
         article_id = opened.id
         if row is not None:
             self.store.reading.set_setting("last_row", row)
-        before = self.store.reading.state(article_id)
-        if mark:
+        if mark:  # (the screen showed it read with the article: article_loaded)
             self.store.mark_opened(article_id)  # read, and remembered: one write
-            if not before.read:
-                state = self.store.reading.state(article_id)
-                self.post_message(StateSaved(article_id, state, before))  # the ticker shows it
         else:
             self.store.reading.set_setting("last_article", article_id)
         if not self.store.entities.has(article_id):  # (the index loads on first use)
@@ -266,9 +267,13 @@ class MainScreen(Screen[None]):
 
     @on(ArticleLoaded)
     def article_loaded(self, message: ArticleLoaded) -> None:
-        self.opened = message.opened
+        self.opened, self.shown_link = message.opened, ""
         if message.focus:
             self.query_one(ArticlePane).focus()
+        before = self.store.reading.state(message.opened.id)
+        if message.mark and not before.read:  # the read mark in the article's frame, not
+            read = replace(before, read=True)  # one frame after the write (bench_ssh.py)
+            self.state_saved(StateSaved(message.opened.id, read, before))
         self.call_after_refresh(self.mark_opened, message.opened, message.row, message.mark)
 
     # -- entity filter -----------------------------------------------------------------------
@@ -494,8 +499,7 @@ class MainScreen(Screen[None]):
             return
         command = browser_command(os.environ, load_config())
         if command is None:  # over SSH: the local terminal opens it (an OSC 8 hyperlink)
-            self.note = ""
-            self.status = Status(self.status.left, url, link=url)
+            self.note, self.shown_link = "", url
             return
         try:
             launch(command, url)
