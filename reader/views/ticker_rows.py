@@ -8,7 +8,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
 from reader.models import ArticleMeta, Headline, ReadingState
-from reader.text.dates import day_label
+from reader.text.dates import day_label, local_date
 from reader.views.times import local_time
 
 ORDERS = ("newest", "oldest", "feed")
@@ -57,7 +57,7 @@ def build_rows(
     only when the items span more than one day (or feed).
     """
     linked = {h.article_id for h in headlines if h.article_id}
-    published = {a.id: a.published for a in articles}
+    published = {a.id: local_date(a.published_at, a.published) for a in articles}
     items: list[tuple[str | None, str, int, TickerRow]] = []
     for line in headlines:
         time, date = local_time(line)
@@ -67,7 +67,7 @@ def build_rows(
     for meta in articles:
         if meta.id not in linked:
             row = _row(meta.id, meta.title, "", meta.id, states, meta.source)
-            items.append((meta.published, "", meta.seq, row))
+            items.append((published[meta.id], "", meta.seq, row))
     if only is not None:
         items = [i for i in items if i[3].key in only or i[3].article_id in only]
     if feed is not None:
