@@ -85,14 +85,14 @@ class Pane:
     def size(self) -> int:
         return self.log.stat().st_size if self.log.exists() else 0
 
-    def settle(self, timeout: float = 60) -> None:
-        """Wait until nothing has been written for QUIET seconds."""
+    def settle(self, timeout: float = 60, quiet: float = QUIET) -> None:
+        """Wait until nothing has been written for `quiet` seconds."""
         last, since, deadline = -1, time.monotonic(), time.monotonic() + timeout
         while time.monotonic() < deadline:
             now = self.size()
             if now != last:
                 last, since = now, time.monotonic()
-            elif time.monotonic() - since > QUIET:
+            elif time.monotonic() - since > quiet:
                 return
             time.sleep(0.01)
 
@@ -201,6 +201,8 @@ def run_newsreader(work: Path, feed_path: Path, repeat: int, big: int) -> tuple[
     pane = Pane(f"{NEWSREADER} --bidi app", env, work / "newsreader.out")
     try:
         pane.wait_for("articles")
+        if big:  # a large store goes on loading after the first screen: wait until it is done
+            pane.settle(timeout=300, quiet=10)
         return measure(pane, 1, repeat), pane.log
     finally:
         pane.close()

@@ -182,3 +182,26 @@ async def test_search_bar_submits_the_logical_query() -> None:
         await pilot.press("غ", "ز", "x", "backspace", "ة", "enter")
         await pilot.pause()
         assert [m.query for m in app.messages if isinstance(m, SearchBar.Submitted)] == ["غزة"]
+
+
+async def test_ticker_cursor_move_repaints_only_the_time_column_of_the_two_rows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = Harness("ticker")
+    async with app.run_test(size=(60, 20)) as pilot:
+        app.rows = ROWS
+        ticker = app.query_one(Ticker)
+        ticker.focus()
+        await pilot.pause()
+        regions: list[Any] = []
+        original = Ticker.refresh
+
+        def refresh(self: Ticker, *args: Any, **kwargs: Any) -> Any:
+            regions.extend(args)
+            return original(self, *args, **kwargs)
+
+        monkeypatch.setattr(Ticker, "refresh", refresh)
+        await pilot.press("j")
+        await pilot.pause()
+        width = ticker.scrollable_content_region.width
+        assert [(r.x, r.y, r.width) for r in regions] == [(width - 8, 0, 8), (width - 8, 1, 8)]

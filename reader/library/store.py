@@ -206,6 +206,29 @@ class ArticleStore:
                 self._titles.update(fresh_titles)
             return len(metas), len(lines), duplicates
 
+    def relabel(self, old: str, new: str) -> int:
+        """Move every stored article and headline of source `old` to `new` (a feed was
+        renamed), bodies included, under the lock; how many records moved."""
+        with self.lock.write():
+            self.refresh()
+            ids = {m.id for m in self._meta.values() if m.source == old}
+            lines = {h.id for h in self._headlines.values() if h.source == old}
+            if not ids and not lines or old == new:
+                return 0
+            for shard in sorted({i[:2] for i in ids}):
+                self._shard(shard).table("bodies").update({"source": new}, where("source") == old)
+            storage = storage_of(self._index)
+            tables = storage.read() or {}
+            for table in ("articles", "headlines"):
+                for doc in tables.get(table, {}).values():
+                    if doc.get("source") == old:
+                        doc["source"] = new
+            storage.write(tables)
+            storage.forget()
+            self._meta.update((i, replace(self._meta[i], source=new)) for i in ids)
+            self._headlines.update((i, replace(self._headlines[i], source=new)) for i in lines)
+            return len(ids) + len(lines)
+
     def _write_index(
         self, metas: list[ArticleMeta], lines: list[Headline], changes: dict[int, str]
     ) -> None:
@@ -286,6 +309,7 @@ def _meta(article: Article, seq: int) -> ArticleMeta:
         paragraphs=len(article.paragraphs),
         seq=seq,
         link=article.link,
+        published_at=article.published_at,
     )
 
 

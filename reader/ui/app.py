@@ -7,15 +7,19 @@ import argparse
 import os
 import sys
 
+from rich.console import RenderableType
 from textual import on
+from textual._compositor import ChopsUpdate
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from reader.bidi import BIDI_EXPLICIT, BIDI_IMPLICIT, resolve_mode
 from reader.bidi.modes import Mode
 from reader.library.bootstrap import open_library
 from reader.library.library import Library
 from reader.library.locations import load_config
+from reader.ui.chops import CroppedChops
 from reader.ui.messages import Announce, TerminalBidi
 from reader.ui.screens.main import MainScreen
 
@@ -31,6 +35,12 @@ class NewsReaderApp(App[None]):
     def __init__(self, store: Library, mode: Mode = "app", right_to_left: bool = True):
         super().__init__()
         self.store, self.bidi_mode, self.right_to_left = store, mode, right_to_left
+
+    def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
+        """Partial updates write only the cells asked for (reader/ui/chops.py)."""
+        if type(renderable) is ChopsUpdate:
+            renderable = CroppedChops.of(renderable)
+        super()._display(screen, renderable)
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen(self.store, self.bidi_mode, self.right_to_left))

@@ -5,6 +5,7 @@ workers. Widgets tell it what was chosen with messages that carry the row or the
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -257,12 +258,8 @@ class MainScreen(Screen[None]):
         article_id = opened.id
         if row is not None:
             self.store.reading.set_setting("last_row", row)
-        before = self.store.reading.state(article_id)
-        if mark:
+        if mark:  # (the screen showed it read with the article: article_loaded)
             self.store.mark_opened(article_id)  # read, and remembered: one write
-            if not before.read:
-                state = self.store.reading.state(article_id)
-                self.post_message(StateSaved(article_id, state, before))  # the ticker shows it
         else:
             self.store.reading.set_setting("last_article", article_id)
         if not self.store.entities.has(article_id):  # (the index loads on first use)
@@ -273,6 +270,10 @@ class MainScreen(Screen[None]):
         self.opened, self.shown_link = message.opened, ""
         if message.focus:
             self.query_one(ArticlePane).focus()
+        before = self.store.reading.state(message.opened.id)
+        if message.mark and not before.read:  # the read mark in the article's frame, not
+            read = replace(before, read=True)  # one frame after the write (bench_ssh.py)
+            self.state_saved(StateSaved(message.opened.id, read, before))
         self.call_after_refresh(self.mark_opened, message.opened, message.row, message.mark)
 
     # -- entity filter -----------------------------------------------------------------------

@@ -47,6 +47,10 @@ class CursorList(QuietFocus, Generic[Row], can_focus=True):
     def choose(self, row: Row) -> None:
         """Enter on a selectable row: post the subclass's message carrying it."""
 
+    def cursor_cells(self, width: int) -> tuple[int, int]:
+        """The cells (x, width) of a row that show the cursor: all of it by default."""
+        return 0, width
+
     # -- rows and cursor ---------------------------------------------------------------------
     def show_items(self, items: Sequence[Row], keep: object = None) -> None:
         """Show these rows; the cursor stays on the row whose key is `keep` (by default the
@@ -70,8 +74,10 @@ class CursorList(QuietFocus, Generic[Row], can_focus=True):
         moved = {old_cursor, self.cursor} if old_cursor != self.cursor else set()
         top = self.scroll_offset.y
         for y in range(top, min(len(self.items), top + self.size.height)):
-            if old[y] != self.items[y] or y in moved:
+            if old[y] != self.items[y]:
                 self.refresh_row(y)
+            elif y in moved:
+                self.refresh_row(y, cursor_only=True)
 
     @property
     def current(self) -> Row | None:
@@ -98,13 +104,16 @@ class CursorList(QuietFocus, Generic[Row], can_focus=True):
 
     def watch_cursor(self, old: int, new: int) -> None:
         if not self._scroll_to_cursor():
-            self.refresh_row(old)
-            self.refresh_row(new)
+            self.refresh_row(old, cursor_only=True)
+            self.refresh_row(new, cursor_only=True)
 
-    def refresh_row(self, index: int) -> None:
-        """Repaint one row's cells, not the scrollbar beside it."""
-        width = self.scrollable_content_region.width
-        self.refresh(Region(0, index - self.scroll_offset.y, width, 1))
+    def refresh_row(self, index: int, cursor_only: bool = False) -> None:
+        """Repaint one row's cells (or only those that show the cursor), not the scrollbar
+        beside it."""
+        x, width = 0, self.scrollable_content_region.width
+        if cursor_only:
+            x, width = self.cursor_cells(width)
+        self.refresh(Region(x, index - self.scroll_offset.y, width, 1))
 
     def _scroll_to_cursor(self) -> bool:
         """Scroll so the cursor's row shows; whether it scrolled (which repaints all)."""
@@ -149,4 +158,5 @@ class CursorList(QuietFocus, Generic[Row], can_focus=True):
         self.virtual_size = Size(self.size.width, len(self.items))
 
     def focus_changed(self) -> None:
-        self.refresh_row(self.cursor)  # the cursor row shows whether the list has the focus
+        # the cursor row shows whether the list has the focus
+        self.refresh_row(self.cursor, cursor_only=True)

@@ -6,11 +6,26 @@ panes per Tab or Enter. Our panes style nothing on :focus; each draws what shows
 from __future__ import annotations
 
 from textual import events
+from textual.geometry import Size
 from textual.scroll_view import ScrollView
 
 
 class QuietFocus(ScrollView):
     """A ScrollView (the ticker, sidebar and article pane all are) with quiet focus."""
+
+    _sized: tuple[Size, Size, Size] | None = None
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """Every layout of the screen calls this for every widget; ScrollView compares the
+        arranged virtual size with its own, which never match, so it repaints its scrollbar
+        each time (31 bytes a row over SSH). Only when a size did change."""
+        sized = (size, self.virtual_size, container_size)
+        if sized == self._sized:
+            return False
+        self._sized = sized
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def focus_changed(self) -> None:
         """Repaint what shows the focus (nothing by default)."""

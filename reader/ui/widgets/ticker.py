@@ -18,6 +18,7 @@ from reader.views.marks import item_mark
 from reader.views.ticker_rows import TickerRow
 
 TIME_WIDTH = 5
+STAMP_WIDTH = TIME_WIDTH + 3  # " • 23:59": the mark, the time and a space each side
 
 
 class Ticker(CursorList[TickerRow]):
@@ -59,6 +60,11 @@ class Ticker(CursorList[TickerRow]):
     def choose(self, row: TickerRow) -> None:
         self.post_message(self.Opened(row))
 
+    def cursor_cells(self, width: int) -> tuple[int, int]:
+        """The cursor shows on the time column only, so a cursor move rewrites 8 cells a
+        row, not the headline (3 bytes a shaped letter): docs/ssh.md."""
+        return (width - STAMP_WIDTH if self.right_to_left else 0), STAMP_WIDTH
+
     def render_row(self, row: TickerRow, width: int, selected: bool) -> Strip:
         base = self.rich_style
         if row.is_day:
@@ -69,9 +75,6 @@ class Ticker(CursorList[TickerRow]):
             base += self.get_component_rich_style("ticker--only")
         elif row.unread:
             base += self.get_component_rich_style("ticker--unread")
-        if selected:
-            cursor = "ticker--cursor" if self.has_focus else "ticker--cursor-blurred"
-            base += self.get_component_rich_style(cursor)
         if row.breaking:
             base += self.get_component_rich_style("ticker--breaking")
         mark = item_mark(
@@ -81,17 +84,20 @@ class Ticker(CursorList[TickerRow]):
             breaking=row.breaking,
         )
         time = (row.time or "").ljust(TIME_WIDTH)
-        text_width = max(1, width - TIME_WIDTH - 3)
+        text_width = max(1, width - STAMP_WIDTH)
         headline = fit_line(row.text, text_width, self.mode)
         body = line_strip(
             headline, text_width, base, lambda _: Style(), align_right=self.right_to_left
         )
-        time_style = base if selected else base + self.get_component_rich_style("ticker--time")
+        time_style = base + self.get_component_rich_style("ticker--time")
+        if selected:
+            cursor = "ticker--cursor" if self.has_focus else "ticker--cursor-blurred"
+            time_style = base + self.get_component_rich_style(cursor)
         stamp = text_strip(
             f" {mark} {time}" if self.right_to_left else f"{time} {mark} ",
-            TIME_WIDTH + 3,
+            STAMP_WIDTH,
             time_style,
         )
         parts = [body, stamp] if self.right_to_left else [stamp, body]
-        # simplify: one escape sequence per run of one style (the cursor row is one run)
+        # simplify: one escape sequence per run of one style
         return Strip.join(parts).crop_extend(0, width, base).simplify()
