@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
+from operator import attrgetter
 
 from reader.models import ArticleMeta, Headline, ReadingState
 from reader.text.dates import day_label, local_date
@@ -123,10 +124,13 @@ def restate(
     rows: tuple[TickerRow, ...], article_id: str, state: ReadingState
 ) -> tuple[TickerRow, ...]:
     """The rows with one article's reading state changed: what a keypress needs, without
-    another pass over the store."""
-    return tuple(
-        replace(row, unread=not state.read, starred=state.starred)
-        if row.article_id == article_id
-        else row
-        for row in rows
-    )
+    another pass over the store (the rows are found at C speed, not row by row in Python)."""
+    ids = list(map(attrgetter("article_id"), rows))
+    changed = list(rows)
+    at = -1
+    while True:
+        try:
+            at = ids.index(article_id, at + 1)
+        except ValueError:
+            return tuple(changed)
+        changed[at] = replace(rows[at], unread=not state.read, starred=state.starred)
