@@ -8,20 +8,12 @@ from collections.abc import Sequence
 
 from reader import __version__
 from reader.bidi.modes import CHOICES, ModeError
-from reader.commands import entities, feeds, fetch, library, mark, show, sync
 from reader.library.locations import ConfigError
 from reader.library.storage import StoreError
 
-COMMANDS = [library, show, mark, entities, feeds, fetch, sync]
 
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="newsreader",
-        description="A terminal news reader that shows Arabic and other right-to-left news "
-        "correctly. With no command, opens the reader.",
-    )
-    parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
+def _options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The options the reader itself takes (with no command)."""
     parser.add_argument(
         "--db",
         metavar="PATH",
@@ -33,15 +25,38 @@ def build_parser() -> argparse.ArgumentParser:
         choices=CHOICES,
         help="bidi mode for the reader: auto (default), app or terminal",
     )
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from reader.commands import entities, feeds, fetch, library, mark, show, sync
+
+    parser = argparse.ArgumentParser(
+        prog="newsreader",
+        description="A terminal news reader that shows Arabic and other right-to-left news "
+        "correctly. With no command, opens the reader.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
+    _options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMANDS:
+    for module in [library, show, mark, entities, feeds, fetch, sync]:
         module.register(sub)
     return parser
 
 
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Plain `newsreader [--db P] [--bidi M]` opens the reader without importing the commands
+    (their fetch, import and entity machinery is most of the start-up time)."""
+    reader_only = _options(argparse.ArgumentParser(prog="newsreader", add_help=False))
+    args, rest = reader_only.parse_known_args(argv)
+    if rest:
+        return build_parser().parse_args(argv)
+    args.command = None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse(argv)
     try:
         if args.command is None:
             from reader.ui.app import run_app

@@ -65,6 +65,7 @@ class ArticleMeta:
     paragraphs: int
     seq: int = 0
     link: str | None = None
+    published_at: str | None = None  # as Article.published_at (older records: None)
 
 
 @dataclass(frozen=True, slots=True)

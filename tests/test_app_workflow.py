@@ -235,6 +235,51 @@ async def test_feed_screen_adds_renames_and_removes(
         assert isinstance(app.screen, MainScreen)
 
 
+async def test_renaming_a_feed_moves_its_old_and_new_items(
+    store: ArticleStore, server: FeedServer
+) -> None:
+    from reader.feeds.fetch import refresh
+
+    atom = (FEED.parent / "atom-rtl.xml").read_text(encoding="utf-8")
+    url = server.add("/atom.xml", body=atom.encode(), content_type="application/atom+xml")
+    store.feeds.add(url)
+    refresh(store)  # two items, under the feed's own title
+    title = "قناة الأخبار العاجلة"
+    later = atom.replace("2024:weather", "2024:later").replace("الطقس", "لاحقا")
+    app = NewsReaderApp(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        screen = parts(app)[0]
+        await pilot.press("f")
+        await settle(app, pilot)
+        feeds = app.screen
+        assert isinstance(feeds, FeedsScreen)
+        assert {r.label: r.total for r in feeds.rows}[title] == 2
+        feeds.query_one(FeedList).find(lambda r: r.url == url, 1)
+        await pilot.press("n", "x", "y", "enter")
+        await wait(app, pilot, lambda: any(r.label == "xy" for r in feeds.rows))
+        counts = {r.label: (r.unread, r.total) for r in feeds.rows}
+        assert counts["xy"] == (2, 2) and title not in counts
+        await pilot.press("escape")
+        server.add("/atom.xml", body=later.encode(), content_type="application/atom+xml")
+        await pilot.press("R")
+        await wait(app, pilot, lambda: "fetched" in screen.note)
+        await pilot.press("f")
+        await settle(app, pilot)
+        feeds = app.screen
+        assert isinstance(feeds, FeedsScreen)
+        counts = {r.label: (r.unread, r.total) for r in feeds.rows}
+        assert counts["xy"] == (3, 3) and title not in counts
+        feeds.query_one(FeedList).find(lambda r: r.url == url, 1)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert screen.feed_filter == ("xy",) and len(item_keys(screen)) == 3
+    reopened = ArticleStore(store.directory)  # on disk too, bodies included
+    sources = [m.source for m in reopened.articles()]
+    assert sources.count("xy") == 3 and title not in sources
+    assert all(a.source != title for a in reopened.iter_articles())
+
+
 async def wait(app: NewsReaderApp, pilot, ready) -> None:  # noqa: ANN001
     deadline = time.monotonic() + 15
     while not ready():

@@ -37,7 +37,7 @@ def test_first_use_imports_the_bundled_seeds(db_dir: Path, capsys) -> None:  # n
     assert status == 0 and len(articles) == 2
     biden = articles[0]
     assert set(biden) == {
-        "id", "title", "published", "dateline", "source", "paragraphs",
+        "id", "title", "published", "published_at", "dateline", "source", "paragraphs",
         "link", "links", "read", "starred",
     }  # fmt: skip
     assert biden["link"] is None and biden["links"] == [] and biden["read"] is False

@@ -17,7 +17,7 @@ from reader.library.feed_registry import FeedRegistry
 from tests.conftest import ROOT, run
 from tests.fixtures.feeds.server import FIXTURES, FeedServer
 
-ACTIONS = ["add", "list", "remove", "import", "export"]
+ACTIONS = ["add", "list", "remove", "rename", "import", "export"]
 
 
 @pytest.mark.parametrize("argv", [["feeds", action] for action in ACTIONS] + [["fetch"]])
@@ -44,12 +44,43 @@ def test_add_list_remove(db_dir: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert status == 0 and out == "الأخبار\n  https://news.example/rss\n  never fetched\n"
     status, out, _ = run(capsys, *db, "feeds", "list", "--json")
     assert json.loads(out) == [
-        {"url": "https://news.example/rss", "name": "الأخبار", "status": None, "checked": None}
+        {
+            "url": "https://news.example/rss",
+            "name": "الأخبار",
+            "status": None,
+            "checked": None,
+            "tags": [],
+        }
     ]
     status, out, _ = run(capsys, *db, "feeds", "remove", "الأخبار")
     assert status == 0 and out.startswith("unsubscribed: https://news.example/rss")
     status, out, _ = run(capsys, *db, "feeds")
     assert status == 0 and out.startswith("no feeds")
+
+
+def test_rename_moves_the_stored_items(
+    db_dir: Path, server: FeedServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = ["--db", str(db_dir)]
+    url = server.fixture("/atom.xml", "atom-rtl.xml", content_type="application/atom+xml")
+    title = "قناة الأخبار العاجلة"  # the feed's own title: the name `feeds list` shows
+    assert run(capsys, *db, "feeds", "add", url)[0] == 0
+
+    def sources() -> list[str]:
+        status, out, _ = run(capsys, *db, "list", "--json")
+        assert status == 0
+        return [item["source"] for item in json.loads(out)]
+
+    assert sources().count(title) == 2
+    status, out, _ = run(capsys, *db, "feeds", "rename", title, "العاجل")
+    assert status == 0 and "4 stored articles and headlines" in out
+    assert sources().count("العاجل") == 2 and title not in sources()
+    status, out, _ = run(capsys, *db, "feeds", "list")
+    assert out.startswith("العاجل\n")
+    assert run(capsys, *db, "feeds", "rename", url, "ثالث")[0] == 0  # by address
+    assert sources().count("ثالث") == 2 and "العاجل" not in sources()
+    status, _, err = run(capsys, *db, "feeds", "rename", "nothing", "x")
+    assert status == 1 and "no such feed: 'nothing'" in err
 
 
 @pytest.mark.parametrize(

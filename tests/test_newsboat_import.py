@@ -45,6 +45,24 @@ def test_urls_file_names_tags_and_what_cannot_be_subscribed() -> None:
     assert not looks_like_urls_file("عنوان\nhttp://a.example/\n")  # a page with a link
 
 
+def test_urls_tags_are_kept_with_the_subscriptions(
+    db_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    urls = tmp_path / "urls"
+    urls.write_text(
+        'http://a.example/rss news "~الأخبار" "العالم العربي"\nhttps://b.example/atom\n',
+        encoding="utf-8",
+    )
+    status, out, _ = run(capsys, "--db", str(db_dir), "import", str(urls))
+    assert status == 0 and "kept the tags of 1 feed(s)" in out
+    _, out, _ = run(capsys, "--db", str(db_dir), "feeds", "list", "--json")
+    tags = {feed["url"]: feed["tags"] for feed in json.loads(out)}
+    assert tags == {"http://a.example/rss": ["news", "العالم العربي"], "https://b.example/atom": []}
+    _, out, _ = run(capsys, "--db", str(db_dir), "feeds", "list")
+    assert out.startswith("الأخبار\n  http://a.example/rss\n  never fetched\n  tags: news, ")
+    assert "العالم العربي" in out
+
+
 @pytest.fixture
 def newsboat_dir(tmp_path: Path, server: FeedServer) -> tuple[Path, str, str]:
     """~/.newsboat after `newsboat -x reload` of two feeds, one item read, one flagged."""

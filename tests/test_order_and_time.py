@@ -91,6 +91,33 @@ def test_times_show_in_the_readers_zone_and_old_records_keep_theirs(tmp_path: Pa
     assert times["147 مستوطنًا يقتحمون الأقصى ويؤدون طقوسًا تلمودية"] == "12:42"
 
 
+def test_article_dates_show_in_the_readers_zone(tmp_path: Path) -> None:
+    """`list` (text and JSON) and `show` give an article's date in the reader's zone, not in
+    the zone of the machine that imported it."""
+    db = tmp_path / "db"
+
+    def newsreader(tz: str, *argv: str) -> str:
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "TZ": tz, "NEWSREADER_DB": str(db)}
+        done = subprocess.run(
+            [sys.executable, "-m", "reader", *argv],
+            env=env, capture_output=True, text=True, timeout=120, check=True,
+        )  # fmt: skip
+        return done.stdout
+
+    newsreader("Asia/Riyadh", "import", str(FEED.parent / "atom-rtl.xml"))  # UTC+3
+    weather = "الطقس: أمطار غزيرة متوقعة"  # 2024-03-05T23:30:00Z: 02:30 on the 6th in Riyadh
+    for tz, day, label in [
+        ("UTC", "2024-03-05", "5 مارس 2024"),
+        ("Asia/Riyadh", "2024-03-06", "6 مارس 2024"),
+    ]:  # noqa: E501
+        listed = {a["title"]: a for a in json.loads(newsreader(tz, "list", "--json"))}
+        found = listed[weather]
+        assert (found["published"], found["published_at"]) == (day, "2024-03-05T23:30:00+00:00")
+        text = next(line for line in newsreader(tz, "list").splitlines() if found["id"] in line)
+        assert f"  {day}  " in text, tz
+        assert label in newsreader(tz, "show", found["id"]), tz
+
+
 def test_old_records_without_a_zone_are_still_read(tmp_path: Path) -> None:
     from reader.library.store import ArticleStore
 

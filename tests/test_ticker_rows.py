@@ -1,6 +1,6 @@
 from reader.models import ArticleMeta, Headline, ReadingState
 from reader.text.dates import UNDATED, day_label
-from reader.views.ticker_rows import build_rows
+from reader.views.ticker_rows import build_rows, restate
 
 
 def headline(
@@ -56,3 +56,18 @@ def test_filter_keeps_matching_articles_and_headlines() -> None:
 def test_day_label_in_arabic() -> None:
     assert day_label("2024-03-05") == "5 مارس 2024"
     assert day_label(None) == UNDATED
+
+
+def test_restate_changes_every_row_of_that_article_and_no_other() -> None:
+    rows = tuple(
+        build_rows(
+            [headline("h1", "13:49", "أ", 1, "a1"), headline("h2", "09:47", "ب", 2, "a2")],
+            [meta("a1", "أ", 3, None), meta("a2", "ب", 4, None)],
+            {},
+        )
+    )
+    changed = restate(rows, "a1", ReadingState(read=True, starred=True))
+    by_article = {r.article_id: r for r in changed}
+    assert not by_article["a1"].unread and by_article["a1"].starred
+    assert by_article["a2"] == next(r for r in rows if r.article_id == "a2")
+    assert restate(rows, "missing", ReadingState(read=True)) == rows

@@ -1,4 +1,4 @@
-"""`newsreader feeds add|list|remove|import|export`: the subscriptions."""
+"""`newsreader feeds add|list|remove|rename|import|export`: the subscriptions."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from reader.commands.common import error, print_json
 from reader.commands.feed_add import cmd_add
+from reader.commands.feed_rename import cmd_rename
 from reader.commands.fetch import _seconds as seconds
 from reader.commands.screen_text import screen_line
 from reader.library.feed_registry import FeedError, FeedRegistry
@@ -52,6 +53,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     a.add_argument("feed", metavar="URL|NAME")
     a.set_defaults(func=cmd_remove)
     a = actions.add_parser(
+        "rename",
+        help="rename a feed and the items stored from it",
+        description="Give a feed (by address or the name `feeds list` shows) a new name; its "
+        "stored articles and headlines move to the new name too, so the feed stays one.",
+    )
+    a.add_argument("feed", metavar="URL|NAME")
+    a.add_argument("name", metavar="NEW_NAME")
+    a.set_defaults(func=cmd_rename)
+    a = actions.add_parser(
         "import",
         help="subscribe to the feeds of an OPML file",
         description="Subscribe to every feed an OPML file lists (folders are flattened).",
@@ -75,7 +85,13 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json(
             [
-                {"url": f.url, "name": f.label, "status": f.status, "checked": f.checked}
+                {
+                    "url": f.url,
+                    "name": f.label,
+                    "status": f.status,
+                    "checked": f.checked,
+                    "tags": list(f.tags),
+                }
                 for f in feeds
             ]
         )
@@ -89,6 +105,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             f"{screen_line(f.label, 40)}\n  {clean_line(f.url)}\n"
             f"  {clean_line(f.status or 'never fetched')}"
             + (f" ({clean_line(f.checked)})" if f.checked else "")
+            + (f"\n  tags: {', '.join(screen_line(t, 40) for t in f.tags)}" if f.tags else "")
         )
     return 0
 

@@ -11,6 +11,7 @@ from reader.commands.screen_text import screen_line, terminal_width
 from reader.ingest.pipeline import bundled_seeds
 from reader.library.locations import config_file, data_dir, database_dir
 from reader.models import ArticleMeta, ImportReport, ReadingState
+from reader.text.dates import local_date
 from reader.views.marks import item_mark
 from reader.views.ticker_rows import is_breaking
 from reader.views.times import local_time
@@ -94,7 +95,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     width = terminal_width() - 30  # id (16), two spaces, date (10), two spaces
     for m in metas:
-        print(f"{m.id}  {m.published or '----------'}  {screen_line(m.title, width, align=True)}")
+        day = local_date(m.published_at, m.published) or "----------"
+        print(f"{m.id}  {day}  {screen_line(m.title, width, align=True)}")
     return 0
 
 
@@ -103,7 +105,8 @@ def article_json(m: ArticleMeta, links: list[str], state: ReadingState | None) -
     return {
         "id": m.id,
         "title": m.title,
-        "published": m.published,
+        "published": local_date(m.published_at, m.published),  # the reader's date (TZ)
+        "published_at": m.published_at,
         "dateline": m.dateline,
         "source": m.source,
         "paragraphs": m.paragraphs,

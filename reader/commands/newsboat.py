@@ -49,15 +49,19 @@ def import_newsboat(store: ArticleStore, path: Path) -> ImportReport | None:
         return None
     urls = parse_urls(text)
     report.problems.extend(urls.skipped)
-    wanted = []
+    wanted, tags = [], {}
     for line in urls.feeds:
         try:
             wanted.append((normalise_url(line.url), line.name, None))
         except FeedError as error:
             report.problems.append(str(error))
+            continue
+        if line.tags:
+            tags[wanted[-1][0]] = line.tags
     _subscribe(store, wanted, report)
-    if any(line.tags for line in urls.feeds):
-        report.notes.append("newsboat tags are not used by newsreader (names are)")
+    if tags:
+        store.feeds.tag(tags)
+        report.notes.append(f"kept the tags of {len(tags)} feed(s) (see `newsreader feeds list`)")
     report.failed = not wanted
     return report
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from reader.ingest.pipeline import seed_if_new
 from reader.library.library import Library
 from reader.library.locations import database_dir
 
@@ -14,5 +13,8 @@ def open_library(db: str | None) -> Library:
     entity index, found when first used) is in `library.warnings`, for the caller to show.
     """
     library = Library(database_dir(db))
-    seed_if_new(library)
+    if library.is_new:  # the import machinery is loaded only to seed a new library
+        from reader.ingest.pipeline import seed_if_new
+
+        seed_if_new(library)
     return library

@@ -34,6 +34,7 @@ class Feed:
     status: str | None = None  # how the last fetch went
     checked: str | None = None  # when it was last fetched (ISO)
     added: str = ""
+    tags: tuple[str, ...] = ()  # the reader's tags (newsboat's `urls` file)
 
     @property
     def label(self) -> str:
@@ -131,6 +132,14 @@ class FeedRegistry:
                 changes["title"] = _name(changes["title"])
             self._table.update(changes, where("url") == url)
 
+    def tag(self, tags: dict[str, tuple[str, ...]]) -> None:
+        """Set these feeds' tags (url -> tags), in one write."""
+        with self._lock.write():
+            changes = [
+                ({"tags": [clean_line(t) for t in v]}, where("url") == u) for u, v in tags.items()
+            ]
+            self._table.update_multiple(changes)
+
     def close(self) -> None:
         self._db.close()
 
@@ -144,4 +153,6 @@ def _site(url: str | None) -> str | None:
 
 def _feed(doc: dict[str, Any]) -> Feed:
     known = {f.name for f in fields(Feed)}
-    return Feed(**{k: v for k, v in doc.items() if k in known})
+    found: dict[str, Any] = {k: v for k, v in doc.items() if k in known}
+    found["tags"] = tuple(found.get("tags", ()))
+    return Feed(**found)

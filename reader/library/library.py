@@ -30,10 +30,21 @@ class Library(ArticleStore):
         catches up with whatever is still missing."""
         return super().add(articles, headlines)
 
-    def catch_up_search(self) -> None:
-        """Enter in the search index what is stored but not in it yet."""
+    def catch_up_search(self, batch: int = 2000) -> None:
+        """Enter in the search index what is stored but not in it yet, `batch` articles at
+        a time (a big import's folded text is not held at once)."""
         with suppress(sqlite3.Error):  # derived: search() tries again, `reindex` rebuilds
-            self._catch_up()
+            if self.fulltext.count() == sum(self.counts()):
+                return
+            known = self.fulltext.known()
+            self.fulltext.add([], [h for h in self.headlines() if h.id not in known])
+            articles: list[Article] = []
+            for article in self.iter_articles({m.id for m in self.articles()} - known):
+                articles.append(article)
+                if len(articles) >= batch:
+                    self.fulltext.add(articles, [])
+                    articles = []
+            self.fulltext.add(articles, [])
 
     def mark_opened(self, article_id: str) -> None:
         """The reader opened an article: mark it read and remember it, in one write."""

@@ -4,7 +4,7 @@ stores offsets into this text and the article pane highlights them, so both use 
 from __future__ import annotations
 
 from reader.models import Article
-from reader.text.dates import day_label
+from reader.text.dates import day_label, local_date
 
 # A page imported from a file has the file's name as its source: not worth a reader's eye.
 PAGE_FILES = (".txt", ".html", ".htm")
@@ -14,8 +14,9 @@ def meta_line(article: Article) -> str:
     """ "18 فبراير 2021 · صدى الاعلام · author · source": what is known of them. A page
     imported from a file has only the file's name as its source, which is left out."""
     source = "" if article.source.lower().endswith(PAGE_FILES) else article.source
+    published = local_date(article.published_at, article.published)
     parts = [
-        day_label(article.published) if article.published else "",
+        day_label(published) if published else "",
         article.dateline or "",
         article.author or "",
         source,

@@ -117,14 +117,14 @@ class FeedsScreen(ModalScreen[Choice | None]):
 
     @work(thread=True, exit_on_error=False, group="feed-write")
     def rename(self, url: str, name: str) -> None:
-        registry = FeedRegistry(self.store.directory)
+        from reader.commands.feed_rename import rename_feed
+
         try:
-            registry.record(url, name=clean_line(name)[:200] or None)
-        finally:
-            registry.close()
-        self.app.call_from_thread(
-            self.reload, f"renamed: new items come under {clean_line(name)[:200]}"
-        )
+            feed, moved = rename_feed(self.store, url, name)
+            note = f"renamed: {feed.label} ({moved} stored articles and headlines moved)"
+        except FeedError as failure:
+            note = str(failure)
+        self.app.call_from_thread(self.reload, note)
 
     def action_remove(self) -> None:
         row = self.query_one(FeedList).current
