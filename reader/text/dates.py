@@ -21,17 +21,23 @@ MONTH_NAMES = (
 UNDATED = "بدون تاريخ"
 
 
+def local_moment(at: str | None) -> datetime | None:
+    """A time stored with its zone (ISO 8601, UTC), in the reader's zone (`TZ`); None when
+    there is none, it has no zone, or it does not parse."""
+    if not at:
+        return None
+    try:
+        when = datetime.fromisoformat(at)
+    except ValueError:
+        return None
+    return when.astimezone() if when.tzinfo is not None else None
+
+
 def local_date(at: str | None, stored: str | None) -> str | None:
     """The reader's date (YYYY-MM-DD, in `TZ`) of a time stored with its zone (UTC); the
     date as stored when there is none (older records, pages: their dates have no zone)."""
-    if at:
-        try:
-            when = datetime.fromisoformat(at)
-        except ValueError:
-            return stored
-        if when.tzinfo is not None:
-            return when.astimezone().date().isoformat()
-    return stored
+    when = local_moment(at)
+    return when.date().isoformat() if when else stored
 
 
 def day_label(iso: str | None) -> str:

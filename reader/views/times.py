@@ -4,19 +4,12 @@ records (and page tickers, whose times have no zone) keep the time they were sto
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from reader.models import Headline
+from reader.text.dates import local_moment
 
 
 def local_time(line: Headline) -> tuple[str, str | None]:
     """(HH:MM, YYYY-MM-DD or None) of a headline in the local zone."""
-    if line.at:
-        try:
-            when = datetime.fromisoformat(line.at)
-        except ValueError:
-            return line.time, line.date
-        if when.tzinfo is not None:
-            local = when.astimezone()
-            return local.strftime("%H:%M"), local.date().isoformat()
+    if (when := local_moment(line.at)) is not None:
+        return when.strftime("%H:%M"), when.date().isoformat()
     return line.time, line.date
