@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +14,18 @@ from reader.cli import main
 from tests.fixtures.feeds.server import FeedServer
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_in_zone(db: Path, zone: str, *argv: str) -> str:
+    """`newsreader --db DB ARGV...` in a real process with TZ=zone; its output."""
+    env = {**os.environ, "TZ": zone, "NO_COLOR": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "--db", str(db), *argv],
+        env=env, capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    return done.stdout
+
+
 SEEDS = ROOT / "seeds"
 SEED_000 = SEEDS / "000_abffabad426bfcef.txt"
 SEED_004 = SEEDS / "004_76b72a07ec1e3aad.txt"

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
+
+from tests.conftest import run_in_zone
 
 FEED = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>الأخبار</title><link>http://news.example/</link>
@@ -19,35 +19,22 @@ FEED = """<?xml version="1.0" encoding="utf-8"?>
 """
 
 
-def newsreader(db: Path, zone: str, *argv: str) -> str:
-    env = {**os.environ, "TZ": zone, "NO_COLOR": "1"}
-    done = subprocess.run(
-        [sys.executable, "-m", "reader", "--db", str(db), *argv],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    return done.stdout
-
-
 def test_list_show_and_ticker_follow_the_readers_zone(tmp_path: Path) -> None:
     feed = tmp_path / "feed.xml"
     feed.write_text(FEED, encoding="utf-8")
     db = tmp_path / "db"
-    newsreader(db, "America/Los_Angeles", "import", str(feed))  # 12:30 on 1 December there
-    listed = json.loads(newsreader(db, "Asia/Tokyo", "list", "--json"))
+    run_in_zone(db, "America/Los_Angeles", "import", str(feed))  # 12:30 on 1 December there
+    listed = json.loads(run_in_zone(db, "Asia/Tokyo", "list", "--json"))
     tokyo = [a for a in listed if a["title"] == "انتخابات في القاهرة"]  # (and the seeds)
     assert [(a["published"], a["published_at"]) for a in tokyo] == [
         ("2026-12-02", "2026-12-01T20:30:00+00:00")
     ]
-    assert f"{tokyo[0]['id']}  2026-12-02" in newsreader(db, "Asia/Tokyo", "list")
-    assert f"{tokyo[0]['id']}  2026-12-01" in newsreader(db, "America/Los_Angeles", "list")
-    assert "2 ديسمبر 2026" in newsreader(db, "Asia/Tokyo", "show", tokyo[0]["id"])
-    assert "1 ديسمبر 2026" in newsreader(db, "Europe/London", "show", tokyo[0]["id"])
-    assert "05:30" in newsreader(db, "Asia/Tokyo", "ticker")
-    assert "12:30" in newsreader(db, "America/Los_Angeles", "ticker")
+    assert f"{tokyo[0]['id']}  2026-12-02" in run_in_zone(db, "Asia/Tokyo", "list")
+    assert f"{tokyo[0]['id']}  2026-12-01" in run_in_zone(db, "America/Los_Angeles", "list")
+    assert "2 ديسمبر 2026" in run_in_zone(db, "Asia/Tokyo", "show", tokyo[0]["id"])
+    assert "1 ديسمبر 2026" in run_in_zone(db, "Europe/London", "show", tokyo[0]["id"])
+    assert "05:30" in run_in_zone(db, "Asia/Tokyo", "ticker")
+    assert "12:30" in run_in_zone(db, "America/Los_Angeles", "ticker")
 
 
 def test_the_tickers_day_groups_follow_the_readers_zone() -> None:

@@ -4,9 +4,6 @@ times stored in UTC and shown in the reader's zone, enclosures kept as links."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from reader.feeds.records import feed_records
@@ -14,7 +11,7 @@ from reader.feeds.types import ParsedFeed, RawEntry
 from reader.models import Headline, ReadingState
 from reader.views.marks import item_mark
 from reader.views.ticker_rows import build_rows, is_breaking
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_in_zone
 
 FEED = ROOT / "tests" / "fixtures" / "feeds" / "arabic-rss2.xml"
 
@@ -72,12 +69,7 @@ def test_times_show_in_the_readers_zone_and_old_records_keep_theirs(tmp_path: Pa
     db = tmp_path / "db"
 
     def newsreader(tz: str, *argv: str) -> str:
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "TZ": tz, "NEWSREADER_DB": str(db)}
-        done = subprocess.run(
-            [sys.executable, "-m", "reader", *argv],
-            env=env, capture_output=True, text=True, timeout=120, check=True,
-        )  # fmt: skip
-        return done.stdout
+        return run_in_zone(db, tz, *argv)
 
     newsreader("Asia/Riyadh", "import", str(FEED))  # imported where it is UTC+3
     minister = "وزير الخارجية يصل إلى القاهرة في زيارة رسمية"  # 09:30 GMT in the feed
@@ -97,12 +89,7 @@ def test_article_dates_show_in_the_readers_zone(tmp_path: Path) -> None:
     db = tmp_path / "db"
 
     def newsreader(tz: str, *argv: str) -> str:
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "TZ": tz, "NEWSREADER_DB": str(db)}
-        done = subprocess.run(
-            [sys.executable, "-m", "reader", *argv],
-            env=env, capture_output=True, text=True, timeout=120, check=True,
-        )  # fmt: skip
-        return done.stdout
+        return run_in_zone(db, tz, *argv)
 
     newsreader("Asia/Riyadh", "import", str(FEED.parent / "atom-rtl.xml"))  # UTC+3
     weather = "الطقس: أمطار غزيرة متوقعة"  # 2024-03-05T23:30:00Z: 02:30 on the 6th in Riyadh
