@@ -13,8 +13,9 @@ from reader.cli import main
 from reader.ingest.pipeline import import_paths
 from reader.library.library import Library
 from reader.library.storage import StoreError
+from reader.library.store import _record
 from reader.models import Article, Headline
-from tests.conftest import SEED_000, SEEDS
+from tests.conftest import SEED_000, SEEDS, month_files
 
 
 def article(n: int) -> Article:
@@ -66,7 +67,7 @@ def test_feeds_added_by_another_writer_survive_a_fetch_record(db_dir: Path) -> N
 
 def test_a_body_stored_before_a_kill_is_not_stored_twice(db_dir: Path) -> None:
     store = Library(db_dir)
-    store._write_bodies([article(1)])  # what a kill between bodies and index leaves
+    store._bodies.add([_record(article(1))])  # what a kill between bodies and index leaves
     store.add([article(1)], [])
     bodies = [
         doc["id"]
@@ -100,11 +101,12 @@ def test_search_is_per_article_folded_and_rebuildable(db_dir: Path) -> None:
 
 def test_index_of_the_wrong_shape_is_reported_like_damaged_bytes(db_dir: Path) -> None:
     import_paths(Library(db_dir), [SEED_000])
+    month = month_files(db_dir)[0]
     for shape in (b"[]", b'{"articles": []}', b'{"articles": {"1": {"title": 3}}}'):
-        (db_dir / "index.json").write_bytes(shape)
+        month.write_bytes(shape)
         with pytest.raises(StoreError, match="damaged"):
             Library(db_dir)
-        assert (db_dir / "index.json").read_bytes() == shape
+        assert month.read_bytes() == shape
 
 
 @pytest.mark.parametrize("shape", [b"[]", b'{"mentions": {"1": {"nope": 1}}}', b"\xff{"])

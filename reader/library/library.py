@@ -19,8 +19,8 @@ SEARCH_FILE = "search.sqlite"
 
 
 class Library(ArticleStore):
-    def __init__(self, directory: Path) -> None:
-        super().__init__(directory)
+    def __init__(self, directory: Path, *, lazy: bool = False) -> None:
+        super().__init__(directory, lazy=lazy)
         self.fulltext = FullText(self.directory / SEARCH_FILE)
 
     def add(self, articles: list[Article], headlines: list[Headline]) -> tuple[int, int, int]:

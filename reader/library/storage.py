@@ -135,7 +135,7 @@ class AtomicJSONStorage(Storage):
             if isinstance(error, OSError):
                 raise write_error(self.path, error) from error
             raise
-        _fsync_dir(self.path.parent)
+        fsync_dir(self.path.parent)
         self._cache, self._sig = data, signature(self.path)
 
     def forget(self) -> None:
@@ -147,7 +147,7 @@ class AtomicJSONStorage(Storage):
         self._cache = None
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:

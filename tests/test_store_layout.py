@@ -1,0 +1,76 @@
+"""The layout that keeps writes and the first screen small as the store grows: the index by
+month, bodies in chunks (docs/library.md). Checked on the files of a real directory."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from reader.library import bodies
+from reader.library.library import Library
+from reader.models import Article, Headline
+from tests.conftest import month_files
+
+
+def dated(n: int, month: str) -> Article:
+    title = f"خبر رقم {n} من {month}"
+    body = tuple(f"فقرة {n} {'نص طويل ' * 40}" for _ in range(3))
+    return Article(Article.make_id(title, body), title, body, "t", f"{month}-15")
+
+
+def signatures(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in folder.glob("*.json")}
+
+
+def test_each_month_has_its_file_and_a_batch_rewrites_only_its_months(db_dir: Path) -> None:
+    library = Library(db_dir)
+    library.add([dated(n, "2024-01") for n in range(5)], [])
+    library.add([dated(n, "2024-02") for n in range(5)], [])
+    before = signatures(db_dir / "index")
+    line = Headline(Headline.make_id("09:00", "عاجل"), "09:00", "عاجل", "t", date="2024-03-01")
+    library.add([dated(9, "2024-03")], [line])
+    after = signatures(db_dir / "index")
+    assert after["2024-01.json"] == before["2024-01.json"]
+    assert after["2024-02.json"] == before["2024-02.json"]
+    march = json.loads((db_dir / "index" / "2024-03.json").read_text(encoding="utf-8"))
+    assert len(march["articles"]) == len(march["headlines"]) == 1
+    assert [p.stem for p in month_files(db_dir)] == ["2024-01", "2024-02", "2024-03"]
+
+
+def test_bodies_fill_chunks_and_a_batch_rewrites_at_most_one_old_chunk(db_dir: Path) -> None:
+    library = Library(db_dir)
+    library.add([dated(n, "2024-01") for n in range(300)], [])  # ~700 KB of bodies
+    chunks = signatures(db_dir / "bodies")
+    assert len(chunks) >= 2
+    assert all(p.stat().st_size <= bodies.CHUNK_BYTES for p in (db_dir / "bodies").iterdir())
+    library.add([dated(n, "2024-02") for n in range(3)], [])
+    after = signatures(db_dir / "bodies")
+    rewritten = [name for name in chunks if after[name] != chunks[name]]
+    assert len(rewritten) <= 1 and rewritten == [max(chunks)][: len(rewritten)]
+    again = Library(db_dir)
+    assert {a.id for a in again.iter_articles()} == {m.id for m in again.articles()}
+    article = again.article(dated(150, "2024-01").id)
+    assert article is not None and article.title == dated(150, "2024-01").title
+
+
+def test_the_first_screen_loads_the_newest_months_and_counts_the_rest(db_dir: Path) -> None:
+    library = Library(db_dir)
+    for month in ("2023-11", "2023-12", "2024-01", "2024-02"):
+        library.add([dated(n, month) for n in range(20)], [])
+    lazy = Library(db_dir, lazy=True)
+    assert not lazy.load_newest(10)  # 2024-02, and one month more
+    _, loaded = lazy.loaded()
+    assert {m.published for m in loaded} == {"2024-02-15", "2024-01-15"}
+    assert lazy.counts() == (80, 0)  # the other months counted without loading them
+    assert len(lazy.loaded()[1]) == 40
+    assert len(lazy.articles()) == 80 and lazy.complete  # a question about everything
+
+
+def test_a_lazy_library_takes_in_a_newer_month_another_process_wrote(db_dir: Path) -> None:
+    Library(db_dir).add([dated(n, "2024-01") for n in range(3)], [])
+    lazy = Library(db_dir, lazy=True)
+    lazy.load_newest(1)
+    Library(db_dir).add([dated(7, "2024-05")], [])
+    assert lazy.refresh()
+    assert dated(7, "2024-05").id in {m.id for m in lazy.loaded()[1]}
+    assert lazy.counts() == (4, 0)
