@@ -44,6 +44,7 @@ from reader.views.article_view import OpenArticle, analyse
 from reader.views.feed_rows import FeedRow, feed_rows
 from reader.views.ticker_rows import ORDERS, TickerRow, build_rows, restate
 
+WANTED = 1500  # records the first screen loads (the newest months); as many more per scroll
 NARROW = 100  # below this many columns the panes stack and the sidebar hides
 # tmux swallows CSI 8 l, so an outer terminal that reorders by itself (VTE, mlterm, Konsole)
 # reverses app mode's lines a second time: said once, at start, with what to use instead.
@@ -100,6 +101,9 @@ class MainScreen(Screen[None]):
     def __init__(self, store: Library, mode: Mode, right_to_left: bool) -> None:
         super().__init__()
         self.store = store
+        self._wanted = WANTED  # records in memory for the whole view (0: every month)
+        self._restored = False
+        self._to_end = False  # G reached the oldest loaded row: go on to the oldest of all
         self.set_reactive(MainScreen.bidi_mode, mode)
         self.set_reactive(MainScreen.right_to_left, right_to_left)
         self.set_class(right_to_left, "-rtl")  # set_reactive leaves toggle_class alone
@@ -123,9 +127,7 @@ class MainScreen(Screen[None]):
         notes = [*self.store.warnings, *([TMUX_NOTE] if in_tmux else [])]
         self.post_message(StoreChanged("; ".join(notes)))
         self.set_interval(1.0, self.watch_other_writers)
-        last = self.store.reading.setting("last_article")
-        if last and self.store.meta(last):
-            self.load_article(last, "")
+        self.watch(self.query_one(Ticker), "cursor", self._near_the_end, init=False)
         self.query_one(Ticker).focus()
         self._start_timer()
 
@@ -195,12 +197,38 @@ class MainScreen(Screen[None]):
         if self.store.refresh():
             self.post_message(StoreChanged())  # the ticker keeps its cursor, the pane its article
 
+    def _whole_view(self) -> bool:
+        """Whether the ticker shows everything, newest first: the view the newest months
+        alone can start (the store loads older months as the reader scrolls down)."""
+        return (
+            self.entity_filter is None
+            and not (self.search_query and self.found)
+            and self.order == "newest"
+            and self.feed_filter[0] is None
+            and self.show_read
+        )
+
+    def _near_the_end(self, cursor: int) -> None:
+        """Scrolling towards the oldest loaded row: load older months (all of them at the
+        very end, G)."""
+        if self.store.complete or cursor < len(self.rows) - 2 * max(self.size.height, 10):
+            return
+        self._to_end = cursor >= len(self.rows) - 1
+        self._wanted = 0 if self._to_end else self._wanted + WANTED
+        self._reload()
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="rows")
     def load_rows(
         self, chosen: IndexedEntity | None, note: str, found: frozenset[str] | None = None
     ) -> None:
-        """The ticker's rows and the counts, built off the UI thread (a pass over the store)."""
+        """The ticker's rows and the counts, built off the UI thread (a pass over the store).
+        The whole view starts from the newest months; any other view needs every month."""
         store = self.store
+        if self._wanted and self._whole_view() and not store.complete:
+            store.load_newest(self._wanted)
+            lines, metas = store.loaded()
+        else:
+            lines, metas = store.headlines(), store.articles()
         only: set[str] | None = None
         if chosen is not None:
             only = set(store.entities.articles_mentioning(chosen.key))
@@ -208,7 +236,7 @@ class MainScreen(Screen[None]):
             only = set(found) if only is None else only & found
         states = store.reading.states()
         rows = build_rows(
-            store.headlines(), store.articles(), states, only,
+            lines, metas, states, only,
             order=self.order, feed=self.feed_filter[0], show_read=self.show_read,
         )  # fmt: skip
         articles, headlines = store.counts()
@@ -221,6 +249,13 @@ class MainScreen(Screen[None]):
         self.rows, self.counts = message.rows, message.counts
         if message.note:
             self.note = message.note
+        if self._to_end and self.store.complete:
+            self._to_end = False
+            self.call_after_refresh(self.query_one(Ticker).action_jump, -1)
+        if not self._restored:  # the article the reader left open, once the rows are there
+            self._restored = True
+            if last := self.store.reading.setting("last_article"):
+                self.load_article(last, "")
 
     # -- opening articles --------------------------------------------------------------------
     @on(Ticker.Opened)
@@ -450,13 +485,18 @@ class MainScreen(Screen[None]):
         self.show_read = not self.show_read
 
     def action_mark_all_read(self) -> None:
+        if self._whole_view() and not self.store.complete:
+            self.mark_read(None)  # every article, also those of months not loaded yet
+            return
         ids = tuple(r.article_id for r in self.rows if r.article_id and r.unread)
         if ids:
             self.mark_read(ids)
 
     @work(thread=True, exit_on_error=False, group="state")
-    def mark_read(self, ids: tuple[str, ...]) -> None:
+    def mark_read(self, ids: tuple[str, ...] | None) -> None:
         states = self.store.reading
+        if ids is None:
+            ids = tuple(m.id for m in self.store.articles() if not states.state(m.id).read)
         states.set_many({i: ReadingState(True, states.state(i).starred) for i in ids})
         self.post_message(StoreChanged(f"{len(ids)} marked read"))
 
