@@ -78,3 +78,18 @@ async def test_mark_all_read_reaches_the_months_not_loaded(db_dir: Path) -> None
         await settle(app, pilot)
     again = Library(db_dir)
     assert all(again.reading.state(m.id).read for m in again.articles())
+
+
+async def test_a_search_lists_its_matches_in_every_month(db_dir: Path) -> None:
+    store = fill(db_dir)
+    app = NewsReaderApp(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        ticker = app.screen.query_one(Ticker)
+        await pilot.press("slash", *"شهر", "enter")  # in every headline of every month
+        await settle(app, pilot)
+        assert len(items(ticker)) == len(MONTHS) * PER_MONTH
+        assert items(ticker)[0].endswith("2024-08") and items(ticker)[-1].endswith("2024-01")
+        await pilot.press("escape", "slash", *"2024-01", "enter")  # only the oldest month
+        await settle(app, pilot)
+        assert len(items(ticker)) == PER_MONTH

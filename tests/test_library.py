@@ -4,6 +4,7 @@ handle, as two processes have), and files that are damaged or of the wrong shape
 from __future__ import annotations
 
 import json
+import shutil
 import re
 from pathlib import Path
 
@@ -115,14 +116,15 @@ def test_damaged_entity_index_is_set_aside_and_rebuilt(
 ) -> None:
     assert main(["--db", str(db_dir), "list"]) == 0
     listed = capsys.readouterr().out
-    (db_dir / "entities.json").write_bytes(shape)
+    chunk = db_dir / "entities" / "m000001.json"
+    chunk.write_bytes(shape)
     assert main(["--db", str(db_dir), "list"]) == 0  # needs no entity index: does not look
     assert capsys.readouterr().out == listed
     first = listed.split()[0]
     store = Library(db_dir)
     assert store.entities.of(first) != ()  # found damaged when first used, and rebuilt
     assert len(store.warnings) == 1 and "entity index is rebuilt" in store.warnings[0]
-    assert [p.read_bytes() for p in db_dir.glob("entities.json.damaged-*")] == [shape]
+    assert [p.read_bytes() for p in chunk.parent.glob("m000001.json.damaged-*")] == [shape]
     assert Library(db_dir).unindexed() == []  # rebuilt: every article is in it again
     assert main(["--db", str(db_dir), "entities", first]) == 0
 
@@ -151,7 +153,7 @@ def test_reindex_rebuilds_both_indexes_from_the_files(
     found = store.search("بايدن")
     entities = {m.id: store.entities.of(m.id) for m in store.articles()}
     (db_dir / "search.sqlite").unlink()
-    (db_dir / "entities.json").unlink()
+    shutil.rmtree(db_dir / "entities")
     assert main(["--db", str(db_dir), "reindex"]) == 0
     assert "indexed 2 article(s) and 15 headline(s)" in capsys.readouterr().out
     again = Library(db_dir)

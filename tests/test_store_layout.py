@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from reader.library import bodies
+from reader.library.chunks import CHUNK_BYTES
 from reader.library.library import Library
 from reader.models import Article, Headline
 from tests.conftest import month_files
@@ -42,7 +42,7 @@ def test_bodies_fill_chunks_and_a_batch_rewrites_at_most_one_old_chunk(db_dir: P
     library.add([dated(n, "2024-01") for n in range(300)], [])  # ~700 KB of bodies
     chunks = signatures(db_dir / "bodies")
     assert len(chunks) >= 2
-    assert all(p.stat().st_size <= bodies.CHUNK_BYTES for p in (db_dir / "bodies").iterdir())
+    assert all(p.stat().st_size <= CHUNK_BYTES for p in (db_dir / "bodies").iterdir())
     library.add([dated(n, "2024-02") for n in range(3)], [])
     after = signatures(db_dir / "bodies")
     rewritten = [name for name in chunks if after[name] != chunks[name]]
@@ -59,10 +59,10 @@ def test_the_first_screen_loads_the_newest_months_and_counts_the_rest(db_dir: Pa
         library.add([dated(n, month) for n in range(20)], [])
     lazy = Library(db_dir, lazy=True)
     assert not lazy.load_newest(10)  # 2024-02, and one month more
-    _, loaded = lazy.loaded()
+    _, loaded = lazy.recent(10)
     assert {m.published for m in loaded} == {"2024-02-15", "2024-01-15"}
     assert lazy.counts() == (80, 0)  # the other months counted without loading them
-    assert len(lazy.loaded()[1]) == 40
+    assert len(lazy.recent(10)[1]) == 40
     assert len(lazy.articles()) == 80 and lazy.complete  # a question about everything
 
 
@@ -72,5 +72,22 @@ def test_a_lazy_library_takes_in_a_newer_month_another_process_wrote(db_dir: Pat
     lazy.load_newest(1)
     Library(db_dir).add([dated(7, "2024-05")], [])
     assert lazy.refresh()
-    assert dated(7, "2024-05").id in {m.id for m in lazy.loaded()[1]}
+    assert dated(7, "2024-05").id in {m.id for m in lazy.recent(1)[1]}
     assert lazy.counts() == (4, 0)
+
+
+def test_the_entity_index_grows_by_chunks_and_reads_an_old_entities_json(db_dir: Path) -> None:
+    library = Library(db_dir)
+    library.add([dated(n, "2024-01") for n in range(40)], [])
+    library.index_pending()
+    first = signatures(db_dir / "entities")
+    library.add([dated(n, "2024-02") for n in range(3)], [])
+    library.index_pending()
+    after = signatures(db_dir / "entities")
+    assert [name for name in first if after[name] != first[name]] in ([], [max(first)])
+    assert Library(db_dir).unindexed() == []
+    old = {"mentions": {"1": {"id": "old-article", "entities": [["k", "عمّان", "PLACE", 2]]}}}
+    (db_dir / "entities.json").write_text(json.dumps(old, ensure_ascii=False), "utf-8")
+    again = Library(db_dir)
+    assert again.entities.articles_mentioning("k") == {"old-article"}
+    assert again.entities.of(dated(1, "2024-02").id) == library.entities.of(dated(1, "2024-02").id)

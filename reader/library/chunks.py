@@ -1,8 +1,9 @@
-"""Article bodies in chunk files: `bodies/c000001.json`, `c000002.json`, ... New bodies go
-into the newest chunk until it holds about CHUNK_BYTES, then into a new one, so storing a
-batch rewrites at most one partly filled chunk and opening an article parses at most one
-chunk. Each article's metadata names its chunk. Databases of the layout before chunks keep
-their bodies in `bodies/XX.json` (the first two hex digits of the id), read in place.
+"""Records in chunk files that only grow: article bodies (`bodies/c000001.json`, ...) and
+the entity index's mentions (`entities/m000001.json`, ...). New records go into the newest
+chunk until it holds about CHUNK_BYTES, then into a new one, so storing a batch rewrites at
+most one partly filled chunk, and reading one record parses at most one chunk. Each
+article's metadata names its body's chunk. Databases of the layout before chunks keep their
+bodies in `bodies/XX.json` (the first two hex digits of the id), read in place.
 
 A kill between writing bodies and listing them in the index leaves bodies nobody lists;
 storing the same articles again finds them in the newest chunk and does not store them twice.
@@ -20,12 +21,12 @@ import orjson
 from reader.library.storage import AtomicJSONStorage, Tables
 
 CHUNK_BYTES = 512 * 1024
-_CHUNK = re.compile(r"c([0-9]{6})")
 
 
-class BodyChunks:
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
+class ChunkFiles:
+    def __init__(self, folder: Path, table: str = "bodies", prefix: str = "c") -> None:
+        self.folder, self.table, self.prefix = folder, table, prefix
+        self._pattern = re.compile(rf"{prefix}([0-9]{{6}})")
         self._files: dict[str, AtomicJSONStorage] = {}
 
     def storage(self, chunk: str) -> AtomicJSONStorage:
@@ -34,48 +35,51 @@ class BodyChunks:
         return self._files[chunk]
 
     def read(self, chunk: str) -> dict[str, dict[str, Any]]:
-        """The chunk's bodies by doc id, parsed now and not kept (at most CHUNK_BYTES)."""
+        """The chunk's records by doc id, parsed now and not kept (at most CHUNK_BYTES)."""
         storage = self.storage(chunk)
         tables = storage.read() or {}
         storage.forget()
-        return tables.get("bodies", {})
+        return tables.get(self.table, {})
 
     def body(self, chunk: str, article_id: str) -> dict[str, Any] | None:
         return next((d for d in self.read(chunk).values() if d.get("id") == article_id), None)
 
     def each(self, wanted: dict[str, set[str]]) -> Iterator[dict[str, Any]]:
-        """The bodies of these ids, chunk by chunk ({chunk: ids})."""
+        """The records of these ids, chunk by chunk ({chunk: ids})."""
         for chunk, ids in sorted(wanted.items()):
             yield from (d for d in self.read(chunk).values() if d.get("id") in ids)
 
     def newest(self) -> tuple[str, int]:
         """The name and number of the newest chunk (number 0: there is none yet)."""
         try:
-            stems = [p.stem for p in self.folder.glob("c*.json")]
-            numbers = [int(m[1]) for s in stems if (m := _CHUNK.fullmatch(s))]
+            stems = [p.stem for p in self.folder.glob(f"{self.prefix}*.json")]
+            numbers = [int(m[1]) for s in stems if (m := self._pattern.fullmatch(s))]
         except OSError:
             numbers = []
         number = max(numbers, default=0)
-        return f"c{number:06}", number
+        return f"{self.prefix}{number:06}", number
 
-    def add(self, records: Iterable[dict[str, Any]]) -> dict[str, str]:
-        """Store these body records; which chunk each id is in (ids already in the newest
-        chunk, left by a killed writer, are not stored again)."""
+    def add(self, records: Iterable[dict[str, Any]], since: str = "") -> dict[str, str]:
+        """Store these records (each with an "id"); which chunk each id is in. Ids already
+        in the chunks from `since` (the newest one the index lists) on, left by a killed
+        writer, are not stored again."""
         chunk, number = self.newest()
         tables: Tables = {}
         if number:
             tables = self.storage(chunk).read() or {}
             self.storage(chunk).forget()
-        bodies = tables.setdefault("bodies", {})
-        there = {doc["id"] for doc in bodies.values() if "id" in doc}
-        first = chunk
-        placed: dict[str, str] = {}
+        rows = tables.setdefault(self.table, {})
+        placed = {doc["id"]: chunk for doc in rows.values() if "id" in doc}
+        for older in self.names():
+            if since and since <= older < chunk:
+                placed.update((d["id"], older) for d in self.read(older).values() if "id" in d)
+        there, placed = placed, {}
         size = _size(chunk, self.folder) if number else 0
-        next_id = max(map(int, bodies), default=0) + 1
+        next_id = max(map(int, rows), default=0) + 1
         dirty = False
         for record in records:
             if record["id"] in there:
-                placed[record["id"]] = first
+                placed[record["id"]] = there[record["id"]]
             if record["id"] in placed:
                 continue
             raw = len(orjson.dumps(record)) + len(str(next_id)) + 4  # "N":{...},
@@ -83,9 +87,9 @@ class BodyChunks:
                 if dirty:
                     self.write(chunk, tables)
                 number += 1
-                chunk, tables, size, next_id = f"c{number:06}", {"bodies": {}}, 16, 1
-                bodies = tables["bodies"]
-            bodies[str(next_id)] = record
+                chunk, tables, size, next_id = f"{self.prefix}{number:06}", {self.table: {}}, 16, 1
+                rows = tables[self.table]
+            rows[str(next_id)] = record
             next_id += 1
             size += raw
             placed[record["id"]] = chunk
@@ -100,10 +104,12 @@ class BodyChunks:
         storage.forget()
 
     def names(self) -> list[str]:
+        """This kind's chunks, oldest first."""
         try:
-            return sorted(p.stem for p in self.folder.glob("*.json"))
+            stems = [p.stem for p in self.folder.glob(f"{self.prefix}*.json")]
         except OSError:
             return []
+        return sorted(s for s in stems if self._pattern.fullmatch(s))
 
 
 def _size(chunk: str, folder: Path) -> int:

@@ -21,7 +21,7 @@ from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
-from reader.library.bodies import BodyChunks
+from reader.library.chunks import ChunkFiles
 from reader.library.entity_index import EntityIndex
 from reader.library.feed_registry import FeedRegistry
 from reader.library.lock import database_lock
@@ -46,7 +46,7 @@ class ArticleStore:
         self._months = MonthFiles(self.directory)
         new = not self._months.names()
         upgrade(self.directory, self.lock)
-        self._bodies = BodyChunks(self.directory / "bodies")
+        self._bodies = ChunkFiles(self.directory / "bodies")
         self._meta: dict[str, ArticleMeta] = {}
         self._headlines: dict[str, Headline] = {}
         self._doc_ids: dict[str, int] = {}  # headline id -> its doc id in its month's file
@@ -178,10 +178,25 @@ class ArticleStore:
             self.load_all()
             return sorted(self._headlines.values(), key=lambda line: line.seq)
 
-    def loaded(self) -> tuple[list[Headline], list[ArticleMeta]]:
-        """What is in memory now (everything after load_all): a first screen's rows."""
+    def recent(self, items: int) -> tuple[list[Headline], list[ArticleMeta]]:
+        """The records of the newest months that hold at least `items`, and one month more
+        (loaded if they are not): a first screen, or the first page of a search."""
+        self.load_newest(items)
         with self._lock:
-            return list(self._headlines.values()), list(self._meta.values())
+            lines: list[Headline] = []
+            metas: list[ArticleMeta] = []
+            extra = 1
+            for name in self._months.names():
+                if name not in self._loaded:
+                    break
+                if len(lines) + len(metas) >= items:
+                    if not extra:
+                        break
+                    extra -= 1
+                articles, headlines = self._loaded[name]
+                metas += [self._meta[i] for i in articles if i in self._meta]
+                lines += [self._headlines[i] for i in headlines if i in self._headlines]
+            return lines, metas
 
     def counts(self) -> tuple[int, int]:
         """How many articles and headlines are stored, without loading every month."""
@@ -287,7 +302,8 @@ class ArticleStore:
             duplicates = len(articles) + len(headlines) - len(fresh_articles) - len(fresh_lines)
             fresh_titles = {fold(a.title): a.id for a in fresh_articles}
             by_title = self._title_keys() if any(not h.article_id for h in fresh_lines) else {}
-            chunks = self._bodies.add(_record(a) for a in fresh_articles)
+            listed = max((m.chunk for m in self._meta.values() if len(m.chunk) == 7), default="")
+            chunks = self._bodies.add((_record(a) for a in fresh_articles), since=listed)
             metas = []
             for article in fresh_articles:
                 seq += 1

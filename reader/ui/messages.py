@@ -34,6 +34,7 @@ class RowsBuilt(Message):
     rows: tuple[TickerRow, ...]
     counts: Counts
     note: str = ""
+    first_page: bool = False  # the newest months' rows; all of them follow
 
 
 @dataclass

@@ -21,7 +21,7 @@ from reader.library.entity_index import IndexedEntity
 from reader.library.feed_registry import FeedRegistry
 from reader.library.library import Library
 from reader.library.locations import load_config
-from reader.models import ReadingState
+from reader.models import ArticleMeta, Headline, ReadingState
 from reader.ui.browser import browser_command, launch, osc52, safe_url
 from reader.ui.messages import (
     Announce,
@@ -211,7 +211,10 @@ class MainScreen(Screen[None]):
     def _near_the_end(self, cursor: int) -> None:
         """Scrolling towards the oldest loaded row: load older months (all of them at the
         very end, G)."""
-        if self.store.complete or cursor < len(self.rows) - 2 * max(self.size.height, 10):
+        everything = self.counts.articles + self.counts.headlines
+        if not self._wanted or self._wanted >= everything or not self._whole_view():
+            return
+        if cursor < len(self.rows) - 2 * max(self.size.height, 10):
             return
         self._to_end = cursor >= len(self.rows) - 1
         self._wanted = 0 if self._to_end else self._wanted + WANTED
@@ -221,35 +224,45 @@ class MainScreen(Screen[None]):
     def load_rows(
         self, chosen: IndexedEntity | None, note: str, found: frozenset[str] | None = None
     ) -> None:
-        """The ticker's rows and the counts, built off the UI thread (a pass over the store).
-        The whole view starts from the newest months; any other view needs every month."""
-        store = self.store
-        if self._wanted and self._whole_view() and not store.complete:
-            store.load_newest(self._wanted)
-            lines, metas = store.loaded()
-        else:
-            lines, metas = store.headlines(), store.articles()
+        """The ticker's rows and the counts, built off the UI thread. Newest first, the rows
+        of the newest months come first (the whole view stops there until the reader scrolls
+        down; a filter's first page is shown at once, all of it follows); other orders
+        need every month."""
+        store, worker = self.store, get_current_worker()
         only: set[str] | None = None
         if chosen is not None:
             only = set(store.entities.articles_mentioning(chosen.key))
         if found is not None:
             only = set(found) if only is None else only & found
         states = store.reading.states()
-        rows = build_rows(
-            lines, metas, states, only,
-            order=self.order, feed=self.feed_filter[0], show_read=self.show_read,
-        )  # fmt: skip
         articles, headlines = store.counts()
         read = sum(1 for state in states.values() if state.read)
         counts = Counts(articles, articles - read, headlines)
-        self.post_message(RowsBuilt(tuple(rows), counts, note))
+
+        def build(lines: list[Headline], metas: list[ArticleMeta]) -> tuple[TickerRow, ...]:
+            return tuple(build_rows(
+                lines, metas, states, only,
+                order=self.order, feed=self.feed_filter[0], show_read=self.show_read,
+            ))  # fmt: skip
+
+        if self.order == "newest":
+            lines, metas = store.recent(self._wanted or WANTED)
+            some = len(lines) + len(metas)
+            if self._wanted and self._whole_view() or some >= articles + headlines:
+                self.post_message(RowsBuilt(build(lines, metas), counts, note))
+                return
+            if articles + headlines > 2 * some:  # a first page at once, the rest follows
+                self.post_message(RowsBuilt(build(lines, metas), counts, note, first_page=True))
+        rows = build(store.headlines(), store.articles())
+        if not worker.is_cancelled:
+            self.post_message(RowsBuilt(rows, counts, note))
 
     @on(RowsBuilt)
     def rows_built(self, message: RowsBuilt) -> None:
         self.rows, self.counts = message.rows, message.counts
         if message.note:
             self.note = message.note
-        if self._to_end and self.store.complete:
+        if self._to_end and not message.first_page:
             self._to_end = False
             self.call_after_refresh(self.query_one(Ticker).action_jump, -1)
         if not self._restored:  # the article the reader left open, once the rows are there
