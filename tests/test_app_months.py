@@ -87,7 +87,10 @@ async def test_a_search_lists_its_matches_in_every_month(db_dir: Path) -> None:
         await settle(app, pilot)
         ticker = app.screen.query_one(Ticker)
         await pilot.press("slash", *"شهر", "enter")  # in every headline of every month
-        await settle(app, pilot)
+        await settle(app, pilot)  # the newest 300 matches first (FIRST_RESULTS), then all
+        screen = app.screen
+        assert isinstance(screen, MainScreen) and not screen.found_more
+        assert len(screen.found) == 2 * len(MONTHS) * PER_MONTH  # articles and headlines
         assert len(items(ticker)) == len(MONTHS) * PER_MONTH
         assert items(ticker)[0].endswith("2024-08") and items(ticker)[-1].endswith("2024-01")
         await pilot.press("escape", "slash", *"2024-01", "enter")  # only the oldest month

@@ -91,3 +91,13 @@ def test_the_entity_index_grows_by_chunks_and_reads_an_old_entities_json(db_dir:
     again = Library(db_dir)
     assert again.entities.articles_mentioning("k") == {"old-article"}
     assert again.entities.of(dated(1, "2024-02").id) == library.entities.of(dated(1, "2024-02").id)
+
+
+def test_a_search_answers_its_newest_matches_first(db_dir: Path) -> None:
+    library = Library(db_dir)
+    for month in ("2024-01", "2024-02", "2024-03"):
+        library.add([dated(n, month) for n in range(10)], [])
+    everything = library.search("خبر رقم")
+    assert len(everything) == 30
+    newest = library.search("خبر رقم", newest=10)
+    assert newest == {dated(n, "2024-03").id for n in range(10)}  # stored last

@@ -58,6 +58,7 @@ class StateSaved(Message):
 class SearchDone(Message):
     query: str
     found: frozenset[str]
+    first: bool = False  # only the newest matches; all of them follow
 
 
 @dataclass

@@ -44,6 +44,7 @@ from reader.views.article_view import OpenArticle, analyse
 from reader.views.feed_rows import FeedRow, feed_rows
 from reader.views.ticker_rows import ORDERS, TickerRow, build_rows, restate
 
+FIRST_RESULTS = 300  # a search shows the newest this many matches first, then all
 WANTED = 1500  # records the first screen loads (the newest months); as many more per scroll
 NARROW = 100  # below this many columns the panes stack and the sidebar hides
 # tmux swallows CSI 8 l, so an outer terminal that reorders by itself (VTE, mlterm, Konsole)
@@ -89,6 +90,7 @@ class MainScreen(Screen[None]):
     entity_filter: var[IndexedEntity | None] = var[IndexedEntity | None](None, init=False)
     search_query: var[str] = var("", init=False)
     found: var[frozenset[str]] = var(frozenset[str](), init=False)
+    found_more: var[bool] = var(False)  # `found` holds the newest matches; all are coming
     counts: var[Counts] = var(Counts(), init=False)
     note: var[str] = var("", init=False)  # a transient message: progress, errors, hints
     status: var[Status] = var(Status())
@@ -150,13 +152,14 @@ class MainScreen(Screen[None]):
         if not right and self.entity_filter:
             right = f"{self.entity_filter.text} (Esc)"
         if not right and self.search_query:
-            right = f"/{self.search_query}: {len(self.found)} (n/N)"
+            more = "+" if self.found_more else ""
+            right = f"/{self.search_query}: {len(self.found)}{more} (n/N)"
         if not right and self.shown_link:  # stays through count updates (marking read)
             self.status = Status(left, self.shown_link, link=self.shown_link)
             return
         self.status = Status(left, right)
 
-    watch_counts = watch_note = watch_found = watch_shown_link = _update_status
+    watch_counts = watch_note = watch_found = watch_found_more = watch_shown_link = _update_status
 
     def watch_bidi_mode(self, mode: Mode) -> None:
         self.post_message(TerminalBidi(mode))
@@ -357,13 +360,25 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def run_search(self, query: str) -> None:
+        """The newest matches at once (an index lookup that stops early), then all."""
+        worker = get_current_worker()
+        first = self.store.search(query, newest=FIRST_RESULTS)
+        if len(first) < FIRST_RESULTS:
+            self.post_message(SearchDone(query, frozenset(first)))
+            return
+        self.post_message(SearchDone(query, frozenset(first), first=True))
         found = self.store.search(query)
-        self.post_message(SearchDone(query, frozenset(found)))
+        if not worker.is_cancelled:
+            self.post_message(SearchDone(query, frozenset(found)))
 
     @on(SearchDone)
     def search_done(self, message: SearchDone) -> None:
+        if message.query != self.search_query:
+            return  # a newer search replaced it
+        more, self.found_more = self.found_more, message.first
         self.found = message.found
-        self.action_next_match(1)
+        if not more:  # the first answer to this search: go to the first match
+            self.action_next_match(1)
         if self.found:
             self._reload()  # the ticker, filtered to the results
 
