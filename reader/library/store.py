@@ -53,6 +53,7 @@ class ArticleStore:
         self._loaded: dict[str, tuple[list[str], list[str]]] = {}  # month -> its ids
         self._complete = False
         self._titles: dict[str, str] | None = None  # fold(title) -> article id, when needed
+        self._strings: dict[str, str] = {}  # the few distinct dates, sources, times, chunks
         self._feeds: FeedRegistry | None = None
         if not lazy:
             self.load_all()
@@ -71,11 +72,22 @@ class ArticleStore:
         self._forget_month(name)
         articles: list[str] = []
         lines: list[str] = []
+        share = self._strings.setdefault  # one object per date, source, time, chunk
         try:
             for doc in tables.get("articles", {}).values():
+                for field in _SHARED & doc.keys():
+                    if isinstance(value := doc[field], str):
+                        doc[field] = share(value, value)
                 self._meta[doc["id"]] = ArticleMeta(**doc)
                 articles.append(doc["id"])
             for key, doc in tables.get("headlines", {}).items():
+                for field in _SHARED & doc.keys():
+                    if isinstance(value := doc[field], str):
+                        doc[field] = share(value, value)
+                if (meta := self._meta.get(doc.get("article_id") or "")) is not None:
+                    doc["article_id"] = meta.id  # the article's own id and, mostly, title
+                    if doc.get("headline") == meta.title:
+                        doc["headline"] = meta.title
                 self._headlines[doc["id"]] = Headline(**doc)
                 self._doc_ids[doc["id"]] = int(key)
                 lines.append(doc["id"])
@@ -106,22 +118,19 @@ class ArticleStore:
             self._complete = all(n in self._loaded for n in self._months.names())
 
     def load_newest(self, items: int) -> bool:
-        """Load months, newest first, until at least `items` records are in memory, and one
-        month more (a day near a month's end belongs to the next month in some time zones);
-        whether everything is loaded now."""
+        """Load months, newest first, until at least `items` records are in memory; whether
+        everything is loaded now. (A record of an older month whose local date is in the
+        next month, near midnight at a month's end, sorts among that month's oldest rows:
+        at the bottom of what is loaded, never above the newest.)"""
         with self._lock:
             names = self._months.names()
             have = len(self._meta) + len(self._headlines)
-            extra = 1
             for name in names:
-                if name in self._loaded:
-                    continue
                 if have >= items:
-                    if not extra:
-                        break
-                    extra -= 1
-                self._load_month(name)
-                have = len(self._meta) + len(self._headlines)
+                    break
+                if name not in self._loaded:
+                    self._load_month(name)
+                    have = len(self._meta) + len(self._headlines)
             self._complete = all(n in self._loaded for n in names)
             return self._complete
 
@@ -179,20 +188,15 @@ class ArticleStore:
             return sorted(self._headlines.values(), key=lambda line: line.seq)
 
     def recent(self, items: int) -> tuple[list[Headline], list[ArticleMeta]]:
-        """The records of the newest months that hold at least `items`, and one month more
-        (loaded if they are not): a first screen, or the first page of a search."""
+        """The records of the newest months that hold at least `items` (loaded if they are
+        not): a first screen, or the first page of a search."""
         self.load_newest(items)
         with self._lock:
             lines: list[Headline] = []
             metas: list[ArticleMeta] = []
-            extra = 1
             for name in self._months.names():
-                if name not in self._loaded:
+                if name not in self._loaded or len(lines) + len(metas) >= items:
                     break
-                if len(lines) + len(metas) >= items:
-                    if not extra:
-                        break
-                    extra -= 1
                 articles, headlines = self._loaded[name]
                 metas += [self._meta[i] for i in articles if i in self._meta]
                 lines += [self._headlines[i] for i in headlines if i in self._headlines]
@@ -415,6 +419,9 @@ class ArticleStore:
                 self._entities.close()
             if self._feeds is not None:
                 self._feeds.close()
+
+
+_SHARED = frozenset({"source", "published", "date", "time", "chunk", "dateline"})
 
 
 def _relabel(tables: Tables, old: str, new: str) -> None:
