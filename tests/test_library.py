@@ -4,8 +4,8 @@ handle, as two processes have), and files that are damaged or of the wrong shape
 from __future__ import annotations
 
 import json
-import shutil
 import re
+import shutil
 from pathlib import Path
 
 import pytest
