@@ -4,8 +4,12 @@ month, bodies in chunks (docs/library.md). Checked on the files of a real direct
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
+import pytest
+
+from reader.library import store as store_module
 from reader.library.chunks import CHUNK_BYTES
 from reader.library.library import Library
 from reader.models import Article, Headline
@@ -101,3 +105,32 @@ def test_a_search_answers_its_newest_matches_first(db_dir: Path) -> None:
     assert len(everything) == 30
     newest = library.search("خبر رقم", newest=10)
     assert newest == {dated(n, "2024-03").id for n in range(10)}  # stored last
+
+
+def test_a_library_without_reading_state_does_not_change_by_itself(db_dir: Path) -> None:
+    Library(db_dir).add([dated(n, "2024-01") for n in range(3)], [])
+    library = Library(db_dir)
+    time.sleep(0.05)  # older than the racy window of a file just written
+    assert not (db_dir / "state.json").exists()
+    assert library.refresh() is False and library.refresh() is False  # nothing was written
+
+
+def test_a_full_month_goes_on_in_a_new_part_and_loads_whole(
+    db_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "PART_RECORDS", 12)
+    library = Library(db_dir)
+    library.add([dated(n, "2024-01") for n in range(10)], [])
+    library.add([dated(n, "2024-02") for n in range(30)], [])  # 12 + 12 + 6
+    library.add([dated(n, "2024-02") for n in range(30, 35)], [])  # the last part grows
+    sizes = {
+        p.stem: len(json.loads(p.read_text(encoding="utf-8"))["articles"])
+        for p in month_files(db_dir)
+    }
+    assert sizes == {"2024-01": 10, "2024-02": 12, "2024-02.001": 12, "2024-02.002": 11}
+    lazy = Library(db_dir, lazy=True)
+    _, metas = lazy.recent(5)  # the whole newest month, not its newest part only
+    assert len(metas) == 35 and not lazy.complete
+    assert {m.id for m in Library(db_dir).articles()} == {
+        dated(n, m).id for m, k in (("2024-01", 10), ("2024-02", 35)) for n in range(k)
+    }

@@ -110,3 +110,13 @@ def test_an_upgrade_cut_short_is_done_again(legacy: Path, monkeypatch: pytest.Mo
     articles, headlines = month_records(legacy)
     assert len(articles) == len(set(articles)) == 5 and len(headlines) == len(set(headlines))
     assert not (legacy / "index.json").exists()
+
+
+def test_a_big_old_month_is_split_into_parts(legacy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(upgrade_module, "PART_RECORDS", 4)
+    library = Library(legacy)
+    assert {m.id for m in library.articles()} == set(ARTICLES) and len(library.headlines()) == 18
+    names = {p.stem for p in month_files(legacy)}
+    assert "undated.001" in names  # the undated headlines fill more than one part
+    articles, headlines = month_records(legacy)
+    assert sorted(articles) == sorted(ARTICLES) and len(headlines) == len(set(headlines)) == 18

@@ -4,7 +4,10 @@ the newest months and a write rewrites only the months it touches.
 
 A record's month is the first full date it has: an article's `published_at` (UTC) or
 `published`, a headline's `at` or `date`; records without one are in `undated`, which the
-ticker lists last. `index/months.json` remembers how many records each month file holds,
+ticker lists last. A month holds at most PART_RECORDS records a file: then its next records
+go to `YYYY-MM.001.json`, `.002`, ... (a busy month, or years of an archive imported into
+one month, never makes one add parse an unbounded file). Months load whole, parts write.
+`index/months.json` remembers how many records each month file holds,
 with the file's signature, so the totals are known without parsing every month; it is
 derived (a month whose file changed since is counted by reading it).
 """
@@ -20,7 +23,9 @@ from reader.library.storage import AtomicJSONStorage, Tables, signature
 UNDATED = "undated"
 LEGACY = "legacy"  # index.json of the layout before months, read in place when read-only
 COUNTS = "months"
+PART_RECORDS = 5000  # articles and headlines in one file of a month
 _MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
+_PART = re.compile(r"([0-9]{4}-[0-9]{2}|undated)(?:\.([0-9]{3}))?")
 
 
 def month_of(*dates: str | None) -> str:
@@ -28,6 +33,19 @@ def month_of(*dates: str | None) -> str:
         if date and _MONTH.match(date):
             return date[:7]
     return UNDATED
+
+
+def month_of_part(name: str) -> str:
+    """The month a file holds ("2024-03" of "2024-03.002")."""
+    return name.split(".")[0]
+
+
+def part_name(month: str, number: int) -> str:
+    return month if number == 0 else f"{month}.{number:03}"
+
+
+def part_number(name: str) -> int:
+    return int(name.split(".")[1]) if "." in name else 0
 
 
 def article_month(doc: Any) -> str:
@@ -57,13 +75,14 @@ class MonthFiles:
         return self.folder / f"{name}.json"
 
     def names(self) -> list[str]:
-        """Every month on disk, newest first, `undated` last."""
+        """Every month's files on disk, newest month first (its last part first), `undated`
+        last."""
         try:
-            found = {p.stem for p in self.folder.glob("*.json")}
+            found = {p.stem for p in self.folder.glob("*.json") if _PART.fullmatch(p.stem)}
         except OSError:
             found = set()
-        dated = sorted((n for n in found if _MONTH.fullmatch(n)), reverse=True)
-        rest = [UNDATED] if UNDATED in found else []
+        dated = sorted((n for n in found if not n.startswith(UNDATED)), reverse=True)
+        rest = sorted((n for n in found if n.startswith(UNDATED)), reverse=True)
         if (self.directory / "index.json").exists():
             rest.append(LEGACY)
         return dated + rest

@@ -25,7 +25,15 @@ from reader.library.chunks import ChunkFiles
 from reader.library.entity_index import EntityIndex
 from reader.library.feed_registry import FeedRegistry
 from reader.library.lock import database_lock
-from reader.library.months import MonthFiles, article_month, headline_month
+from reader.library.months import (
+    PART_RECORDS,
+    MonthFiles,
+    article_month,
+    headline_month,
+    month_of_part,
+    part_name,
+    part_number,
+)
 from reader.library.reading_store import ReadingStore
 from reader.library.storage import DamagedFile, StoreError, Tables
 from reader.library.upgrade import upgrade
@@ -124,10 +132,11 @@ class ArticleStore:
         at the bottom of what is loaded, never above the newest.)"""
         with self._lock:
             names = self._months.names()
-            have = len(self._meta) + len(self._headlines)
-            for name in names:
-                if have >= items:
+            have, month = len(self._meta) + len(self._headlines), ""
+            for name in names:  # whole months: a month's parts are in the order of storing
+                if have >= items and month_of_part(name) != month:
                     break
+                month = month_of_part(name)
                 if name not in self._loaded:
                     self._load_month(name)
                     have = len(self._meta) + len(self._headlines)
@@ -194,9 +203,13 @@ class ArticleStore:
         with self._lock:
             lines: list[Headline] = []
             metas: list[ArticleMeta] = []
+            month = ""
             for name in self._months.names():
-                if name not in self._loaded or len(lines) + len(metas) >= items:
+                if name not in self._loaded:
                     break
+                if len(lines) + len(metas) >= items and month_of_part(name) != month:
+                    break
+                month = month_of_part(name)
                 articles, headlines = self._loaded[name]
                 metas += [self._meta[i] for i in articles if i in self._meta]
                 lines += [self._headlines[i] for i in headlines if i in self._headlines]
@@ -341,9 +354,8 @@ class ArticleStore:
                     if doc.get("source") == old:
                         doc["source"] = new
                 self._bodies.write(chunk, tables)
-            months = {article_month(self._meta[i]) for i in ids}
-            months |= {headline_month(self._headlines[i]) for i in lines}
-            self._rewrite(months, lambda name, tables: _relabel(tables, old, new))
+            parts = set(self._parts_of(ids | lines).values())
+            self._rewrite(parts, lambda name, tables: _relabel(tables, old, new))
             self._meta.update((i, replace(self._meta[i], source=new)) for i in ids)
             self._headlines.update((i, replace(self._headlines[i], source=new)) for i in lines)
             return len(ids) + len(lines)
@@ -361,20 +373,27 @@ class ArticleStore:
     def _write_index(
         self, metas: list[ArticleMeta], lines: list[Headline], changes: dict[str, str]
     ) -> None:
-        """One write of each month's file the batch touches, then the same change in memory."""
-        Month = tuple[list[ArticleMeta], list[Headline], dict[str, str]]
-        by_month: dict[str, Month] = {}
+        """One write of each file of a month the batch touches (the month's last part, and
+        new parts when it is full), then the same change in memory."""
+        Part = tuple[list[ArticleMeta], list[Headline], dict[str, str]]
+        by_month: dict[str, Part] = {}
         for meta in metas:
             by_month.setdefault(article_month(meta), ([], [], {}))[0].append(meta)
         for line in lines:
             by_month.setdefault(headline_month(line), ([], [], {}))[1].append(line)
-        for line_id, article_id in changes.items():
-            month = headline_month(self._headlines[line_id])
-            by_month.setdefault(month, ([], [], {}))[2][line_id] = article_id
+        by_part: dict[str, Part] = {}
+        for month, (month_metas, month_lines, _) in by_month.items():
+            places = iter(self._places(month, len(month_metas) + len(month_lines)))
+            for meta in month_metas:
+                by_part.setdefault(next(places), ([], [], {}))[0].append(meta)
+            for line in month_lines:
+                by_part.setdefault(next(places), ([], [], {}))[1].append(line)
+        for line_id, part in self._parts_of(set(changes)).items():
+            by_part.setdefault(part, ([], [], {}))[2][line_id] = changes[line_id]
         numbered: dict[str, int] = {}
 
         def apply(name: str, tables: Tables) -> None:
-            month_metas, month_lines, month_changes = by_month[name]
+            month_metas, month_lines, month_changes = by_part[name]
             articles = tables.setdefault("articles", {})
             headlines = tables.setdefault("headlines", {})
             next_id = max(map(int, articles), default=0) + 1
@@ -387,8 +406,8 @@ class ArticleStore:
             for line_id, article_id in month_changes.items():
                 headlines[str(self._doc_ids[line_id])]["article_id"] = article_id
 
-        self._rewrite(by_month, apply)
-        for name, (month_metas, month_lines, _) in by_month.items():
+        self._rewrite(by_part, apply)
+        for name, (month_metas, month_lines, _) in by_part.items():
             ids = self._loaded.setdefault(name, ([], []))
             ids[0].extend(m.id for m in month_metas)
             ids[1].extend(h.id for h in month_lines)
@@ -397,6 +416,31 @@ class ArticleStore:
             self._headlines[line.id], self._doc_ids[line.id] = line, numbered[line.id]
         for line_id, article_id in changes.items():
             self._headlines[line_id] = replace(self._headlines[line_id], article_id=article_id)
+
+    def _places(self, month: str, count: int) -> list[str]:
+        """The files the next `count` records of a month go to, in order: its last part
+        until it holds PART_RECORDS, then new parts."""
+        parts = [n for n in self._loaded if month_of_part(n) == month]
+        number = max(map(part_number, parts), default=0)
+        used = sum(map(len, self._loaded.get(part_name(month, number), ([], []))))
+        places = []
+        for _ in range(count):
+            if used >= PART_RECORDS:
+                number, used = number + 1, 0
+            places.append(part_name(month, number))
+            used += 1
+        return places
+
+    def _parts_of(self, ids: set[str]) -> dict[str, str]:
+        """The file each of these records is in."""
+        if not ids:
+            return {}
+        return {
+            key: name
+            for name, (articles, lines) in self._loaded.items()
+            for key in (*articles, *lines)
+            if key in ids
+        }
 
     def _title_keys(self) -> dict[str, str]:
         """fold(title) -> id of every stored article, folded once per load (not per add)."""

@@ -10,7 +10,13 @@ import os
 from pathlib import Path
 
 from reader.library.lock import DatabaseLock
-from reader.library.months import MonthFiles, article_month, headline_month
+from reader.library.months import (
+    PART_RECORDS,
+    MonthFiles,
+    article_month,
+    headline_month,
+    part_name,
+)
 from reader.library.storage import (
     AtomicJSONStorage,
     DamagedFile,
@@ -53,5 +59,12 @@ def _split(legacy: Path, months: MonthFiles) -> None:
 
 
 def _put(split: dict[str, Tables], month: str, table: str, doc: dict[str, object]) -> None:
-    rows = split.setdefault(month, {}).setdefault(table, {})
+    """Into the month's last part, or a new part when that one is full."""
+    number = 0
+    while True:
+        tables = split.setdefault(part_name(month, number), {})
+        if sum(map(len, tables.values())) < PART_RECORDS:
+            break
+        number += 1
+    rows = tables.setdefault(table, {})
     rows[str(len(rows) + 1)] = doc

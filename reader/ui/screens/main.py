@@ -248,6 +248,8 @@ class MainScreen(Screen[None]):
                 order=self.order, feed=self.feed_filter[0], show_read=self.show_read,
             ))  # fmt: skip
 
+        if worker.is_cancelled:  # a newer view was asked for while this one waited
+            return
         if self.order == "newest":
             lines, metas = store.recent(self._wanted or WANTED)
             some = len(lines) + len(metas)
@@ -256,7 +258,10 @@ class MainScreen(Screen[None]):
                 return
             if articles + headlines > 2 * some:  # a first page at once, the rest follows
                 self.post_message(RowsBuilt(build(lines, metas), counts, note, first_page=True))
-        rows = build(store.headlines(), store.articles())
+        lines, metas = store.headlines(), store.articles()
+        if worker.is_cancelled:
+            return
+        rows = build(lines, metas)
         if not worker.is_cancelled:
             self.post_message(RowsBuilt(rows, counts, note))
 
