@@ -178,8 +178,10 @@ def first_screen(
         if not query:
             return shown, peak, 0.0, 0.0
         time.sleep(2)  # the app settles (the entity index and the watcher start)
-        pane.tmux("send-keys", "-t", "b", "/", query)
-        time.sleep(0.3)
+        pane.tmux("send-keys", "-t", "b", "/")
+        time.sleep(0.5)  # the search bar takes the focus (keys before it go to the ticker)
+        pane.tmux("send-keys", "-t", "b", query)
+        time.sleep(0.5)
         pane.started = time.perf_counter()
         pane.tmux("send-keys", "-t", "b", "Enter")
         first = pane.wait(rf"/{query}: \d+")
