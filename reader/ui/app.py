@@ -9,7 +9,7 @@ import sys
 
 from rich.console import RenderableType
 from textual import on
-from textual._compositor import ChopsUpdate
+from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -19,8 +19,9 @@ from reader.bidi.modes import Mode
 from reader.library.bootstrap import open_library
 from reader.library.library import Library
 from reader.library.locations import load_config
-from reader.ui.chops import CroppedChops
+from reader.ui.chops import CroppedChops, FullUpdate
 from reader.ui.messages import Announce, TerminalBidi
+from reader.ui.screen_writer import newline_for
 from reader.ui.screens.main import MainScreen
 
 
@@ -35,11 +36,15 @@ class NewsReaderApp(App[None]):
     def __init__(self, store: Library, mode: Mode = "app", right_to_left: bool = True):
         super().__init__()
         self.store, self.bidi_mode, self.right_to_left = store, mode, right_to_left
+        self._newline = newline_for(sys.__stdout__)  # the tty Textual's driver writes to
 
     def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
-        """Partial updates write only the cells asked for (reader/ui/chops.py)."""
+        """Updates write only the cells asked for, and only state changes (reader/ui/chops.py)."""
+        width, newline = screen.outer_size.width, self._newline
         if type(renderable) is ChopsUpdate:
-            renderable = CroppedChops.of(renderable)
+            renderable = CroppedChops.of(renderable, width, newline)
+        elif type(renderable) is LayoutUpdate:
+            renderable = FullUpdate.of(renderable, width, newline)
         super()._display(screen, renderable)
 
     def on_mount(self) -> None:
