@@ -22,10 +22,18 @@ from textual.strip import Strip
 
 from reader.ui.chops import CroppedChops, FullUpdate
 from reader.ui.screen_writer import newline_for
+from reader.ui.shadow import Shadow
 from tests.tmux_session import Tmux
 
 HEADLINE, STAMP = Style(bold=True), Style(reverse=True)
 WIDTH, HEIGHT = 40, 8
+
+
+def unknown(width: int, height: int = HEIGHT) -> Shadow:
+    """A shadow of a terminal whose cells are not known yet: everything asked for is sent."""
+    shadow = Shadow()
+    shadow.reset(width, height)
+    return shadow
 
 
 def console() -> Console:
@@ -35,7 +43,7 @@ def console() -> Console:
 def written(spans: list[tuple[int, int, int]]) -> str:
     row = Strip([Segment("خبر" * 4, HEADLINE), Segment(" • 10:00", STAMP)])  # 12 + 8 cells
     chops = [{0: row, 20: Strip([Segment(" ")])} for _ in range(2)]
-    update = CroppedChops.of(ChopsUpdate(chops, spans, [[20, 21], [20, 21]]), 21, "\r\n")
+    update = CroppedChops.of(ChopsUpdate(chops, spans, [[20, 21], [20, 21]]), unknown(21), "\r\n")
     return update.render_segments(console())
 
 
@@ -59,7 +67,7 @@ def test_blank_runs_are_erased_but_not_under_reverse_video() -> None:
     pad = Strip([Segment(" " * 30 + "خبر" + " " * 7, HEADLINE)])
     marked = Strip([Segment(" " * 30 + "خبر" + " " * 7, STAMP)])  # reversed blanks: a bar
     update = ChopsUpdate([{0: pad}, {0: marked}], [(0, 0, 40), (1, 0, 40)], [[40], [40]])
-    out = CroppedChops.of(update, 40, "\r\n").render_segments(console())
+    out = CroppedChops.of(update, unknown(40), "\r\n").render_segments(console())
     first, second = out.split("\r\n")
     assert "\x1b[30X\x1b[30C" in first and first.endswith("\x1b[K") and " " * 7 not in first
     assert " " * 30 in second and "X" not in second and "\x1b[K" not in second
@@ -68,7 +76,7 @@ def test_blank_runs_are_erased_but_not_under_reverse_video() -> None:
 def test_the_next_chop_and_the_next_line_need_no_cursor_move() -> None:
     left, right = Strip([Segment("خبر", HEADLINE)]), Strip([Segment("abc", Style(bold=True))])
     update = ChopsUpdate([{0: left, 3: right}] * 2, [(0, 0, 6), (1, 0, 6)], [[3, 6]] * 2)
-    out = CroppedChops.of(update, 6, "\n").render_segments(console())
+    out = CroppedChops.of(update, unknown(6), "\n").render_segments(console())
     # one move to the start, a newline between the rows, one SGR for the four same-style runs
     assert out == "\x1b[1H\x1b[1mخبرabc\nخبرabc\x1b[0m"
 
@@ -77,7 +85,7 @@ def test_a_style_change_sends_what_differs() -> None:
     base = Style.parse("grey85 on grey11")
     line = Strip([Segment("ab", base), Segment("cd", base + Style(underline=True)),
                   Segment("ef", base)])  # fmt: skip
-    out = FullUpdate.of(LayoutUpdate([[line]], Region(0, 0, 6, 1)), 6, "\n")
+    out = FullUpdate.of(LayoutUpdate([[line]], Region(0, 0, 6, 1)), unknown(6, 1), "\n")
     text = out.render_segments(console())
     assert text == "\x1b[1H\x1b[38;5;253;48;5;234mab\x1b[4mcd\x1b[24mef\x1b[0m"
 
@@ -120,22 +128,30 @@ def random_strip(rng: random.Random, width: int) -> Strip:
 
 
 def random_updates(seed: int) -> tuple[LayoutUpdate, ChopsUpdate]:
+    """A screen, then a partial update of random spans in which some chops are repainted
+    as they were (what Textual does when one thing in a widget changes)."""
     rng = random.Random(seed)
     cuts = [0, 13, 29, WIDTH]  # three widgets side by side
     ends = [cuts[1:] for _ in range(HEIGHT)]
     screen = Region(0, 0, WIDTH, HEIGHT)
-    full = LayoutUpdate([[random_strip(rng, WIDTH)] for _ in range(HEIGHT)], screen)
+    lines = [random_strip(rng, WIDTH) for _ in range(HEIGHT)]
+    full = LayoutUpdate([[line] for line in lines], screen)
     chops = [
-        {a: random_strip(rng, b - a) for a, b in zip(cuts, cuts[1:], strict=False)}
-        for _ in range(HEIGHT)
+        {
+            a: line.crop(a, b) if rng.random() < 0.5 else random_strip(rng, b - a)
+            for a, b in zip(cuts, cuts[1:], strict=False)
+        }
+        for line in lines
     ]
+    for row in chops[::3]:  # and some with one cell changed
+        row[13] = Strip([*row[13].crop(0, 15), Segment("x", Style(bold=True))])
     # spans from a chop's start to a chop's end: Textual's writer writes whole chops
     spans = [(y, rng.choice(cuts[:2]), rng.choice(cuts[2:])) for y in range(HEIGHT)]
     spans = [s for s in spans if rng.random() < 0.8]
     return full, ChopsUpdate(chops, spans, ends)
 
 
-SEQUENCE = re.compile(r"\x1b\[([0-9;]*)m|(.)", re.S)
+SEQUENCE = re.compile(r"\x1b\[([0-9;:]*)m|(.)", re.S)
 SHOWS_ON_A_BLANK = {"4", "7", "9", "53"}  # underline, reverse, strike, overline
 
 
@@ -186,14 +202,30 @@ def shown(output: str, tmp: Path) -> list[list[tuple[str, tuple[str, ...]]]]:
 
 def test_tmux_shows_the_same_screen_as_for_textuals_own_output(tmp_path: Path) -> None:
     theirs, ours = [], []
+    shadow = unknown(WIDTH)  # one terminal: what it shows is remembered across updates
     for seed in range(4):
         full, partial = random_updates(seed)
         c = console()
         theirs.append(full.render_segments(c) + partial.render_segments(c))
-        mine = FullUpdate.of(full, WIDTH, "\n").render_segments(c)
-        ours.append(mine + CroppedChops.of(partial, WIDTH, "\n").render_segments(c))
-    assert len("".join(ours)) < 0.9 * len("".join(theirs))  # less, even with a style a run
+        mine = FullUpdate.of(full, shadow, "\n").render_segments(c)
+        ours.append(mine + CroppedChops.of(partial, shadow, "\n").render_segments(c))
+        again = CroppedChops.of(partial, shadow, "\n").render_segments(c)
+        assert again == ""  # the same update twice: the terminal shows it already
+    assert len("".join(ours)) < 0.8 * len("".join(theirs))
     expected = shown("".join(theirs), tmp_path)
     assert shown("".join(ours), tmp_path) == expected
     assert sum(len(row) for row in expected[:HEIGHT]) > HEIGHT * WIDTH // 2  # cells compared
     assert {"4", "7", "fg"} <= {a for row in expected for _, state in row for a in state}
+
+
+def test_a_scrolled_region_moves_the_rows_the_shadow_knows() -> None:
+    shadow = unknown(4, 4)
+    rows = [Strip([Segment(c * 4)]) for c in "abcd"]
+    for y, strip in enumerate(rows):
+        shadow.changes(0, y, strip)
+    shadow.scrolled(1, 3, 1)  # rows 1-3 up by one: b c d -> c d ?
+    assert shadow.changes(0, 1, rows[2]) == [] and shadow.changes(0, 2, rows[3]) == []
+    assert shadow.changes(0, 3, rows[3]) != []  # scrolled in: not known
+    assert shadow.changes(0, 0, rows[0]) == []  # outside the region: untouched
+    shadow.scrolled(0, 3, -2)
+    assert shadow.changes(0, 2, rows[0]) == [] and shadow.changes(0, 0, rows[0]) != []

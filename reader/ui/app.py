@@ -23,6 +23,7 @@ from reader.ui.chops import CroppedChops, FullUpdate
 from reader.ui.messages import Announce, TerminalBidi
 from reader.ui.screen_writer import newline_for
 from reader.ui.screens.main import MainScreen
+from reader.ui.shadow import Shadow
 
 
 class NewsReaderApp(App[None]):
@@ -37,15 +38,29 @@ class NewsReaderApp(App[None]):
         super().__init__()
         self.store, self.bidi_mode, self.right_to_left = store, mode, right_to_left
         self._newline = newline_for(sys.__stdout__)  # the tty Textual's driver writes to
+        self._shadow = Shadow()  # what the terminal shows (reader/ui/shadow.py)
 
     def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
         """Updates write only the cells asked for, and only state changes (reader/ui/chops.py)."""
-        width, newline = screen.outer_size.width, self._newline
+        size, shadow = screen.outer_size, self._shadow
+        if (shadow.width, len(shadow.rows)) != (size.width, size.height):
+            shadow.reset(size.width, size.height)
         if type(renderable) is ChopsUpdate:
-            renderable = CroppedChops.of(renderable, width, newline)
+            renderable = CroppedChops.of(renderable, shadow, self._newline)
         elif type(renderable) is LayoutUpdate:
-            renderable = FullUpdate.of(renderable, width, newline)
+            renderable = FullUpdate.of(renderable, shadow, self._newline)
         super()._display(screen, renderable)
+
+    def scroll_rows(self, top: int, bottom: int, lines: int) -> bool:
+        """Scroll screen rows top..bottom (from 0, inclusive, the full width) up by `lines`
+        (down if negative) with the terminal's scroll region (DECSTBM + SU/SD), in order
+        with Textual's output (the same writer); the shadow moves its rows the same way."""
+        if self._driver is None:
+            return False
+        scroll = f"\x1b[{lines}S" if lines > 0 else f"\x1b[{-lines}T"
+        self._driver.write(f"\x1b[{top + 1};{bottom + 1}r{scroll}\x1b[r")
+        self._shadow.scrolled(top, bottom, lines)
+        return True
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen(self.store, self.bidi_mode, self.right_to_left))

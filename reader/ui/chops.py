@@ -15,20 +15,22 @@ from rich.console import Console
 from textual._compositor import ChopsUpdate, LayoutUpdate
 
 from reader.ui.screen_writer import ScreenWriter
+from reader.ui.shadow import Shadow
 
 
 class CroppedChops(ChopsUpdate):
     @classmethod
-    def of(cls, update: ChopsUpdate, width: int, newline: str) -> CroppedChops:
+    def of(cls, update: ChopsUpdate, shadow: Shadow, newline: str) -> CroppedChops:
         chops = cls(update.chops, update.spans, update.chop_ends)
-        chops.width, chops.newline = width, newline
+        chops.shadow, chops.newline = shadow, newline
         return chops
 
-    width = 0  # the screen's: a blank run to there is erased to the end of the line
+    shadow = Shadow()  # what the terminal shows: only the cells that differ are written
     newline = "\r\n"
 
     def render_segments(self, console: Console) -> str:
-        writer = ScreenWriter(console, self.width, self.newline)
+        shadow = self.shadow
+        writer = ScreenWriter(console, shadow.width, self.newline)
         for y, x1, x2 in self.spans:
             for end, (x, strip) in zip(self.chop_ends[y], self.chops[y].items(), strict=True):
                 if strip is None or x >= x2 or end <= x1:
@@ -36,8 +38,9 @@ class CroppedChops(ChopsUpdate):
                 start = max(x, x1)
                 if start > x or end > x2:
                     strip = strip.crop(start - x, min(end, x2) - x)
-                writer.move(start, y)
-                writer.strip(strip)
+                for x_changed, changed in shadow.changes(start, y, strip):
+                    writer.move(x_changed, y)
+                    writer.strip(changed)
         return writer.finish()
 
 
@@ -45,19 +48,24 @@ class FullUpdate(LayoutUpdate):
     """A whole-screen (or region) update, written by the same writer."""
 
     @classmethod
-    def of(cls, update: LayoutUpdate, width: int, newline: str) -> FullUpdate:
+    def of(cls, update: LayoutUpdate, shadow: Shadow, newline: str) -> FullUpdate:
         full = cls(update.strips, update.region)
-        full.width, full.newline = width, newline
+        full.shadow, full.newline = shadow, newline
         return full
 
-    width = 0
+    shadow = Shadow()
     newline = "\r\n"
 
     def render_segments(self, console: Console) -> str:
-        region = self.region
-        writer = ScreenWriter(console, self.width, self.newline)
+        """Every cell, whatever the shadow says (a full update may follow a cleared or
+        resized terminal); the shadow learns them all."""
+        region, shadow = self.region, self.shadow
+        writer = ScreenWriter(console, shadow.width, self.newline)
         for y, line in enumerate(self.strips, region.y):
             writer.move(region.x, y)
+            x = region.x
             for strip in line:
+                shadow.changes(x, y, strip)
                 writer.strip(strip)
+                x += strip.cell_length
         return writer.finish()

@@ -153,10 +153,10 @@ class ArticlePane(QuietFocus, can_focus=True):
         region spans whole rows, so this works only where the pane is the full width of the
         screen (the narrow layout); docs/ssh.md says why it cannot be had beside the ticker.
         Whether it was done."""
-        region, driver = self.content_region, self.app._driver
+        region, scroll_rows = self.content_region, getattr(self.app, "scroll_rows", None)
         height = region.height
         if (
-            driver is None
+            scroll_rows is None
             or self.app.screen is not self.screen
             or region.x != 0
             or region.width != self.screen.size.width
@@ -164,8 +164,8 @@ class ArticlePane(QuietFocus, can_focus=True):
             or self._repaint_regions  # lines still to paint would be scrolled off unpainted
         ):
             return False
-        scroll = f"\x1b[{lines}S" if lines > 0 else f"\x1b[{-lines}T"
-        driver.write(f"\x1b[{region.y + 1};{region.bottom}r{scroll}\x1b[r")
+        if not scroll_rows(region.y, region.bottom - 1, lines):
+            return False
         self._styles_cache.clear()  # every line moved: none of the cached ones is current
         fresh = Region(0, height - lines, region.width, lines) if lines > 0 else None
         self.refresh(fresh or Region(0, 0, region.width, -lines))
