@@ -42,7 +42,7 @@ from reader.ui.widgets.status_line import Status, StatusLine
 from reader.ui.widgets.ticker import Ticker
 from reader.views.article_view import OpenArticle, analyse
 from reader.views.feed_rows import FeedRow, feed_rows
-from reader.views.ticker_rows import ORDERS, TickerRow, build_rows, restate
+from reader.views.ticker_rows import ORDERS, Positions, TickerRow, build_rows, restate
 
 NARROW = 100  # below this many columns the panes stack and the sidebar hides
 # tmux swallows CSI 8 l, so an outer terminal that reorders by itself (VTE, mlterm, Konsole)
@@ -100,6 +100,7 @@ class MainScreen(Screen[None]):
     def __init__(self, store: Library, mode: Mode, right_to_left: bool) -> None:
         super().__init__()
         self.store = store
+        self._positions = Positions(())  # of self.rows: RowsBuilt brings both
         self.set_reactive(MainScreen.bidi_mode, mode)
         self.set_reactive(MainScreen.right_to_left, right_to_left)
         self.set_class(right_to_left, "-rtl")  # set_reactive leaves toggle_class alone
@@ -219,6 +220,7 @@ class MainScreen(Screen[None]):
     @on(RowsBuilt)
     def rows_built(self, message: RowsBuilt) -> None:
         self.rows, self.counts = message.rows, message.counts
+        self._positions = message.positions  # where each article's rows are, for restate
         if message.note:
             self.note = message.note
 
@@ -344,7 +346,7 @@ class MainScreen(Screen[None]):
     @on(StateSaved)
     def state_saved(self, message: StateSaved) -> None:
         """One row changes, and the count: no rebuild (a pass over the whole store)."""
-        self.rows = restate(self.rows, message.article_id, message.state)
+        self.rows = restate(self.rows, message.article_id, message.state, self._positions)
         change = int(message.before.read) - int(message.state.read)
         c = self.counts
         self.counts = Counts(c.articles, c.unread + change, c.headlines)
