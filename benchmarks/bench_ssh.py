@@ -295,12 +295,15 @@ def main() -> None:
     for tool in ("tmux", *(() if args.no_newsboat else ("/usr/bin/newsboat",))):
         if shutil.which(tool) is None:
             raise SystemExit(f"{tool} is missing")
+    load_before = os.getloadavg()
     with workdir(args.keep) as work:
         feed_path = work / "feed.xml"
         feed(feed_path, args.items)
         peer = None if args.no_newsboat else run_newsboat(work, feed_path, args.repeat)
         ours, log = run_newsreader(work, feed_path, args.repeat, args.big)
         print(f"{args.items}-item Arabic feed, {WIDTH}x{HEIGHT} in tmux, {args.repeat} rounds")
+        loads = (" ".join(f"{n:.2f}" for n in load) for load in (load_before, os.getloadavg()))
+        print("load average (1, 5, 15 min): {} before, {} after".format(*loads))
         if args.big:
             print(f"newsreader store grown by {args.big} articles")
         report(ours, peer[0] if peer else None)
