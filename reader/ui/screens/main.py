@@ -97,10 +97,11 @@ class MainScreen(Screen[None]):
     link_number: var[int] = var(0, init=False)  # digits typed before o / y: link N
     shown_link: var[str] = var("", init=False)  # `o` over SSH: the OSC 8 link in the status
 
+    _positions = Positions(())  # where each article's rows are in `rows`: RowsBuilt brings both
+
     def __init__(self, store: Library, mode: Mode, right_to_left: bool) -> None:
         super().__init__()
         self.store = store
-        self._positions = Positions(())  # of self.rows: RowsBuilt brings both
         self.set_reactive(MainScreen.bidi_mode, mode)
         self.set_reactive(MainScreen.right_to_left, right_to_left)
         self.set_class(right_to_left, "-rtl")  # set_reactive leaves toggle_class alone
