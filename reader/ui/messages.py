@@ -31,9 +31,6 @@ class Counts:
 class RowsBuilt(Message):
     """The ticker's rows for the current filter, and the store's counts, built in a worker."""
 
-    rows: tuple[TickerRow, ...]
-    counts: Counts
-    note: str = ""
     # where each article's rows are: found here, in the worker that posts the message, so a
     # read mark on the UI thread finds its rows without a pass over them
     positions: Positions = field(init=False)
@@ -41,6 +38,10 @@ class RowsBuilt(Message):
     def __post_init__(self) -> None:
         super().__post_init__()
         self.positions = Positions(self.rows)
+
+    rows: tuple[TickerRow, ...]
+    counts: Counts
+    note: str = ""
 
 
 @dataclass
