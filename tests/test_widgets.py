@@ -4,6 +4,8 @@ repaints, and what its messages carry."""
 
 from __future__ import annotations
 
+import asyncio
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,7 @@ from textual.message import Message
 from textual.reactive import var
 
 import reader.ui
+from reader.bidi.layout import _layout
 from reader.bidi.modes import Mode
 from reader.library.entity_index import IndexedEntity
 from reader.models import Article
@@ -220,6 +223,7 @@ def test_a_long_entity_name_is_cut_but_keeps_its_count() -> None:
 
 class Styled(Harness):
     CSS_PATH = str(Path(reader.ui.__file__).with_name("reader.tcss"))  # the app's styles
+    CSS = "ArticlePane { scrollbar-size-vertical: 0; overflow-y: scroll; }"  # as #article
 
 
 async def test_a_sidebar_heading_underlines_its_word_not_the_blanks() -> None:
@@ -231,3 +235,19 @@ async def test_a_sidebar_heading_underlines_its_word_not_the_blanks() -> None:
         underlined = "".join(text for text, style, _ in heading if style and style.underline)
         assert underlined.strip() == underlined and len(underlined) == len("أماكن")
         assert heading.cell_length == app.query_one(EntitySidebar).scrollable_content_region.width
+
+
+async def test_an_article_laid_out_ahead_in_a_thread_is_shown_without_laying_it_out() -> None:
+    app = Styled("article")  # the app's CSS: no scrollbar to appear and change the width
+    fresh = Article(
+        "fresh", "عنوان", tuple(f"فقرة جديدة {uuid.uuid4()} " * 9 for _ in range(9)), "t"
+    )
+    async with app.run_test(size=(50, 15)) as pilot:
+        pane = app.query_one(ArticlePane)
+        await pilot.pause()
+        opened = OpenArticle(fresh)
+        await asyncio.to_thread(pane.lay_out_ahead, opened)  # as the screen's worker does
+        misses = _layout.cache_info().misses
+        app.opened = opened
+        await pilot.pause()
+        assert len(pane.lines) > 9 and _layout.cache_info().misses == misses

@@ -254,7 +254,9 @@ class MainScreen(Screen[None]):
         opening marks it read (p opens without)."""
         article = self.store.article(article_id)
         if article is not None:
-            self.post_message(ArticleLoaded(analyse(article, query), focus, row, mark))
+            opened = analyse(article, query)
+            self.query_one(ArticlePane).lay_out_ahead(opened)  # the layout, off the UI thread
+            self.post_message(ArticleLoaded(opened, focus, row, mark))
 
     @work(thread=True, exit_on_error=False, group="state")
     def mark_opened(self, opened: OpenArticle, row: str | None, mark: bool = True) -> None:

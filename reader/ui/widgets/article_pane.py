@@ -64,6 +64,15 @@ class ArticlePane(QuietFocus, can_focus=True):
         if new is None or old is None or old.id != new.id:
             self.scroll_to(y=0, animate=False, immediate=True)
 
+    def lay_out_ahead(self, opened: OpenArticle) -> None:
+        """From a worker: lay the article out at the pane's width and mode now, so that the
+        layout the pane does when it shows it is a cache hit (the bidi layer's caches): 10-20
+        ms less on the UI thread per open. Changes nothing the pane shows."""
+        width = self.text_width
+        if width > 0:
+            article_lines(opened.article, width, self.mode, opened.spans)
+            addressed_lines(opened.article, width, self.mode)
+
     def watch_mode(self) -> None:
         self._relayout()
 
