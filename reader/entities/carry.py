@@ -7,16 +7,15 @@ earlier bare mentions in the same text, which then join that person.
 from __future__ import annotations
 
 from itertools import compress, count
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 
-from reader.entities.clitics import readings
+from reader.entities.clitics import readings, written
 from reader.entities.lexicon import Lexicon
 from reader.entities.spans import CARRIED, PERSON, Span
 from reader.entities.tokens import Token
 from reader.entities.vocab import PARTICLES, STOP
 
 _NORM = attrgetter("norm")
-_LAST_TWO = itemgetter(slice(-2, None))
 
 
 def _short_form(words: list[str], lex: Lexicon) -> tuple[str, ...] | None:
@@ -54,9 +53,10 @@ def carried_spans(tokens: list[Token], chosen: list[Span], lex: Lexicon) -> list
     found: list[Span] = []
     if not by_first:
         return found
-    endings = {first[-2:] for first in by_first}  # a cheap test before the readings
-    last_two = map(_LAST_TWO, map(_NORM, tokens))
-    for i in compress(count(), map(endings.__contains__, last_two)):  # in C, not per token
+    # A cheap test before the readings, in C: the word may be read as a short form's first
+    # word (one set lookup per token).
+    spelt = frozenset().union(*map(written, by_first))
+    for i in compress(count(), map(spelt.__contains__, map(_NORM, tokens))):
         if i in covered:
             continue
         for strip, form in readings(tokens[i].norm):

@@ -31,3 +31,16 @@ def readings(word: str) -> tuple[tuple[int, str], ...]:
             if len(rest) - 1 >= MIN_LETTERS:
                 out.append((start + 1, rest[1:]))  # لليبيا = ل + ليبيا
     return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=4096)
+def written(form: str) -> frozenset[str]:
+    """Every word one of whose `readings` may be `form` (a superset: the length limits are
+    not applied): the form itself and with proclitics before it, لل for an article's ال."""
+    out = {form}
+    for conjunction in ("", *_CONJUNCTIONS):
+        for preposition in ("", *_PREPOSITIONS):
+            out.add(conjunction + preposition + form)
+        if form.startswith("ال"):
+            out.add(conjunction + "ل" + form[1:])  # للامم read as ل + الامم
+    return frozenset(out)

@@ -38,9 +38,11 @@ def _in_context(span: Span, tokens: list[Token], lex: Lexicon, full: set[int]) -
     if span.name in full:
         return True
     i = span.start
-    if triggered(tokens, i, _triggers(span.type, span.name)):
-        return True
     word = tokens[i].norm[span.strip :]
+    # الهندية (a town, also "Indian"): only right after its trigger, not in ولاية كيرالا الهندية
+    reach = 1 if word in lex.nationality else 3
+    if triggered(tokens, i, _triggers(span.type, span.name), reach):
+        return True
     if word.startswith("ال"):
         opens = not tokens[i].joined or tokens[i - 1].norm in NAME_OPENERS
         if span.type == PERSON and span.strip == 0 and opens:

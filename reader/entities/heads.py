@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
-from reader.entities.names import name_end
+from reader.entities.names import accusative, name_end
 from reader.entities.phrases import ALL_HEADS, adjectives, conjoined, genitive
 from reader.entities.spans import EVENT, HEADED, ORG, PLACE, Span
 from reader.entities.tokens import Token
@@ -24,6 +24,7 @@ from reader.entities.vocab import (
     ORG_HEADS_WEAK,
     PLACE_HEADS,
     STOP,
+    TOWN_TRIGGERS,
 )
 from reader.entities.words import (
     can_start_name,
@@ -35,6 +36,9 @@ from reader.entities.words import (
 )
 
 MINISTERS = frozenset({"وزير", "وزيره", "الوزير", "الوزيره", "نايب"})
+# Strong heads whose bare article complement is a common noun (غرفة الجنايات is a court's
+# chamber): as weak heads there, they need an adjective after it (غرفة التجارة الأمريكية).
+ARTICLE_SHY = frozenset({"غرفه"})
 
 
 def _body(
@@ -43,8 +47,8 @@ def _body(
     """End of the name after a head at j-1, or None."""
     if j >= len(tokens) or not tokens[j].joined:
         return None
-    if j in listed:
-        return listed[j].end
+    if j in listed:  # a weak head before a listed place is a noun: بتنظيم كوت ديفوار
+        return None if not strong and listed[j].type == PLACE else listed[j].end
     word = tokens[j].norm
     if word in STOP:
         return None
@@ -77,10 +81,18 @@ def _body(
             idafa = True
         elif is_common(nxt, lex) or is_verbal_noun(nxt, lex) or nxt.endswith("ها"):
             break  # شركة تويوتا خفض إنتاجها
+        elif accusative(nxt, lex):
+            break  # جامعة خليفة قمرا صناعيا
         k += 1
         if idafa:
             break
     return k
+
+
+def _district(tokens: list[Token], i: int, end: int, head: str) -> bool:
+    """مديرية حيس is a district (the town rule takes حيس); مديرية الأمن, مديرية أمن عدن
+    are directorates: a head that is also a town word, before one bare word only."""
+    return head in TOWN_TRIGGERS and end == i + 2 and not tokens[i + 1].norm.startswith("ال")
 
 
 def _event_end(tokens: list[Token], i: int) -> int:
@@ -106,13 +118,19 @@ def head_spans(
             restored = form != token.norm[strip:]  # لل read as ل + ال
             if form in PLACE_HEADS or form in ORG_HEADS_STRONG or form in ORG_HEADS_WEAK:
                 kind = PLACE if form in PLACE_HEADS else ORG
-                end = _body(tokens, i + 1, lex, listed, kind, form not in ORG_HEADS_WEAK)
+                strong = form not in ORG_HEADS_WEAK
+                shy = form in ARTICLE_SHY and i + 1 < len(tokens)
+                if strong and shy and tokens[i + 1].norm.startswith("ال"):
+                    strong = False
+                end = _body(tokens, i + 1, lex, listed, kind, strong)
                 if end is not None:
                     end = adjectives(tokens, end, lex, national=kind == ORG, loose=kind == ORG)
                     if kind == ORG:
                         end = conjoined(tokens, end, lex, listed)
                         end = genitive(tokens, end, lex, listed)
-                    spans.append(Span(i, end, kind, "", strip, source=HEADED, restored=restored))
+                    if not _district(tokens, i, end, form):
+                        span = Span(i, end, kind, "", strip, source=HEADED, restored=restored)
+                        spans.append(span)
                 break
             if form in ALL_HEADS:
                 end = _definite_end(tokens, i, form, lex, listed)

@@ -36,7 +36,7 @@ def _ends_after(tokens: list[Token], k: int) -> bool:
     return nxt is None or not nxt.joined or nxt.norm in STOP
 
 
-def _accusative(word: str, lex: Lexicon) -> bool:
+def accusative(word: str, lex: Lexicon) -> bool:
     """اتصالا, هاتفيا, معرضا: an indefinite accusative after the name (not إيشيبا, أتا)."""
     if not word.endswith("ا") or word in lex.given or word.startswith("ال"):
         return False
@@ -109,7 +109,7 @@ def name_end(tokens: list[Token], start: int, lex: Lexicon, titled: bool) -> int
             break
         if any(form.startswith("ال") for strip, form in readings(word) if strip):
             break  # بالرئيس, والقاهرة: a proclitic on an article word starts something else
-        if _accusative(word, lex):
+        if accusative(word, lex):
             break  # اتصالا هاتفيا, معرضا: accusative nouns and adverbs after the name
         if is_verbal_noun(word, lex):
             break  # فهد اليوسف إبعاد ...

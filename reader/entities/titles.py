@@ -10,17 +10,23 @@ from __future__ import annotations
 from reader.entities.classes import GIVEN_WORD, TITLE
 from reader.entities.lexicon import Lexicon
 from reader.entities.names import name_end
-from reader.entities.spans import GIVEN, ORG, PERSON, TITLED, Span
+from reader.entities.spans import GIVEN, ORG, PERSON, PLACE, TITLED, Span
 from reader.entities.tokens import Token
 from reader.entities.vocab import HONORIFICS, PLACE_TRIGGERS, TITLE_COMPLEMENTS, TITLES
 
+IN_WHAT = frozenset({ORG, PLACE})
 MAX_HOPS = 6  # complements between a title and the name
+# Titles only with their complement: رجل الأعمال X, سيدة الأعمال X (not رجل مسلح).
+WITH_COMPLEMENT = {"رجل": "الاعمال", "سيده": "الاعمال"}
 
 
 def _name_after_title(
     tokens: list[Token], i: int, lex: Lexicon, spans: dict[int, Span]
 ) -> Span | None:
-    j, hops, named = i + 1, 0, False
+    j, hops, named, inside_once = i + 1, 0, False, False
+    complement = WITH_COMPLEMENT.get(tokens[i].norm)
+    if complement is not None and (j >= len(tokens) or tokens[j].norm != complement):
+        return None
     while j < len(tokens) and tokens[j].joined and hops < MAX_HOPS:
         word = tokens[j].norm
         if word in lex.nationality:  # السوداني after رئيس الوزراء is an adjective here
@@ -30,8 +36,9 @@ def _name_after_title(
             j, hops, named = j + 1, hops + 1, True
             continue
         inside = spans.get(j + 1)  # القيادي في حزب المؤتمر الشعبي X, الباحث في معهد X
-        if word == "في" and inside is not None and inside.type == ORG and not named:
-            j, hops, named = inside.end, hops + 1, True
+        # ... or a place: مدير معهد باستور في الجزائر X, السفير الأمريكي في بغداد X
+        if word == "في" and inside is not None and inside.type in IN_WHAT and not inside_once:
+            j, hops, inside_once = inside.end, hops + 1, True
             continue
         span = spans.get(j)
         if span is not None:

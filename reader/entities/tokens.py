@@ -13,6 +13,7 @@ from itertools import accumulate, compress, repeat
 from operator import itemgetter
 
 from reader.entities.classes import word_class
+from reader.entities.memo import Memo
 from reader.entities.normalise import is_dropped, normal_form
 
 # Runs of letters or marks. `(?:A+|B+)+` matches what `(?:a|b)+` does with one loop step per
@@ -56,9 +57,13 @@ class Token(namedtuple("Token", "start end text norm joined cls")):
         return self.end
 
 
-@lru_cache(maxsize=4096)
 def _joins(gap: str) -> bool:
     return not gap.strip(_SPACES)
+
+
+_NORMS = Memo(normal_form)  # surface word -> normal form
+_CLASSES = Memo(word_class)  # normal form -> class
+_GAPS = Memo(_joins, 4096)  # text between two words -> whether it joins them
 
 
 def tokenise(text: str) -> list[Token]:
@@ -69,13 +74,13 @@ def tokenise(text: str) -> list[Token]:
     words = parts[1::2]
     if not words:
         return []
-    norms = list(map(normal_form, words))
+    norms = list(map(_NORMS.__getitem__, words))
     if "" in norms:  # a word of only marks: rare, joins the gaps around it
         return _tokenise_slowly(parts)
     ends = list(accumulate(map(len, parts)))
-    joined = list(map(_joins, parts[2:-1:2]))  # the first word is never joined
+    joined = list(map(_GAPS.__getitem__, parts[2:-1:2]))  # the first word is never joined
     joined.insert(0, False)
-    classes = map(word_class, norms)
+    classes = map(_CLASSES.__getitem__, norms)
     fields = zip(ends[0:-1:2], ends[1::2], words, norms, joined, classes, strict=True)
     return list(map(tuple.__new__, repeat(Token), fields))  # Token(...) without Python calls
 

@@ -14,7 +14,14 @@ from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
 from reader.entities.spans import HEADED, ORG, OVERRIDE, PLACE, Span
 from reader.entities.tokens import Token
-from reader.entities.vocab import CLUB_TRIGGERS, MEDIA_WORDS, STOP, TOWN_TRIGGERS, YIELDING_HEADS
+from reader.entities.vocab import (
+    CLUB_TRIGGERS,
+    EVENT_HEADS,
+    MEDIA_WORDS,
+    STOP,
+    TOWN_TRIGGERS,
+    YIELDING_HEADS,
+)
 from reader.entities.words import is_adjective, is_common, is_function_word, is_title
 
 CANALS = frozenset({"قناه"})  # قناة السويس is a place; قناة الجزيرة steps aside later
@@ -38,10 +45,14 @@ def _plain(word: str, lex: Lexicon) -> bool:
         return False
     if any(strip and form.startswith("ال") for strip, form in readings(word)):
         return False
+    if any(strip and form in EVENT_HEADS for strip, form in readings(word)):
+        return False  # بكأس, بماراثون: an event begins
     return not is_common(word, lex) and "ال" + word not in lex.nationality
 
 
-def _town(tokens: list[Token], j: int, lex: Lexicon, weak: bool) -> int | None:
+def _town(
+    tokens: list[Token], j: int, lex: Lexicon, weak: bool, listed: dict[int, Span]
+) -> int | None:
     word = tokens[j].norm
     if word in STOP or word in COMPASS or is_title(word):
         return None
@@ -52,8 +63,8 @@ def _town(tokens: list[Token], j: int, lex: Lexicon, weak: bool) -> int | None:
     if not _plain(word, lex) and word not in PARTICLES:
         return None
     k = j + 1
-    while k < len(tokens) and tokens[k].joined and k - j < 4:
-        nxt = tokens[k].norm
+    while k < len(tokens) and tokens[k].joined and k - j < 4 and k not in listed:
+        nxt = tokens[k].norm  # a listed name ends it: إقليم أمهرة بإثيوبيا
         plain = _plain(nxt, lex) and not nxt.startswith(("ال", "و", "لل"))
         if not plain and nxt not in PARTICLES:
             break
@@ -101,7 +112,7 @@ def trigger_spans(
         forms = {form for _, form in readings(token.norm)}
         if forms & TOWN_TRIGGERS and (j not in listed or listed[j].type != PLACE):
             weak = not forms & STRONG_TOWNS
-            end = None if j in listed else _town(tokens, j, lex, weak)
+            end = None if j in listed else _town(tokens, j, lex, weak, listed)
             if end is not None:
                 spans.append(Span(j, end, PLACE, "", source=HEADED))
                 nxt = tokens[end].norm if end < len(tokens) and tokens[end].joined else ""

@@ -1,14 +1,22 @@
-"""Word tests shared by the rules: what may be part of a name, what is an adjective."""
+"""Word tests shared by the rules: what may be part of a name, what is an adjective.
+
+Each test depends on the word alone (the lexicon is loaded once), so each is cached per
+distinct word: the rules ask about the same words again and again within and across texts.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
 from reader.entities.vocab import KUNYA, NAME_ADJECTIVES, STOP, TITLES
 
+_CACHED = lru_cache(maxsize=1 << 16)
 
+
+@_CACHED
 def is_adjective(word: str, lex: Lexicon, loose: bool = True) -> bool:
     """الأمريكي, الإسرائيلية, المركزي, الدولية, الأولمبية ...: a definite relational adjective
     (a listed one, or any definite nisba: ال + stem + ي/ية)."""
@@ -36,15 +44,18 @@ def agrees(head: str, adjective: str) -> bool:
 _MASDAR = re.compile(r"^(?:است..ا|ا.ت.ا|ات.ا|ان..ا|ا..ا[^ا]|ت..ي.$|م.ا..ه$)")
 
 
+@_CACHED
 def is_verbal_noun(word: str, lex: Lexicon) -> bool:
     return word not in lex.given and _MASDAR.match(word) is not None
 
 
+@_CACHED
 def is_function_word(word: str) -> bool:
     """A stop word or verb, also with the future prefix (سيلقي, ستواصل)."""
     return word in STOP or (word[:1] == "س" and word[1:2] in "يتن" and word[1:] in STOP)
 
 
+@_CACHED
 def is_common(word: str, lex: Lexicon) -> bool:
     """A word of ordinary vocabulary, with or without the article."""
     if is_function_word(word) or word in lex.common:
@@ -52,11 +63,13 @@ def is_common(word: str, lex: Lexicon) -> bool:
     return word.startswith("ال") and word[2:] in lex.common
 
 
+@_CACHED
 def is_title(word: str) -> bool:
     """A title, also with a proclitic (لرئيس, والوزير)."""
     return any(form in TITLES for _, form in readings(word))
 
 
+@_CACHED
 def can_start_name(word: str, lex: Lexicon, titled: bool) -> bool:
     """A first name word: not a function word, an article noun or (untitled) a common word."""
     if is_function_word(word) or is_title(word) or len(word) < 2 or is_verbal_noun(word, lex):
