@@ -7,6 +7,8 @@ surname carry-over -> entities, most mentioned first.
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from reader.entities.carry import carried_spans
 from reader.entities.classes import GIVEN_WORD, HEAD, LATIN, LISTED, TITLE, TRIGGER
 from reader.entities.context import in_context
@@ -14,11 +16,11 @@ from reader.entities.heads import head_spans
 from reader.entities.latin import latin_spans
 from reader.entities.lexicon import lexicon
 from reader.entities.listed import listed_spans
-from reader.entities.model import Entity, entity_type
+from reader.entities.model import ENTITY_TYPES, Entity, EntityType, entity_type
 from reader.entities.normalise import normal_form
 from reader.entities.spans import EVENT, Span
 from reader.entities.titles import person_spans
-from reader.entities.tokens import Token, classes_of, having, tokenise
+from reader.entities.tokens import Classes, Token, tokenise
 from reader.entities.triggers import step_aside, trigger_spans
 
 PEOPLE = TITLE | GIVEN_WORD
@@ -32,14 +34,19 @@ def _by_start(spans: list[Span]) -> dict[int, Span]:
     return out
 
 
-def _resolve(spans: list[Span]) -> list[Span]:
-    """Non-overlapping spans: longest first, then lists before rules, then leftmost."""
-    taken: set[int] = set()
+def _order(span: Span) -> tuple[int, int, int]:
+    return (span.start - span.end, span.source, span.start)
+
+
+def _resolve(spans: list[Span], size: int) -> list[Span]:
+    """Non-overlapping spans over `size` tokens: longest first, then lists before rules,
+    then leftmost. The taken tokens are bytes, tested in C."""
+    taken = bytearray(size)
     chosen: list[Span] = []
-    for span in sorted(spans, key=lambda s: (s.start - s.end, s.source, s.start)):
-        cells = range(span.start, span.end)
-        if taken.isdisjoint(cells):
-            taken.update(cells)
+    for span in sorted(spans, key=_order):
+        start, end = span.start, span.end
+        if taken.find(1, start, end) < 0:
+            taken[start:end] = b"\x01" * (end - start)
             chosen.append(span)
     return chosen
 
@@ -59,16 +66,16 @@ def extract(text: str) -> list[Entity]:
         return []
     lex = lexicon()
     tokens = tokenise(text)
-    classes = classes_of(tokens)
-    listed = listed_spans(tokens, having(classes, LISTED))
+    classes = Classes(tokens)
+    listed = listed_spans(tokens, classes.having(LISTED))
     by_start = _by_start(listed)
-    heads = head_spans(tokens, lex, by_start, having(classes, HEAD))
-    heads += trigger_spans(tokens, lex, by_start, having(classes, TRIGGER))
-    people = person_spans(tokens, lex, _by_start([*listed, *heads]), having(classes, PEOPLE))
-    chosen = _resolve([*in_context(listed, tokens, lex), *heads, *people])
+    heads = head_spans(tokens, lex, by_start, classes.having(HEAD))
+    heads += trigger_spans(tokens, lex, by_start, classes.having(TRIGGER))
+    people = person_spans(tokens, lex, _by_start([*listed, *heads]), classes.having(PEOPLE))
+    chosen = _resolve([*in_context(listed, tokens, lex), *heads, *people], len(tokens))
     chosen = [span for span in chosen if span.type != EVENT]
     step_aside(tokens, chosen, lex)
-    chosen += latin_spans(text, tokens, chosen, having(classes, LATIN))
+    chosen += latin_spans(text, tokens, chosen, classes.having(LATIN))
     for span in chosen:
         _finish(text, tokens, span)
     chosen += carried_spans(tokens, chosen, lex)
@@ -83,14 +90,26 @@ def extract(text: str) -> list[Entity]:
             members.sort(key=lambda s: s.start)
             best = max((m for m in members if m.display), key=lambda m: m.size, default=members[0])
         name = best.display
-        spans = [(tokens[m.start].offset_after(m.strip), tokens[m.end - 1].end) for m in members]
+        spans = [
+            (
+                tokens[m.start].offset_after(m.strip) if m.strip else tokens[m.start].start,
+                tokens[m.end - 1].end,
+            )
+            for m in members
+        ]
         previous = merged.setdefault((normal_form(name), members[0].type), (name, []))
         previous[1].extend(spans)
-    entities = [
-        Entity(
-            name, entity_type(kind), tuple(spans) if len(spans) == 1 else tuple(sorted(set(spans)))
-        )
-        for (_, kind), (name, spans) in merged.items()
-    ]
-    entities.sort(key=lambda e: (-e.count, e.mentions[0]))
-    return entities
+    found = []
+    for (_, kind), (name, spans) in merged.items():
+        mentions = tuple(spans) if len(spans) == 1 else tuple(sorted(set(spans)))
+        found.append((-len(mentions), mentions[0], Entity(name, _type_of(kind), mentions)))
+    found.sort(key=_RANK)  # most mentioned first, then first mentioned (a stable sort)
+    return [entity for _, _, entity in found]
+
+
+_RANK = itemgetter(0, 1)
+_TYPES: dict[str, EntityType] = {kind: kind for kind in ENTITY_TYPES}
+
+
+def _type_of(kind: str) -> EntityType:
+    return _TYPES.get(kind) or entity_type(kind)  # entity_type raises for a non-type

@@ -1,7 +1,6 @@
 """Names found by the word before them, which is not part of the name (docs/entities.md):
 
-- a place after a town word: مدينة درنة, ولاية ماتو غروسو, محافظتي ظفار ومسندم (a dual
-  trigger takes a second place after و);
+- a place after a town word: مدينة درنة, ولاية ماتو غروسو, محافظتي ظفار ومسندم (dual);
 - a club after نادي/فريق: نادي شباب بلوزداد, فريق المغرب الفاسي, نادي مرسيليا (a listed
   place there is the club), with its non-nationality adjectives;
 - media and agencies step aside before a bare name: قناة الجزيرة, وكالة رويترز, منظمة أوبك
@@ -9,6 +8,8 @@
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
@@ -128,14 +129,22 @@ def trigger_spans(
     return spans
 
 
+@lru_cache(maxsize=1 << 12)
+def _steps_aside(word: str) -> tuple[bool, bool]:
+    """Whether some reading of the word is a media word, and whether one is a yielding head."""
+    forms = {form for _, form in readings(word)}
+    return bool(forms & MEDIA_WORDS), bool(forms & YIELDING_HEADS)
+
+
 def step_aside(tokens: list[Token], spans: list[Span], lex: Lexicon) -> None:
     """قناة الجزيرة -> الجزيرة, وكالة ناسا -> ناسا: the span starts after the media word."""
     for span in spans:
-        if span.type != ORG or span.size < 2:
+        if span.type != ORG or span.end - span.start < 2:
             continue
-        forms = {form for _, form in readings(tokens[span.start].norm)}
-        rest = [t.norm for t in tokens[span.start + 1 : span.end]]
-        bare = not any(w.startswith(("ال", "ل", "و")) or is_common(w, lex) for w in rest)
-        if forms & MEDIA_WORDS or (forms & YIELDING_HEADS and bare):
+        media, yielding = _steps_aside(tokens[span.start].norm)
+        if not media and yielding:  # a yielding head steps aside before a bare name only
+            rest = [t.norm for t in tokens[span.start + 1 : span.end]]
+            media = not any(w.startswith(("ال", "ل", "و")) or is_common(w, lex) for w in rest)
+        if media:
             span.start += 1
             span.strip, span.name, span.display, span.restored = 0, -1, "", False
