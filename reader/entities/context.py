@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from reader.entities.heads import triggered
+from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon, lexicon
 from reader.entities.spans import ORG, PERSON, PLACE, Span
 from reader.entities.tokens import Token
@@ -56,3 +56,11 @@ def in_context(spans: list[Span], tokens: list[Token], lex: Lexicon) -> list[Spa
     """The listed spans, without those that need context and have none."""
     full = {s.name for s in spans if not s.needs_context}
     return [s for s in spans if not s.needs_context or _in_context(s, tokens, lex, full)]
+
+
+def triggered(tokens: list[Token], i: int, triggers: frozenset[str], reach: int = 3) -> bool:
+    """Whether one of `triggers` (proclitics allowed) stands within `reach` words before i."""
+    for k in range(max(0, i - reach), i):
+        if any(form in triggers for _, form in readings(tokens[k].norm)):
+            return True
+    return False

@@ -5,7 +5,7 @@
   الدولي, وزارة الخارجية الأميركية.
 - A definite head named by agreeing adjectives: الجيش الإسرائيلي, البنك المركزي المصري,
   الهيئة العامة للأرصاد الجوية (not after وزير: وزير الخارجية الأمريكي is a title).
-Triggers (مدينة, فريق ...) are not part of the name; `context.py` and `triggered` use them.
+Triggers (مدينة, فريق ...) are not part of the name; `context.py` and `triggers.py` use them.
 """
 
 from __future__ import annotations
@@ -13,12 +13,11 @@ from __future__ import annotations
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
 from reader.entities.names import accusative, name_end
-from reader.entities.phrases import ALL_HEADS, adjectives, conjoined, genitive
+from reader.entities.phrases import ALL_HEADS, adjectives, conjoined, definite_end, genitive
 from reader.entities.spans import EVENT, HEADED, ORG, PLACE, Span
 from reader.entities.tokens import Token
 from reader.entities.vocab import (
     EVENT_HEADS,
-    GENERIC_DEFINITE_HEADS,
     HONORIFICS,
     ORG_HEADS_STRONG,
     ORG_HEADS_WEAK,
@@ -35,7 +34,6 @@ from reader.entities.words import (
     is_verbal_noun,
 )
 
-MINISTERS = frozenset({"وزير", "وزيره", "الوزير", "الوزيره", "نايب"})
 # Strong heads whose bare article complement is a common noun (غرفة الجنايات is a court's
 # chamber): as weak heads there, they need an adjective after it (غرفة التجارة الأمريكية).
 ARTICLE_SHY = frozenset({"غرفه"})
@@ -75,6 +73,8 @@ def _body(
         nxt = tokens[k].norm
         if nxt in STOP or nxt.startswith(("لل", "و")) or len(nxt) < 2 or is_title(nxt):
             break
+        if nxt in lex.given:
+            break  # معهد باستير أوليفييه شوارتز: a person's name begins
         if nxt.startswith("ال"):  # هيئة شؤون الأسرى, شركة نفط الشمال: one article noun
             if idafa or is_adjective(nxt, lex):
                 break
@@ -89,10 +89,11 @@ def _body(
     return k
 
 
-def _district(tokens: list[Token], i: int, end: int, head: str) -> bool:
+def _district(tokens: list[Token], i: int, end: int, head: str, lex: Lexicon) -> bool:
     """مديرية حيس is a district (the town rule takes حيس); مديرية الأمن, مديرية أمن عدن
     are directorates: a head that is also a town word, before one bare word only."""
-    return head in TOWN_TRIGGERS and end == i + 2 and not tokens[i + 1].norm.startswith("ال")
+    word = tokens[i + 1].norm  # مديرية الخوخة too: an article word that is no common noun
+    return head in TOWN_TRIGGERS and end == i + 2 and not is_common(word, lex)
 
 
 def _event_end(tokens: list[Token], i: int) -> int:
@@ -128,41 +129,13 @@ def head_spans(
                     if kind == ORG:
                         end = conjoined(tokens, end, lex, listed)
                         end = genitive(tokens, end, lex, listed)
-                    if not _district(tokens, i, end, form):
+                    if not _district(tokens, i, end, form, lex):
                         span = Span(i, end, kind, "", strip, source=HEADED, restored=restored)
                         spans.append(span)
                 break
             if form in ALL_HEADS:
-                end = _definite_end(tokens, i, form, lex, listed)
+                end = definite_end(tokens, i, form, lex, listed)
                 if end is not None:
                     spans.append(Span(i, end, ORG, "", strip, source=HEADED, restored=restored))
                 break
     return spans
-
-
-def _definite_end(
-    tokens: list[Token], i: int, head: str, lex: Lexicon, listed: dict[int, Span]
-) -> int | None:
-    """الجيش الإسرائيلي, المكتب الوطني للإحصاء: the end of a definite head's name, or None.
-    A generic head (المكتب, الشركة) needs more than one nationality adjective."""
-    if i > 0 and tokens[i - 1].norm in MINISTERS and tokens[i].joined:
-        return None  # وزير الخارجية الأمريكي is a title
-    end = adjectives(tokens, i + 1, lex, head=head)
-    end = conjoined(tokens, end, lex, listed)
-    named = end > i + 1
-    full = genitive(tokens, end, lex, listed)
-    if head in GENERIC_DEFINITE_HEADS:
-        national_only = all(tokens[k].norm in lex.nationality for k in range(i + 1, end))
-        if full == end and (not named or national_only):
-            return None
-    elif not named:
-        return None
-    return full
-
-
-def triggered(tokens: list[Token], i: int, triggers: frozenset[str], reach: int = 3) -> bool:
-    """Whether one of `triggers` (proclitics allowed) stands within `reach` words before i."""
-    for k in range(max(0, i - reach), i):
-        if any(form in triggers for _, form in readings(tokens[k].norm)):
-            return True
-    return False

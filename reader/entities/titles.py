@@ -12,6 +12,7 @@ from reader.entities.lexicon import Lexicon
 from reader.entities.names import name_end
 from reader.entities.spans import GIVEN, ORG, PERSON, PLACE, TITLED, Span
 from reader.entities.tokens import Token
+from reader.entities.triggers import COMPASS
 from reader.entities.vocab import HONORIFICS, PLACE_TRIGGERS, TITLE_COMPLEMENTS, TITLES
 
 IN_WHAT = frozenset({ORG, PLACE})
@@ -36,6 +37,8 @@ def _name_after_title(
             j, hops, named = j + 1, hops + 1, True
             continue
         inside = spans.get(j + 1)  # القيادي في حزب المؤتمر الشعبي X, الباحث في معهد X
+        if word == "في" and j + 2 < len(tokens) and tokens[j + 1].norm in COMPASS:
+            inside = spans.get(j + 2)  # في شمال غزة
         # ... or a place: مدير معهد باستور في الجزائر X, السفير الأمريكي في بغداد X
         if word == "في" and inside is not None and inside.type in IN_WHAT and not inside_once:
             j, hops, inside_once = inside.end, hops + 1, True
