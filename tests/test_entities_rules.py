@@ -44,6 +44,22 @@ CASES = [
     ("وقعت الدنمارك وبيلاروسيا اتفاقا.", {("الدنمارك", "PLACE"), ("بيلاروسيا", "PLACE")}),
     # a definite head named by an adjective takes only adjectives after و
     ("أعلن الرئيس حل الجمعية الوطنية والدعوة إلى انتخابات.", {("الجمعية الوطنية", "ORG")}),
+    # batch 6: بلدية is a head, but after a title it is the mayor's town
+    ("أعلنت بلدية الشارقة إغلاق الطريق.", {("بلدية الشارقة", "ORG")}),
+    (
+        "قال رئيس بلدية صيدا مصطفى حجازي إن المياه مقطوعة.",
+        {("صيدا", "PLACE"), ("مصطفى حجازي", "PERSON")},
+    ),
+    # a strong town word makes a listed organisation a place
+    ("نزح السكان من ولاية الجزيرة بعد القتال.", {("الجزيرة", "PLACE")}),
+    # a country name standing as an adjective after a title or a place is no place
+    ("قالت الممثلة السعودية ريم عبد الله إن الفيلم جاهز.", {("ريم عبد الله", "PERSON")}),
+    ("زار الوفد مدينة تبوك السعودية.", {("تبوك", "PLACE")}),
+    # a given name that is also a listed place starts the name after a title
+    ("قالت الباحثة عالية حسن إن الدراسة اكتملت.", {("عالية حسن", "PERSON")}),
+    # after a proper name, ل + a verbal noun is a purpose; a plain noun + article noun names
+    ("وسعت شركة سيمنس لإنتاج الطاقة مصنعها.", {("شركة سيمنس", "ORG")}),
+    ("أعلنت شركة غاز الجنوب أرباحها.", {("شركة غاز الجنوب", "ORG")}),
 ]
 
 

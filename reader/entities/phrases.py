@@ -15,7 +15,14 @@ from reader.entities.vocab import (
     PLACE_HEADS,
     STOP,
 )
-from reader.entities.words import agrees, is_adjective, is_common, is_function_word, is_title
+from reader.entities.words import (
+    agrees,
+    is_adjective,
+    is_common,
+    is_function_word,
+    is_title,
+    is_verbal_noun,
+)
 
 ALL_HEADS = DEFINITE_ORG_HEADS | GENERIC_DEFINITE_HEADS
 NAME_STARTS = ALL_HEADS | ORG_HEADS_STRONG | ORG_HEADS_WEAK | PLACE_HEADS  # not conjuncts
@@ -63,9 +70,12 @@ def adjectives(
     return k
 
 
-def genitive(tokens: list[Token], k: int, lex: Lexicon, listed: dict[int, Span]) -> int:
+def genitive(
+    tokens: list[Token], k: int, lex: Lexicon, listed: dict[int, Span], proper: bool = False
+) -> int:
     """للأرصاد الجوية, لكرة القدم, لإدارة السجون, للعلوم والتكنولوجيا: ل-phrases (two at
-    most) finishing an organisation's name."""
+    most) finishing an organisation's name. After a `proper` name, ل + a verbal noun is a
+    purpose (شركة هيونداي لإنتاج السيارات)."""
     for _ in range(2):
         if k >= len(tokens) or not tokens[k].joined:
             return k
@@ -77,6 +87,8 @@ def genitive(tokens: list[Token], k: int, lex: Lexicon, listed: dict[int, Span])
                 k += 1
         elif word[:1] == "ل" and len(word) >= 4 and nxt.startswith("ال") and not is_title(word):
             if is_function_word(word) or word[1:] in STOP:
+                return k
+            if proper and is_verbal_noun(word[1:], lex):
                 return k
             k += 2  # لإدارة السجون, لحقوق الإنسان
         else:

@@ -21,6 +21,11 @@ MAX_HOPS = 6  # complements between a title and the name
 WITH_COMPLEMENT = {"رجل": "الاعمال", "سيده": "الاعمال"}
 
 
+def _given_first(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    return tokens[j].norm in lex.given and nxt is not None and nxt.joined and nxt.norm[:1] != "و"
+
+
 def _name_after_title(
     tokens: list[Token], i: int, lex: Lexicon, spans: dict[int, Span]
 ) -> Span | None:
@@ -44,6 +49,8 @@ def _name_after_title(
             j, hops, inside_once = inside.end, hops + 1, True
             continue
         span = spans.get(j)
+        if span is not None and span.size == 1 and _given_first(tokens, j, lex):
+            break  # الكاتب بوعلام صنصال, الخبيرة عالية المهدي: not a place here
         if span is not None:
             if span.type == PERSON:
                 return Span(span.start, span.end, PERSON, span.display, 0, span.name, TITLED)
@@ -72,13 +79,14 @@ def person_spans(
     """Persons by title, by given name (two words at least) and by kunya, at the words `at`
     (those whose class is TITLE or GIVEN_WORD)."""
     found: list[Span] = []
+    inside = {k for s in spans.values() for k in range(s.start + 1, s.end)}  # ساو باولو
     for i in at:
         token = tokens[i]
         if token.cls & TITLE:
             span = _name_after_title(tokens, i, lex, spans)
             if span is not None:
                 found.append(span)
-        elif token.cls & GIVEN_WORD and i not in spans:
+        elif token.cls & GIVEN_WORD and i not in spans and i not in inside:
             end = name_end(tokens, i, lex, titled=False)
             if end is not None and end - i >= 2:
                 found.append(Span(i, end, PERSON, "", source=GIVEN))
