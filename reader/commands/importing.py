@@ -11,6 +11,7 @@ import signal
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from reader.commands.common import open_store, styled
 from reader.commands.screen_text import screen_line
@@ -49,6 +50,32 @@ class Bar:
         self.drawn = False
 
 
+class CtrlC:
+    """Ctrl-C raises KeyboardInterrupt as usual, and is remembered: one that lands in a
+    finaliser run by the garbage collector is swallowed there (Python would print it as
+    "Exception ignored", with a traceback: not shown), so every batch boundary raises it
+    again."""
+
+    def __init__(self) -> None:
+        self.pressed = False
+        signal.signal(signal.SIGINT, self._handle)
+        default = sys.unraisablehook
+
+        def hook(unraisable: Any) -> None:
+            if not (self.pressed and unraisable.exc_type is KeyboardInterrupt):
+                default(unraisable)
+
+        sys.unraisablehook = hook
+
+    def _handle(self, signum: int, frame: object) -> None:
+        self.pressed = True
+        raise KeyboardInterrupt
+
+    def check(self) -> None:
+        if self.pressed:
+            raise KeyboardInterrupt
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from reader.commands.library import describe
 
@@ -58,6 +85,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"{clean_line(path)}: no such file or directory")
     bar = Bar(styled())
     stored = [0]
+    before = store.counts()[0]
 
     def report(done: ImportReport) -> None:
         if not bar.enabled or done.failed or done.problems:
@@ -65,11 +93,13 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(describe(done), flush=True)
 
     def progress(step: ImportProgress) -> None:
+        ctrl_c.check()
         stored[0] = step.articles
         name = screen_line(os.path.basename(step.path), 30)
         text = f"{step.files_done}/{step.files} file(s), {step.articles:,} article(s)"
         bar.draw(step.files_done, step.files, f"{text}, {bar.rate(step.articles)} {name}")
 
+    ctrl_c = CtrlC()
     try:
         reports, others = _newsboat(store, [Path(p) for p in args.paths if p not in missing])
         reports += import_paths(store, others, report, progress)
@@ -81,14 +111,15 @@ def cmd_import(args: argparse.Namespace) -> int:
                 f"{len(reports)} file(s): {stored[0]:,} article(s) stored ({bar.rate(stored[0])})"
             )
         index_bar = Bar(bar.enabled)
-        index_pending(store, lambda p: index_step(index_bar, p))
+        index_pending(store, lambda p: index_step(index_bar, p, ctrl_c))
         index_bar.end()
+        ctrl_c.check()
     except KeyboardInterrupt:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while leaving: no trace
         bar.end()
         print(
-            f"newsreader: import interrupted; the {stored[0]:,} article(s) stored are kept "
-            "(the next import or fetch finishes the entity index)",
+            f"newsreader: import interrupted; the {store.counts()[0] - before:,} article(s) "
+            "stored are kept (the next import or fetch finishes the entity index)",
             file=sys.stderr,
         )
         return 130
@@ -112,6 +143,8 @@ def _newsboat(store: ArticleStore, paths: list[Path]) -> tuple[list[ImportReport
     return reports, others
 
 
-def index_step(bar: Bar, step: IndexProgress) -> None:
+def index_step(bar: Bar, step: IndexProgress, ctrl_c: CtrlC | None = None) -> None:
+    if ctrl_c is not None:
+        ctrl_c.check()
     text = f"entity index: {step.done:,}/{step.total:,} article(s), {bar.rate(step.done)}"
     bar.draw(step.done, step.total, text)

@@ -9,11 +9,10 @@ stopped.
 
 from __future__ import annotations
 
-import queue
 import signal
 from collections.abc import Iterator
 from multiprocessing import get_context
-from multiprocessing.queues import Queue
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from lxml import etree
@@ -43,40 +42,55 @@ def feed_batches(path: Path, name: str, batch: int = 2000) -> Iterator[Records] 
 
 
 def _from_child(path: Path, name: str, batch: int) -> Iterator[Records]:
+    """The batches parsed by a child process, handed over through a pipe: the child blocks
+    while the pipe is full, so at most a batch or two are in flight (bounded memory). A pipe,
+    not a multiprocessing Queue: a Queue's semaphores are finalised whenever the garbage
+    collector frees them, and a Ctrl-C that lands in such a finaliser is swallowed."""
     context = get_context("forkserver")
-    batches: Queue[Records | None] = context.Queue(maxsize=2)  # memory stays bounded
-    child = context.Process(target=_produce, args=(path, name, batch, batches), daemon=True)
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_produce, args=(path, name, batch, send), daemon=True)
     child.start()
+    send.close()  # the child's end: EOF here once the child is gone
     try:
         while True:
-            try:
-                records = batches.get(timeout=1)
-            except queue.Empty:
-                if not child.is_alive():
+            if not receive.poll(1):
+                if not child.is_alive() and not receive.poll(0):
                     yield [], [], ["the parsing process stopped"]
                     return
                 continue
+            try:
+                records = receive.recv()
+            except EOFError:
+                yield [], [], ["the parsing process stopped"]
+                return
             if records is None:
                 return
             yield records
     finally:  # also on Ctrl-C, or when the caller stops early
+        receive.close()
         if child.is_alive():
             child.terminate()
         child.join(5)
 
 
-def _produce(path: Path, name: str, batch: int, batches: Queue[Records | None]) -> None:
+def _produce(path: Path, name: str, batch: int, batches: Connection) -> None:
     """In the child: parse the file and hand the batches over, then None."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     try:
-        with path.open("rb") as source:
-            head = source.read(SAMPLE)
-        for records in _batches(path, name, head, batch):
-            batches.put(records)
-    except Exception as error:  # reported, never a traceback from the child
-        batches.put(([], [], [f"internal error: {type(error).__name__}: {error}"[:300]]))
+        try:
+            with path.open("rb") as source:
+                head = source.read(SAMPLE)
+            for records in _batches(path, name, head, batch):
+                batches.send(records)
+        except (BrokenPipeError, ConnectionResetError):
+            raise
+        except Exception as error:  # reported, never a traceback from the child
+            batches.send(([], [], [f"internal error: {type(error).__name__}: {error}"[:300]]))
+        batches.send(None)
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the parent stopped reading (Ctrl-C, an early stop): nobody to tell
     finally:
-        batches.put(None)
+        batches.close()
 
 
 def _batches(path: Path, name: str, head: bytes, batch: int) -> Iterator[Records]:
@@ -103,7 +117,8 @@ def _batches(path: Path, name: str, head: bytes, batch: int) -> Iterator[Records
             problem = f"feed is not well-formed after item {read + len(entries)}: {error}"
             yield (*_records(feed, entries, name)[:2], [problem[:300]])
             return
-    yield _records(feed, entries, name)
+    if entries or not read:  # the last items (or, for a feed of none, its head)
+        yield _records(feed, entries, name)
 
 
 def _records(feed: ParsedFeed | None, entries: list[RawEntry], name: str) -> Records:

@@ -176,6 +176,7 @@ def import_paths(
             if report is not None:  # a file's last batch: its report is complete
                 on_report(report)
         pending.clear()
+        seen.clear()  # stored now: store.has knows them, and memory stays bounded
         done = sum(report.done for report in reports)
         on_progress(ImportProgress(done, len(files), **stored, path=clean_line(str(path))))
 

@@ -45,9 +45,8 @@ def index_entry(article: Article) -> list[IndexedEntity]:
 
 def index_entities(store: ArticleStore, articles: Iterable[Article]) -> None:
     """Record which entities each article mentions, so filtering by one is a lookup."""
-    store.entities.add_many(
-        {a.id: index_entry(a) for a in articles if not store.entities.has(a.id)}
-    )
+    found = [(a.id, index_entry(a)) for a in articles if not store.entities.has(a.id)]
+    store.entities.add_many(_shared(store, found))
 
 
 def unindexed(store: ArticleStore) -> list[str]:
@@ -95,7 +94,7 @@ def index_pending(
         if on_progress is not None:
             on_progress(IndexProgress(extracted, total))
 
-    for batch in _batches(_articles(store, pending), BATCH):
+    for batch in _batches(store.iter_articles(pending), BATCH):
         if cancelled():
             break
         flying.append((len(batch), _submit(batch, workers)))
@@ -120,13 +119,22 @@ def catch_up_search(store: ArticleStore) -> None:
 
 def write_found(store: ArticleStore, parts: list[Future[Found]]) -> None:
     """One write of the entries extracted by `parts` (see `extract_ahead`)."""
-    store.entities.add_many(dict(pair for part in parts for pair in part.result()))
+    store.entities.add_many(_shared(store, [pair for part in parts for pair in part.result()]))
 
 
-def _articles(store: ArticleStore, wanted: set[str]) -> Iterator[Article]:
-    for article in store.iter_articles():
-        if article.id in wanted:
-            yield article
+_ENTITIES: dict[IndexedEntity, IndexedEntity] = {}  # one object per entry value, process-wide
+
+
+def _shared(store: ArticleStore, found: Found) -> dict[str, list[IndexedEntity]]:
+    """The entries with one object per distinct entity (the index keeps them for the life
+    of the process: fresh copies from the workers cost ~3 KB an article, shared ~0.5 KB) and
+    the store's own id strings."""
+    shared: dict[str, list[IndexedEntity]] = {}
+    for article_id, entities in found:
+        meta = store.meta(article_id)
+        key = meta.id if meta is not None else article_id
+        shared[key] = [_ENTITIES.setdefault(entity, entity) for entity in entities]
+    return shared
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:

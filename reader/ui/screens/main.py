@@ -42,7 +42,7 @@ from reader.ui.widgets.status_line import Status, StatusLine
 from reader.ui.widgets.ticker import Ticker
 from reader.views.article_view import OpenArticle, analyse
 from reader.views.feed_rows import FeedRow, feed_rows
-from reader.views.ticker_rows import ORDERS, TickerRow, build_rows, restate
+from reader.views.ticker_rows import ORDERS, Positions, TickerRow, build_rows, restate
 
 NARROW = 100  # below this many columns the panes stack and the sidebar hides
 # tmux swallows CSI 8 l, so an outer terminal that reorders by itself (VTE, mlterm, Konsole)
@@ -83,7 +83,9 @@ class MainScreen(Screen[None]):
     narrow: var[bool] = var(False, toggle_class="-narrow")
     sidebar: var[bool] = var(True, toggle_class="-sidebar")  # the entity sidebar is shown
     searching: var[bool] = var(False, toggle_class="-searching")  # the search field is open
-    rows: var[tuple[TickerRow, ...]] = var[tuple[TickerRow, ...]](())
+    # always_update: no comparison of 100,000 rows with the ones they replace (30 ms each
+    # time, on the UI thread); the ticker repaints only the rows on screen that differ
+    rows: var[tuple[TickerRow, ...]] = var[tuple[TickerRow, ...]]((), always_update=True)
     opened: var[OpenArticle | None] = var[OpenArticle | None](None)
     entity_filter: var[IndexedEntity | None] = var[IndexedEntity | None](None, init=False)
     search_query: var[str] = var("", init=False)
@@ -96,6 +98,8 @@ class MainScreen(Screen[None]):
     show_read: var[bool] = var(True, init=False)
     link_number: var[int] = var(0, init=False)  # digits typed before o / y: link N
     shown_link: var[str] = var("", init=False)  # `o` over SSH: the OSC 8 link in the status
+
+    _positions = Positions(())  # where each article's rows are in `rows`: RowsBuilt brings both
 
     def __init__(self, store: Library, mode: Mode, right_to_left: bool) -> None:
         super().__init__()
@@ -219,6 +223,7 @@ class MainScreen(Screen[None]):
     @on(RowsBuilt)
     def rows_built(self, message: RowsBuilt) -> None:
         self.rows, self.counts = message.rows, message.counts
+        self._positions = message.positions  # where each article's rows are, for restate
         if message.note:
             self.note = message.note
 
@@ -249,7 +254,9 @@ class MainScreen(Screen[None]):
         opening marks it read (p opens without)."""
         article = self.store.article(article_id)
         if article is not None:
-            self.post_message(ArticleLoaded(analyse(article, query), focus, row, mark))
+            opened = analyse(article, query)
+            self.query_one(ArticlePane).lay_out_ahead(opened)  # the layout, off the UI thread
+            self.post_message(ArticleLoaded(opened, focus, row, mark))
 
     @work(thread=True, exit_on_error=False, group="state")
     def mark_opened(self, opened: OpenArticle, row: str | None, mark: bool = True) -> None:
@@ -344,7 +351,7 @@ class MainScreen(Screen[None]):
     @on(StateSaved)
     def state_saved(self, message: StateSaved) -> None:
         """One row changes, and the count: no rebuild (a pass over the whole store)."""
-        self.rows = restate(self.rows, message.article_id, message.state)
+        self.rows = restate(self.rows, message.article_id, message.state, self._positions)
         change = int(message.before.read) - int(message.state.read)
         c = self.counts
         self.counts = Counts(c.articles, c.unread + change, c.headlines)
