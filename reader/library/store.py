@@ -17,6 +17,7 @@ whatever another process changed.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
@@ -222,17 +223,19 @@ class ArticleStore:
                 return len(self._meta), len(self._headlines)
             articles, lines = len(self._meta), len(self._headlines)
             counted = self._months.counted()
+            recounted = {}
             for name in self._months.names():
                 if name in self._loaded:
                     continue
-                if name not in counted:
-                    self._load_month(name)
-                    articles += len(self._loaded[name][0])
-                    lines += len(self._loaded[name][1])
-                    continue
+                if name not in counted:  # changed by hand, or a copied database
+                    counted[name] = recounted[name] = self._months.count(name)
                 articles += counted[name][0]
                 lines += counted[name][1]
-            return articles, lines
+        if recounted:
+            # derived: when the database is busy or read-only, it is counted again next time
+            with suppress(StoreError), self.lock.write(timeout=0):
+                self._months.save_counts(recounted)
+        return articles, lines
 
     def meta(self, article_id: str) -> ArticleMeta | None:
         if article_id not in self._meta and not self._complete:
