@@ -59,7 +59,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
 def _fetch_once(args: argparse.Namespace) -> int:
     from reader.commands.importing import Bar, index_step
-    from reader.feeds.fetch import Progress, refresh
+    from reader.feeds.fetch import Progress, Summary, refresh
     from reader.library.indexing import index_pending
 
     store = open_store(args)
@@ -91,11 +91,7 @@ def _fetch_once(args: argparse.Namespace) -> int:
         sys.stdout.write("\r" + line[: width - 1].ljust(width - 1))
         sys.stdout.flush()
 
-    try:
-        with refreshing(store.directory):
-            summary = refresh(
-                store, show, args.timeout, only=chosen, workers=max(1, args.jobs), index=False
-            )
+    def stored(summary: Summary) -> None:  # before the indexes catch up
         if bar:
             sys.stdout.write("\n")
         print(
@@ -106,7 +102,19 @@ def _fetch_once(args: argparse.Namespace) -> int:
         )
         for failed in summary.failures:
             where, why = clean_line(failed.url), clean_line(failed.error)
-            print(f"  failed: {screen_line(failed.feed, 40)} <{where}>: {why}")
+            print(f"  failed: {screen_line(failed.feed, 40)} <{where}>: {why}", flush=True)
+
+    try:
+        with refreshing(store.directory):
+            summary = refresh(
+                store,
+                show,
+                args.timeout,
+                only=chosen,
+                workers=max(1, args.jobs),
+                index=False,
+                on_stored=stored,
+            )
         index_bar = Bar(bar)  # stored and shown first; then the entity index catches up
         index_pending(store, lambda step: index_step(index_bar, step))
         index_bar.end()

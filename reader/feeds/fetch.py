@@ -109,6 +109,7 @@ def refresh(
     cancelled: Callable[[], bool] = lambda: False,
     on_index: Callable[[IndexProgress], None] | None = None,
     index: bool = True,
+    on_stored: Callable[[Summary], None] = lambda summary: None,
 ) -> Summary:
     """Fetch every subscribed feed (or `only` these) and store what is new.
 
@@ -117,7 +118,8 @@ def refresh(
     on, on the worker processes of `reader.library.indexing.pool` (both cores), which also
     extract the new articles' entities while the next feeds are stored; those entries are
     written once everything is stored, whatever `index` says. `on_progress` is called after
-    each feed; when `cancelled()` turns true (it is polled while waiting, too) the feeds not
+    each feed, `on_stored` once every feed is stored (before the indexes catch up); when
+    `cancelled()` turns true (it is polled while waiting, too) the feeds not
     yet done are dropped and the summary counts what was stored. Feeds that arrive together
     (on the workers: within GATHER seconds) are stored in one write. The entity index is
     brought up to date once everything is stored (`on_index` hears its progress;
@@ -163,6 +165,8 @@ def refresh(
                     on_progress(Progress(done, len(feeds), feed.label, status, ok, feed.url))
             if cancelled():
                 break
+        if not cancelled():
+            on_stored(summary)  # everything is stored and shown; the indexes follow
         if extracting and not cancelled():
             catch_up_search(store)  # while the workers finish extracting
             write_found(store, extracting)
@@ -227,17 +231,15 @@ def _store_group(
         headlines += new_lines
     if articles or headlines:
         store.add(articles, headlines)
-    learnt = [
-        (result, _record(store, result, fresh[result.feed.url], summary)) for result in results
-    ]
-    return learnt, articles
+    learnt = [(result, _record(result, fresh[result.feed.url], summary)) for result in results]
+    _write_learnt(store.directory, {r.feed.url: changes for r, (_, _, changes) in learnt})
+    return [(result, (status, ok)) for result, (status, ok, _) in learnt], articles
 
 
 def _record(
-    store: ArticleStore, result: _Result, fresh: tuple[int, int], summary: Summary
-) -> tuple[str, bool]:
-    """What the fetch learnt of one feed, in feeds.json (opened afresh for each write, so a
-    feed added meanwhile by `newsreader feeds add` in another process is not overwritten)."""
+    result: _Result, fresh: tuple[int, int], summary: Summary
+) -> tuple[str, bool, dict[str, str | None]]:
+    """What the fetch learnt of one feed: its status, and the changes for feeds.json."""
     feed, now = result.feed, datetime.now().astimezone().isoformat(timespec="seconds")
     changes: dict[str, str | None] = {"checked": now}
     if result.error is not None:
@@ -256,9 +258,15 @@ def _record(
             status += f" ({clean_line(result.problems[0])[:120]})"
         changes.update(etag=result.response.etag, modified=result.response.modified)
         changes["title"] = result.title or feed.title
-    registry = FeedRegistry(store.directory)
+    changes["status"] = status
+    return status, ok, changes
+
+
+def _write_learnt(directory: Path, learnt: dict[str, dict[str, str | None]]) -> None:
+    """One write of feeds.json for a group of feeds (opened afresh, so a feed added
+    meanwhile by `newsreader feeds add` in another process is not overwritten)."""
+    registry = FeedRegistry(directory)
     try:
-        registry.record(feed.url, status=status, **changes)
+        registry.record_many(learnt)
     finally:
         registry.close()
-    return status, ok
