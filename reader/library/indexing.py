@@ -3,7 +3,8 @@ article pane highlights.
 
 Storing never waits for this: articles are stored (and shown) first, and `index_pending`
 then indexes every stored article that has no entry yet, in batches written one at a time,
-on both cores; the library's search index catches up meanwhile, in this process. It is a
+on both cores; the library's search index is entered batch by batch meanwhile, in this
+process. It is a
 pass over what is missing, so an interrupted pass (Ctrl-C, a kill)
 is simply continued by the next one, and the index is complete in the end.
 """
@@ -12,9 +13,11 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass
 from multiprocessing import get_context
 
@@ -72,10 +75,10 @@ def index_pending(
     workers = workers or min(2, os.cpu_count() or 1)
     if total < PARALLEL_FROM:
         workers = 1
-    if workers == 1:  # nothing to do it beside: now
-        catch_up_search(store)
     if not pending:
+        catch_up_search(store)
         return 0
+    search = _Search(store)
     # The next batch is extracted while the one before is waited for; what is extracted is
     # written once WRITE articles are, at the end, and when cancelled.
     flying: deque[tuple[int, list[Future[Found]]]] = deque()
@@ -98,8 +101,7 @@ def index_pending(
         if cancelled():
             break
         flying.append((len(batch), _submit(batch, workers)))
-        if len(flying) == 1 and workers > 1:  # while the workers extract the first batch
-            catch_up_search(store)
+        search.add(batch)  # while the workers extract it
         if len(flying) > 1:
             take()
     while flying and not cancelled():
@@ -107,7 +109,26 @@ def index_pending(
     if ready:
         write_found(store, ready)
         done = extracted
+    if not cancelled():
+        catch_up_search(store)  # the headlines, and articles entity-indexed before
     return done
+
+
+class _Search:
+    """The library's search index (derived too), entered batch by batch beside the entity
+    batches, so neither waits for the other to cover the whole store first."""
+
+    def __init__(self, store: ArticleStore) -> None:
+        self.fulltext = getattr(store, "fulltext", None)  # a Library's
+        self.known: set[str] | None = None
+        with suppress(sqlite3.Error):  # derived: search() and catch_up_search try again
+            if self.fulltext is not None and self.fulltext.count() != sum(store.counts()):
+                self.known = self.fulltext.known()
+
+    def add(self, articles: list[Article]) -> None:
+        if self.known is not None and self.fulltext is not None:
+            with suppress(sqlite3.Error):
+                self.fulltext.add([a for a in articles if a.id not in self.known], [])
 
 
 def catch_up_search(store: ArticleStore) -> None:
