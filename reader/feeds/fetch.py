@@ -18,16 +18,8 @@ from reader.feeds.downloads import Download, Downloads
 from reader.feeds.parse import parse_feed
 from reader.feeds.records import feed_records
 from reader.library.feed_registry import Feed, FeedRegistry
-from reader.library.indexing import (
-    Found,
-    IndexProgress,
-    catch_up_search,
-    extract_ahead,
-    index_pending,
-    pool,
-    stop_pool,
-    write_found,
-)
+from reader.library.index_workers import Found, extract_ahead, pool, stop_pool
+from reader.library.indexing import IndexProgress, catch_up_search, index_pending, write_found
 from reader.library.store import ArticleStore
 from reader.models import Article, Headline
 from reader.text.sanitize import clean_line
@@ -115,7 +107,7 @@ def refresh(
 
     Downloads run concurrently on their own thread; storing happens here, on the calling
     thread, as results arrive. Parsing happens here too for a few feeds; from PARALLEL_FEEDS
-    on, on the worker processes of `reader.library.indexing.pool` (both cores), which also
+    on, on the worker processes of `reader.library.index_workers.pool` (both cores), which also
     extract the new articles' entities while the next feeds are stored; those entries are
     written once everything is stored, whatever `index` says. `on_progress` is called after
     each feed, `on_stored` once every feed is stored (before the indexes catch up); when

@@ -3,25 +3,23 @@ article pane highlights.
 
 Storing never waits for this: articles are stored (and shown) first, and `index_pending`
 then indexes every stored article that has no entry yet, in batches written one at a time,
-on both cores; the library's search index is entered batch by batch meanwhile, in this
-process. It is a
-pass over what is missing, so an interrupted pass (Ctrl-C, a kill)
-is simply continued by the next one, and the index is complete in the end.
+on both cores (`index_workers`); the library's search index is entered batch by batch
+meanwhile, in this process. It is a pass over what is missing, so an interrupted pass
+(Ctrl-C, a kill) is simply continued by the next one, and the index is complete in the end.
 """
 
 from __future__ import annotations
 
 import os
-import signal
 import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from contextlib import suppress
 from dataclasses import dataclass
-from multiprocessing import get_context
 
 from reader.library.entity_index import IndexedEntity
+from reader.library.index_workers import Found, index_entry, submit
 from reader.library.store import ArticleStore
 from reader.models import Article
 
@@ -29,7 +27,6 @@ BATCH = 1000  # articles extracted at once (and a progress step)
 WRITE = 5000  # articles whose entries are written at once: today's entities.json is rewritten
 # whole by each write, so few big writes are much faster (at most this many are redone after
 # a kill)
-Found = list[tuple[str, list[IndexedEntity]]]
 PARALLEL_FROM = 200  # fewer pending articles than this are indexed in this process
 
 
@@ -37,13 +34,6 @@ PARALLEL_FROM = 200  # fewer pending articles than this are indexed in this proc
 class IndexProgress:
     done: int
     total: int
-
-
-def index_entry(article: Article) -> list[IndexedEntity]:
-    from reader.entities import extract
-    from reader.text.article_text import article_text
-
-    return [IndexedEntity(e.key, e.text, e.type, e.count) for e in extract(article_text(article))]
 
 
 def index_entities(store: ArticleStore, articles: Iterable[Article]) -> None:
@@ -100,7 +90,7 @@ def index_pending(
     for batch in _batches(store.iter_articles(pending), BATCH):
         if cancelled():
             break
-        flying.append((len(batch), _submit(batch, workers)))
+        flying.append((len(batch), submit(batch, workers)))
         search.add(batch)  # while the workers extract it
         if len(flying) > 1:
             take()
@@ -167,49 +157,3 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
             batch = []
     if batch:
         yield batch
-
-
-_POOL: ProcessPoolExecutor | None = None
-
-
-def pool() -> ProcessPoolExecutor:
-    """The worker processes, one a core (at most 2): kept for the life of the process, so the
-    entity lists load once per worker. `fetch` parses feeds on them too."""
-    global _POOL
-    if _POOL is None:
-        context = get_context("forkserver")
-        workers = min(2, os.cpu_count() or 1)
-        _POOL = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_ctrl_c)
-    return _POOL
-
-
-def stop_pool() -> None:
-    """Drop the work not started (Ctrl-C, a cancelled refresh): leaving never waits for it."""
-    global _POOL
-    if _POOL is not None:
-        _POOL.shutdown(wait=False, cancel_futures=True)
-        _POOL = None
-
-
-def extract_ahead(articles: list[Article]) -> list[Future[Found]]:
-    """Start extracting these articles' entries on the workers (`write_found` stores them)."""
-    return _submit(articles, min(2, os.cpu_count() or 1)) if articles else []
-
-
-def _submit(batch: list[Article], workers: int) -> list[Future[Found]]:
-    """Extraction of a batch, split across `workers` processes (or done here for one)."""
-    if workers <= 1:
-        done: Future[Found] = Future()
-        done.set_result(_extract_part(batch))
-        return [done]
-    step = -(-len(batch) // workers)
-    return [pool().submit(_extract_part, batch[i : i + step]) for i in range(0, len(batch), step)]
-
-
-def _ignore_ctrl_c() -> None:
-    """Ctrl-C is the parent's to handle: a worker must not print a traceback of its own."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _extract_part(articles: list[Article]) -> Found:
-    return [(a.id, index_entry(a)) for a in articles]
