@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.feeds import fetch
+from reader.feeds import fetch, parse_job
 from reader.feeds.fetch import Progress, refresh
 from reader.library.feed_registry import FeedRegistry
 from reader.library.store import ArticleStore
@@ -162,14 +162,14 @@ def test_a_bug_in_one_feed_stays_in_that_feed(
 ) -> None:
     good = server.fixture("/good.xml", "atom-rtl.xml")
     bad = server.fixture("/bad.xml", "arabic-rss2.xml")
-    real = fetch.parse_feed
+    real = parse_job.parse_feed
 
     def flaky(data: bytes, url: str = "", content_type: str | None = None):  # type: ignore[no-untyped-def]
         if url.endswith("/bad.xml"):
             raise RuntimeError("boom")
         return real(data, url, content_type)
 
-    monkeypatch.setattr(fetch, "parse_feed", flaky)
+    monkeypatch.setattr(parse_job, "parse_feed", flaky)
     subscribe(store, good, bad)
     summary = refresh(store, timeout=5)
     assert summary.new_articles == 2
@@ -239,7 +239,7 @@ def test_many_feeds_are_parsed_and_indexed_on_the_workers(
     def here(*args: object) -> None:
         raise AssertionError("parsed in the calling process")
 
-    monkeypatch.setattr(fetch, "parse_feed", here)  # the workers have their own, unpatched
+    monkeypatch.setattr(parse_job, "parse_feed", here)  # the workers have their own, unpatched
     summary = refresh(store, timeout=5, index=False)  # entities: extracted ahead, not after
     assert summary.new_articles == 3 + 2 + 1 + 2  # the second copies are the same items
     assert [f.url for f in summary.failures] == [server.url("/page.html")]

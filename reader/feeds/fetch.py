@@ -15,8 +15,7 @@ from pathlib import Path
 
 from reader.feeds import http
 from reader.feeds.downloads import Download, Downloads
-from reader.feeds.parse import parse_feed
-from reader.feeds.records import feed_records
+from reader.feeds.parse_job import Parsed, parse_body
 from reader.library.feed_registry import Feed, FeedRegistry
 from reader.library.index_workers import Found, extract_ahead, pool, stop_pool
 from reader.library.indexing import IndexProgress, catch_up_search, index_pending, write_found
@@ -74,21 +73,33 @@ class _Result:
 
 
 def _parsed(download: Download) -> _Result:
-    """Parse one downloaded feed; never raises."""
+    """Parse one downloaded feed here; never raises."""
+    response = download.response
+    if download.error is not None or response is None or response.status == 304:
+        return _settled(download)
+    return _result(download, parse_body(*_job(download)))
+
+
+def _settled(download: Download) -> _Result:
+    """The result of a download with nothing to parse: failed, or not modified."""
+    if download.error is not None or download.response is None:
+        return _Result(download.feed, error=download.error or "no response")
+    return _Result(download.feed, download.response)
+
+
+def _job(download: Download) -> tuple[bytes, str, str | None, str, str | None, str]:
+    """`parse_body`'s arguments: plain data, so a worker needs nothing but the parser."""
     feed, response = download.feed, download.response
-    if download.error is not None or response is None:
-        return _Result(feed, error=download.error or "no response")
-    if response.status == 304:
-        return _Result(feed, response)
-    try:
-        parsed = parse_feed(response.body, response.url, response.content_type)
-        if not parsed.is_feed:
-            return _Result(feed, error="; ".join(parsed.problems) or "not a feed")
-        source = feed.name or parsed.title or feed.label
-        articles, lines, problems = feed_records(parsed, parsed.link or feed.url, source)
-        return _Result(feed, response, (articles, lines), parsed.title, problems=problems)
-    except Exception as error:  # a bug must not stop the other feeds
-        return _Result(feed, error=f"internal error: {type(error).__name__}: {error}")
+    assert response is not None
+    return response.body, response.url, response.content_type, feed.url, feed.name, feed.label
+
+
+def _result(download: Download, parsed: Parsed) -> _Result:
+    if parsed.error is not None:
+        return _Result(download.feed, error=parsed.error)
+    return _Result(
+        download.feed, download.response, parsed.records, parsed.title, problems=parsed.problems
+    )
 
 
 def refresh(
@@ -183,15 +194,15 @@ def _on_workers(put: Callable[[Download | _Result], None]) -> Callable[[Download
         if download.response is None or download.response.status == 304:
             put(download)  # nothing to parse
             return
-        future = workers.submit(_parsed, download)
+        future = workers.submit(parse_body, *_job(download))
         future.add_done_callback(lambda done: put(_outcome(done, download)))
 
     return submit
 
 
-def _outcome(future: Future[_Result], download: Download) -> _Result:
+def _outcome(future: Future[Parsed], download: Download) -> _Result:
     try:
-        return future.result()
+        return _result(download, future.result())
     except BaseException as error:  # a worker died, or the pool was stopped
         return _Result(download.feed, error=f"internal error: {type(error).__name__}: {error}")
 
