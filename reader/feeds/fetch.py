@@ -15,7 +15,8 @@ from pathlib import Path
 
 from reader.feeds import http
 from reader.feeds.downloads import Download, Downloads
-from reader.feeds.parse_job import Parsed, parse_body
+from reader.feeds.parse_job import Parsed, parse_body, warm
+from reader.library import index_workers
 from reader.library.feed_registry import Feed, FeedRegistry
 from reader.library.index_workers import Found, extract_ahead, pool, stop_pool
 from reader.library.indexing import IndexProgress, catch_up_search, index_pending, write_found
@@ -189,6 +190,8 @@ def _on_workers(put: Callable[[Download | _Result], None]) -> Callable[[Download
     """A download handed to a worker process to parse; its result is `put` when done. The
     pool is made here, on the calling thread, before any download arrives."""
     workers = pool()
+    for _ in range(index_workers.SIZE):  # the workers start and import the parser meanwhile
+        workers.submit(warm)
 
     def submit(download: Download) -> None:
         if download.response is None or download.response.status == 304:

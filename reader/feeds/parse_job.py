@@ -34,3 +34,8 @@ def parse_body(
         return Parsed((articles, lines), parsed.title, problems=problems)
     except Exception as error:  # a bug must not stop the other feeds
         return Parsed(error=f"internal error: {type(error).__name__}: {error}")
+
+
+def warm() -> None:
+    """Nothing: a worker that runs it has imported this module (the parser) before the first
+    download arrives."""

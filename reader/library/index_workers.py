@@ -13,6 +13,7 @@ from reader.library.entity_index import IndexedEntity
 from reader.models import Article
 
 Found = list[tuple[str, list[IndexedEntity]]]
+SIZE = min(2, os.cpu_count() or 1)  # worker processes
 
 
 def index_entry(article: Article) -> list[IndexedEntity]:
@@ -31,8 +32,7 @@ def pool() -> ProcessPoolExecutor:
     global _POOL
     if _POOL is None:
         context = get_context("forkserver")
-        workers = min(2, os.cpu_count() or 1)
-        _POOL = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_ctrl_c)
+        _POOL = ProcessPoolExecutor(SIZE, mp_context=context, initializer=_ignore_ctrl_c)
     return _POOL
 
 
@@ -46,7 +46,7 @@ def stop_pool() -> None:
 
 def extract_ahead(articles: list[Article]) -> list[Future[Found]]:
     """Start extracting these articles' entries on the workers (`write_found` stores them)."""
-    return submit(articles, min(2, os.cpu_count() or 1)) if articles else []
+    return submit(articles, SIZE) if articles else []
 
 
 def submit(batch: list[Article], workers: int) -> list[Future[Found]]:
