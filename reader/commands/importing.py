@@ -59,7 +59,9 @@ class CtrlC:
 
     def __init__(self) -> None:
         self.pressed = False
+        # Ours even if the parent left SIGINT ignored or blocked (both are inherited).
         signal.signal(signal.SIGINT, self._handle)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         default = sys.unraisablehook
 
         def hook(unraisable: Any) -> None:
