@@ -190,14 +190,15 @@ def run_newsreader(work: Path, feed_path: Path, repeat: int, big: int) -> tuple[
         "TERM": "xterm-256color",
         "LANG": "C.UTF-8",
     }
-    subprocess.run(
-        [str(NEWSREADER), "import", str(feed_path)],
-        env={**os.environ, **env},
-        check=True,
-        capture_output=True,
-    )
-    if big:
-        grow(work / "nr-db", big)
+    if not (work / "nr-db").exists():  # (with --keep, a store made before is used again)
+        subprocess.run(
+            [str(NEWSREADER), "import", str(feed_path)],
+            env={**os.environ, **env},
+            check=True,
+            capture_output=True,
+        )
+        if big:
+            grow(work / "nr-db", big)
     pane = Pane(f"{NEWSREADER} --bidi app", env, work / "newsreader.out")
     try:
         pane.wait_for("articles")
@@ -224,6 +225,9 @@ def grow(db: Path, n: int) -> None:
             day = f"2019-{1 + i % 12:02}-{1 + i % 28:02}"
             batch.append(Article(Article.make_id(title, body), title, body, "bench", day))
         store.add(batch, [])
+    # one reading state written, as any use of the app writes one: with no state.json the
+    # store reports a change every second and the app rebuilds every row (notes/requests.md)
+    store.reading.set_state(batch[-1].id, starred=False)
     store.close()
 
 
@@ -287,7 +291,9 @@ def main() -> None:
     )
     parser.add_argument("--size", default="100x30", help="terminal size (default 100x30)")
     parser.add_argument("--no-newsboat", action="store_true", help="measure newsreader only")
-    parser.add_argument("--keep", help="keep the work files (captures) in this directory")
+    parser.add_argument(
+        "--keep", help="keep the work files (captures, stores) in this directory; reuse its store"
+    )
     parser.add_argument("--rows", action="store_true", help="show which rows each key repaints")
     args = parser.parse_args()
     global WIDTH, HEIGHT
@@ -295,12 +301,15 @@ def main() -> None:
     for tool in ("tmux", *(() if args.no_newsboat else ("/usr/bin/newsboat",))):
         if shutil.which(tool) is None:
             raise SystemExit(f"{tool} is missing")
+    load_before = os.getloadavg()
     with workdir(args.keep) as work:
         feed_path = work / "feed.xml"
         feed(feed_path, args.items)
         peer = None if args.no_newsboat else run_newsboat(work, feed_path, args.repeat)
         ours, log = run_newsreader(work, feed_path, args.repeat, args.big)
         print(f"{args.items}-item Arabic feed, {WIDTH}x{HEIGHT} in tmux, {args.repeat} rounds")
+        loads = (" ".join(f"{n:.2f}" for n in load) for load in (load_before, os.getloadavg()))
+        print("load average (1, 5, 15 min): {} before, {} after".format(*loads))
         if args.big:
             print(f"newsreader store grown by {args.big} articles")
         report(ours, peer[0] if peer else None)

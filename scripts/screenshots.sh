@@ -9,6 +9,7 @@
 #   screenshots/show-seed000-sakura-terminal.png  `newsreader show` in sakura, --bidi
 #                                           terminal: VTE shapes and reorders logical text
 # Needs: apt-get install xvfb xterm mlterm sakura xdotool imagemagick fonts-dejavu-core
+# xterm runs with TERM=xterm-256color (its own default, "xterm", has 8 colours), as sakura does.
 # Usage: scripts/screenshots.sh [path/to/newsreader]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,7 +40,7 @@ shot() {
   wait "$pid" 2>/dev/null || true
 }
 
-XTERM=(xterm -fa "DejaVu Sans Mono" -fs 12 -bg "#1e1e2e" -fg "#e0e0e0" -xrm "XTerm*allowSendEvents: true")
+XTERM=(xterm -tn xterm-256color -fa "DejaVu Sans Mono" -fs 12 -bg "#1e1e2e" -fg "#e0e0e0" -xrm "XTerm*allowSendEvents: true")
 shot app-xterm-100x30 "Return Tab Tab" "${XTERM[@]}" -geometry 100x30 -e "$NR" --bidi app
 shot app-xterm-80x24 "Return" "${XTERM[@]}" -geometry 80x24 -e "$NR" --bidi app
 shot show-seed000-xterm-app "" "${XTERM[@]}" -geometry 80x40 -e sh -c \

@@ -144,3 +144,7 @@ def test_mode_switch_sequences() -> None:
     with explicit_bidi(piped):
         pass
     assert piped.getvalue() == ""
+    vte = Tty()  # terminal mode: VTE finds each line's direction (RTL lines at the right)
+    with explicit_bidi(vte, "terminal"):
+        vte.write("x")
+    assert vte.getvalue() == "\x1b[?2501hx\x1b[?2501l\x1b[8h"

@@ -1,25 +1,50 @@
-"""A partial update writes the cells it was asked for: not the rest of the row on the left
-(Textual's own writes all of it: a headline's 3-byte letters for an 8-cell cursor mark)."""
+"""What an update writes: the cells it was asked for (not the rest of the row on the left, as
+Textual's own writer does), and only the changes of cursor and attributes. The screens are
+checked in a real terminal: tmux shows the same cells, attributes and colours for our output
+as for Textual's own, on random styles as well as on the ticker's and article's."""
 
 from __future__ import annotations
 
 import io
+import os
+import random
+import re
+import termios
+import time
+from pathlib import Path
 
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
+from textual._compositor import ChopsUpdate, LayoutUpdate
+from textual.geometry import Region
 from textual.strip import Strip
 
-from reader.ui.chops import CroppedChops
+from reader.ui.chops import CroppedChops, FullUpdate
+from reader.ui.screen_writer import newline_for
+from reader.ui.shadow import Shadow
+from tests.tmux_session import Tmux
 
 HEADLINE, STAMP = Style(bold=True), Style(reverse=True)
+WIDTH, HEIGHT = 40, 8
+
+
+def unknown(width: int, height: int = HEIGHT) -> Shadow:
+    """A shadow of a terminal whose cells are not known yet: everything asked for is sent."""
+    shadow = Shadow()
+    shadow.reset(width, height)
+    return shadow
+
+
+def console() -> Console:
+    return Console(file=io.StringIO(), force_terminal=True, color_system="256")
 
 
 def written(spans: list[tuple[int, int, int]]) -> str:
-    console = Console(file=io.StringIO(), force_terminal=True, color_system="256")
     row = Strip([Segment("خبر" * 4, HEADLINE), Segment(" • 10:00", STAMP)])  # 12 + 8 cells
     chops = [{0: row, 20: Strip([Segment(" ")])} for _ in range(2)]
-    return CroppedChops(chops, spans, [[20, 21], [20, 21]]).render_segments(console)
+    update = CroppedChops.of(ChopsUpdate(chops, spans, [[20, 21], [20, 21]]), unknown(21), "\r\n")
+    return update.render_segments(console())
 
 
 def test_a_span_on_the_right_of_a_row_writes_only_its_cells() -> None:
@@ -38,12 +63,169 @@ def test_a_span_in_the_middle_is_cut_on_both_sides() -> None:
     assert " •" in out and "10:00" not in out
 
 
-def test_a_long_blank_run_is_erased_and_skipped_but_not_under_reverse_video() -> None:
-    console = Console(file=io.StringIO(), force_terminal=True, color_system="256")
-    pad = Strip([Segment(" " * 30 + "خبر", HEADLINE)])
-    marked = Strip([Segment(" " * 30 + "خبر", STAMP)])  # a reversed blank shows as a bar
-    chops = [{0: pad}, {0: marked}]
-    out = CroppedChops(chops, [(0, 0, 33), (1, 0, 33)], [[33], [33]]).render_segments(console)
-    first, second = out.split("\x1b[2;1H")
-    assert "\x1b[30X\x1b[30C" in first and " " * 10 not in first
-    assert " " * 30 in second and "X" not in second
+def test_blank_runs_are_erased_but_not_under_reverse_video() -> None:
+    pad = Strip([Segment(" " * 30 + "خبر" + " " * 7, HEADLINE)])
+    marked = Strip([Segment(" " * 30 + "خبر" + " " * 7, STAMP)])  # reversed blanks: a bar
+    update = ChopsUpdate([{0: pad}, {0: marked}], [(0, 0, 40), (1, 0, 40)], [[40], [40]])
+    out = CroppedChops.of(update, unknown(40), "\r\n").render_segments(console())
+    first, second = out.split("\r\n")
+    assert "\x1b[30X\x1b[30C" in first and first.endswith("\x1b[K") and " " * 7 not in first
+    assert " " * 30 in second and "X" not in second and "\x1b[K" not in second
+
+
+def test_the_next_chop_and_the_next_line_need_no_cursor_move() -> None:
+    left, right = Strip([Segment("خبر", HEADLINE)]), Strip([Segment("abc", Style(bold=True))])
+    update = ChopsUpdate([{0: left, 3: right}] * 2, [(0, 0, 6), (1, 0, 6)], [[3, 6]] * 2)
+    out = CroppedChops.of(update, unknown(6), "\n").render_segments(console())
+    # one move to the start, a newline between the rows, one SGR for the four same-style runs
+    assert out == "\x1b[1H\x1b[1mخبرabc\nخبرabc\x1b[0m"
+
+
+def test_a_style_change_sends_what_differs() -> None:
+    base = Style.parse("grey85 on grey11")
+    line = Strip([Segment("ab", base), Segment("cd", base + Style(underline=True)),
+                  Segment("ef", base)])  # fmt: skip
+    out = FullUpdate.of(LayoutUpdate([[line]], Region(0, 0, 6, 1)), unknown(6, 1), "\n")
+    text = out.render_segments(console())
+    assert text == "\x1b[1H\x1b[38;5;253;48;5;234mab\x1b[4mcd\x1b[24mef\x1b[0m"
+
+
+def test_newline_alone_where_the_tty_adds_the_carriage_return() -> None:
+    main, other = os.openpty()
+    try:
+        with os.fdopen(other, "w", closefd=False) as tty:
+            flags = termios.tcgetattr(other)
+            flags[1] |= termios.OPOST | termios.ONLCR
+            termios.tcsetattr(other, termios.TCSANOW, flags)
+            assert newline_for(tty) == "\n"
+            flags[1] &= ~termios.ONLCR
+            termios.tcsetattr(other, termios.TCSANOW, flags)
+            assert newline_for(tty) == "\r\n"
+        assert newline_for(io.StringIO()) == "\r\n"  # not a terminal
+    finally:
+        os.close(main)
+        os.close(other)
+
+
+# -- the same screen in a real terminal ----------------------------------------------------------
+COLOURS = [None, "grey85", "color(214)", "color(71)", "grey11", "color(17)", "default"]
+LETTERS = ["ﺔﻘﻄﻨﻤﻟﺍ", "abc", " ", "   ", " " * 12, "2021", "ﻻ", "│", "…"]
+
+
+def random_strip(rng: random.Random, width: int) -> Strip:
+    segments, cells = [], 0
+    while cells < width:
+        text = rng.choice(LETTERS)[: width - cells]
+        style = None if rng.random() < 0.1 else Style(
+            bold=rng.random() < 0.3, dim=rng.random() < 0.2, italic=rng.random() < 0.2,
+            underline=rng.random() < 0.3, reverse=rng.random() < 0.2,
+            strike=rng.random() < 0.1, overline=rng.random() < 0.1,
+            color=rng.choice(COLOURS), bgcolor=rng.choice(COLOURS),
+        )  # fmt: skip
+        segments.append(Segment(text, style))
+        cells += len(text)
+    return Strip(segments)
+
+
+def random_updates(seed: int) -> tuple[LayoutUpdate, ChopsUpdate]:
+    """A screen, then a partial update of random spans in which some chops are repainted
+    as they were (what Textual does when one thing in a widget changes)."""
+    rng = random.Random(seed)
+    cuts = [0, 13, 29, WIDTH]  # three widgets side by side
+    ends = [cuts[1:] for _ in range(HEIGHT)]
+    screen = Region(0, 0, WIDTH, HEIGHT)
+    lines = [random_strip(rng, WIDTH) for _ in range(HEIGHT)]
+    full = LayoutUpdate([[line] for line in lines], screen)
+    chops = [
+        {
+            a: line.crop(a, b) if rng.random() < 0.5 else random_strip(rng, b - a)
+            for a, b in zip(cuts, cuts[1:], strict=False)
+        }
+        for line in lines
+    ]
+    for row in chops[::3]:  # and some with one cell changed
+        row[13] = Strip([*row[13].crop(0, 15), Segment("x", Style(bold=True))])
+    # spans from a chop's start to a chop's end: Textual's writer writes whole chops
+    spans = [(y, rng.choice(cuts[:2]), rng.choice(cuts[2:])) for y in range(HEIGHT)]
+    spans = [s for s in spans if rng.random() < 0.8]
+    return full, ChopsUpdate(chops, spans, ends)
+
+
+SEQUENCE = re.compile(r"\x1b\[([0-9;:]*)m|(.)", re.S)
+SHOWS_ON_A_BLANK = {"4", "7", "9", "53"}  # underline, reverse, strike, overline
+
+
+def cells(capture: str) -> list[list[tuple[str, tuple[str, ...]]]]:
+    """capture-pane -e's rows as cells: the character and its SGR state. A blank shows only
+    its background (erasing a cell, ECH, sets no more), unless a line or reverse video is on."""
+    rows, row, attrs, fg, bg = [], list[tuple[str, tuple[str, ...]]](), set[str](), "", ""
+    for match in SEQUENCE.finditer(capture):
+        if match.group(2) is None:
+            codes = iter((match.group(1) or "0").split(";"))
+            for code in codes:
+                if code in ("38", "48"):
+                    colour = f"{next(codes)};{next(codes)}"
+                    fg, bg = (colour, bg) if code == "38" else (fg, colour)
+                elif code in ("39", "49"):
+                    fg, bg = ("", bg) if code == "39" else (fg, "")
+                elif code == "0":
+                    attrs, fg, bg = set(), "", ""
+                else:
+                    attrs.add(code)
+        elif match.group(2) == "\n":
+            rows.append(row)
+            row = []
+        elif match.group(2) == " " and not attrs & SHOWS_ON_A_BLANK:
+            row.append((" ", ("bg", bg)))
+        else:
+            row.append((match.group(2), (*sorted(attrs), "fg", fg, "bg", bg)))
+    return rows
+
+
+def shown(output: str, tmp: Path) -> list[list[tuple[str, tuple[str, ...]]]]:
+    """The screen tmux shows after the output, attributes and colours included."""
+    path = tmp / f"out-{time.monotonic_ns()}"
+    # below the updates' rows, so nothing scrolls: the echo and the wait happen there
+    path.write_text(f"\x1b[H\x1b[2J{output}\x1b[0m\x1b[{HEIGHT + 1}H", encoding="utf-8")
+    tmux = Tmux(WIDTH, HEIGHT + 3, {"LANG": "C.UTF-8"})
+    try:
+        tmux.type(f'clear; cat {path}; echo DO""NE; sleep 30')
+        tmux.send("Enter")
+        deadline = time.monotonic() + 30
+        while "DONE" not in (screen := tmux._tmux("capture-pane", "-p", "-e", "-t", tmux.name)):
+            assert time.monotonic() < deadline, f"the output never ended: {screen!r}"
+            time.sleep(0.1)
+        return cells(screen)
+    finally:
+        tmux.close()
+
+
+def test_tmux_shows_the_same_screen_as_for_textuals_own_output(tmp_path: Path) -> None:
+    theirs, ours = [], []
+    shadow = unknown(WIDTH)  # one terminal: what it shows is remembered across updates
+    for seed in range(4):
+        full, partial = random_updates(seed)
+        c = console()
+        theirs.append(full.render_segments(c) + partial.render_segments(c))
+        mine = FullUpdate.of(full, shadow, "\n").render_segments(c)
+        ours.append(mine + CroppedChops.of(partial, shadow, "\n").render_segments(c))
+        again = CroppedChops.of(partial, shadow, "\n").render_segments(c)
+        assert again == ""  # the same update twice: the terminal shows it already
+    assert len("".join(ours)) < 0.8 * len("".join(theirs))
+    expected = shown("".join(theirs), tmp_path)
+    assert shown("".join(ours), tmp_path) == expected
+    assert sum(len(row) for row in expected[:HEIGHT]) > HEIGHT * WIDTH // 2  # cells compared
+    assert {"4", "7", "fg"} <= {a for row in expected for _, state in row for a in state}
+
+
+def test_a_scrolled_region_moves_the_rows_the_shadow_knows() -> None:
+    shadow = unknown(4, 4)
+    rows = [Strip([Segment(c * 4)]) for c in "abcd"]
+    for y, strip in enumerate(rows):
+        shadow.changes(0, y, strip)
+    shadow.scrolled(1, 3, 1)  # rows 1-3 up by one: b c d -> c d ?
+    assert shadow.changes(0, 1, rows[2]) == [] and shadow.changes(0, 2, rows[3]) == []
+    assert shadow.changes(0, 3, rows[3]) != []  # scrolled in: not known
+    assert shadow.changes(0, 0, rows[0]) == []  # outside the region: untouched
+    shadow.scrolled(0, 3, -2)
+    assert shadow.changes(0, 2, rows[0]) == [] and shadow.changes(0, 0, rows[0]) != []

@@ -1,6 +1,6 @@
 from reader.models import ArticleMeta, Headline, ReadingState
 from reader.text.dates import UNDATED, day_label
-from reader.views.ticker_rows import build_rows, restate
+from reader.views.ticker_rows import Positions, build_rows, restate
 
 
 def headline(
@@ -71,3 +71,24 @@ def test_restate_changes_every_row_of_that_article_and_no_other() -> None:
     assert not by_article["a1"].unread and by_article["a1"].starred
     assert by_article["a2"] == next(r for r in rows if r.article_id == "a2")
     assert restate(rows, "missing", ReadingState(read=True)) == rows
+
+
+def test_restate_with_the_rows_positions_changes_the_same_rows() -> None:
+    rows = tuple(
+        build_rows(
+            [headline("h1", "13:49", "أ", 1, "a1"), headline("h2", "09:47", "ب", 2, "a1"),
+             headline("h3", "08:00", "ج", 3, "a2")],
+            [meta("a1", "أ", 3, None), meta("a2", "ب", 4, None)],
+            {},
+        )
+    )  # fmt: skip
+    positions = Positions(rows)
+    assert positions.of("a1") == [i for i, r in enumerate(rows) if r.article_id == "a1"]
+    assert len(positions.of("a1")) == 2 and positions.of("a2") != []  # both a1 rows change
+    state = ReadingState(read=True, starred=True)
+    assert restate(rows, "a1", state, positions) == restate(rows, "a1", state)
+    assert [r.unread for r in restate(rows, "a1", state, positions) if r.article_id == "a1"] == [
+        False,
+        False,
+    ]
+    assert restate(rows, "missing", state, positions) is rows

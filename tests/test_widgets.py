@@ -4,6 +4,9 @@ repaints, and what its messages carry."""
 
 from __future__ import annotations
 
+import asyncio
+import uuid
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,11 +15,13 @@ from textual.app import App, ComposeResult
 from textual.message import Message
 from textual.reactive import var
 
+import reader.ui
+from reader.bidi.layout import _layout
 from reader.bidi.modes import Mode
 from reader.library.entity_index import IndexedEntity
 from reader.models import Article
 from reader.ui.widgets.article_pane import ArticlePane
-from reader.ui.widgets.entity_sidebar import EntitySidebar
+from reader.ui.widgets.entity_sidebar import EntityRow, EntitySidebar, label_line
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.status_line import Status, StatusLine
 from reader.ui.widgets.ticker import Ticker
@@ -205,3 +210,44 @@ async def test_ticker_cursor_move_repaints_only_the_time_column_of_the_two_rows(
         await pilot.pause()
         width = ticker.scrollable_content_region.width
         assert [(r.x, r.y, r.width) for r in regions] == [(width - 8, 0, 8), (width - 8, 1, 8)]
+
+
+def test_a_long_entity_name_is_cut_but_keeps_its_count() -> None:
+    office = IndexedEntity("k3", "ديوان رئاسة الوزراء العراقي", "ORG", 12)
+    line = label_line(EntityRow(f"{office.text} ({office.count})", office), 20, "app")
+    assert line.cells <= 20 and line.logical.endswith("… (12)")
+    assert line.logical.startswith("ديوان رئاسة")
+    short = label_line(EntityRow("غزة (5)", IndexedEntity("k2", "غزة", "PLACE", 5)), 20, "app")
+    assert short.logical == "غزة (5)"
+
+
+class Styled(Harness):
+    CSS_PATH = str(Path(reader.ui.__file__).with_name("reader.tcss"))  # the app's styles
+    CSS = "ArticlePane { scrollbar-size-vertical: 0; overflow-y: scroll; }"  # as #article
+
+
+async def test_a_sidebar_heading_underlines_its_word_not_the_blanks() -> None:
+    app = Styled("sidebar")
+    async with app.run_test(size=(30, 12)) as pilot:
+        app.opened = OpenArticle(LONG, (IndexedEntity("k2", "غزة", "PLACE", 5),))
+        await pilot.pause()
+        heading = app.query_one(EntitySidebar).render_line(0)
+        underlined = "".join(text for text, style, _ in heading if style and style.underline)
+        assert underlined.strip() == underlined and len(underlined) == len("أماكن")
+        assert heading.cell_length == app.query_one(EntitySidebar).scrollable_content_region.width
+
+
+async def test_an_article_laid_out_ahead_in_a_thread_is_shown_without_laying_it_out() -> None:
+    app = Styled("article")  # the app's CSS: no scrollbar to appear and change the width
+    fresh = Article(
+        "fresh", "عنوان", tuple(f"فقرة جديدة {uuid.uuid4()} " * 9 for _ in range(9)), "t"
+    )
+    async with app.run_test(size=(50, 15)) as pilot:
+        pane = app.query_one(ArticlePane)
+        await pilot.pause()
+        opened = OpenArticle(fresh)
+        await asyncio.to_thread(pane.lay_out_ahead, opened)  # as the screen's worker does
+        misses = _layout.cache_info().misses
+        app.opened = opened
+        await pilot.pause()
+        assert len(pane.lines) > 9 and _layout.cache_info().misses == misses

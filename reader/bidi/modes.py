@@ -16,6 +16,10 @@ from reader.bidi.tty_query import query_bidi_mode
 
 BIDI_EXPLICIT = "\x1b[8l"  # the application lays bidi text out; the terminal must not reorder
 BIDI_IMPLICIT = "\x1b[8h"  # the terminal reorders (its default); sent again at exit
+# VTE takes every line as left-to-right unless told to find each paragraph's direction in its
+# text (private mode 2501): then right-to-left lines sit at the right edge, as in mlterm.
+# Sent for terminal mode's plain output only, and switched off again at exit.
+PARAGRAPH_AUTO, PARAGRAPH_LTR = "\x1b[?2501h", "\x1b[?2501l"
 Mode = Literal["app", "terminal"]  # who lays bidi text out: newsreader, or the terminal
 MODES: tuple[Mode, ...] = get_args(Mode)  # the one list of modes; `b` cycles through it
 CHOICES = ("auto", *MODES)  # what a user may ask for
@@ -83,15 +87,16 @@ def detect_mode(environ: Mapping[str, str], query: Callable[[], int | None] | No
 
 @contextmanager
 def explicit_bidi(stream: TextIO | None = None, mode: str = "app") -> Iterator[None]:
-    """Send BIDI_EXPLICIT (app mode) on entry and BIDI_IMPLICIT on exit, to a terminal only."""
+    """Send BIDI_EXPLICIT (app mode) or PARAGRAPH_AUTO (terminal mode) on entry and
+    BIDI_IMPLICIT (and PARAGRAPH_LTR) on exit, to a terminal only."""
     out = stream if stream is not None else sys.__stdout__
     tty = out is not None and out.isatty()
-    if tty and mode == "app" and out is not None:
-        out.write(BIDI_EXPLICIT)
+    if tty and out is not None:
+        out.write(BIDI_EXPLICIT if mode == "app" else PARAGRAPH_AUTO)
         out.flush()
     try:
         yield
     finally:
         if tty and out is not None:
-            out.write(BIDI_IMPLICIT)
+            out.write(BIDI_IMPLICIT if mode == "app" else PARAGRAPH_LTR + BIDI_IMPLICIT)
             out.flush()

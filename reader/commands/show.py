@@ -64,7 +64,7 @@ def find_article(args: argparse.Namespace) -> Article | str:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from reader.bidi import resolve_mode
+    from reader.bidi import explicit_bidi, resolve_mode
 
     if args.width is not None and args.width < 1:
         return error("--width must be at least 1")
@@ -100,12 +100,13 @@ def cmd_show(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    for entry in lines:
-        print("" if entry.line is None else entry.line.padded(width))
-    if found.link or found.links:
-        print()
-        for line in link_lines(found, width, mode):
-            print(line.padded(width))
+    with explicit_bidi(sys.stdout, mode):  # VTE: no reordering of app mode's cells
+        for entry in lines:
+            print("" if entry.line is None else entry.line.padded(width))
+        if found.link or found.links:
+            print()
+            for line in link_lines(found, width, mode):
+                print(line.padded(width))
     return 0
 
 

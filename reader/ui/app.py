@@ -9,7 +9,7 @@ import sys
 
 from rich.console import RenderableType
 from textual import on
-from textual._compositor import ChopsUpdate
+from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -19,9 +19,11 @@ from reader.bidi.modes import Mode
 from reader.library.bootstrap import open_library
 from reader.library.library import Library
 from reader.library.locations import load_config
-from reader.ui.chops import CroppedChops
+from reader.ui.chops import CroppedChops, FullUpdate
 from reader.ui.messages import Announce, TerminalBidi
+from reader.ui.screen_writer import newline_for
 from reader.ui.screens.main import MainScreen
+from reader.ui.shadow import Shadow
 
 
 class NewsReaderApp(App[None]):
@@ -35,12 +37,30 @@ class NewsReaderApp(App[None]):
     def __init__(self, store: Library, mode: Mode = "app", right_to_left: bool = True):
         super().__init__()
         self.store, self.bidi_mode, self.right_to_left = store, mode, right_to_left
+        self._newline = newline_for(sys.__stdout__)  # the tty Textual's driver writes to
+        self._shadow = Shadow()  # what the terminal shows (reader/ui/shadow.py)
 
     def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
-        """Partial updates write only the cells asked for (reader/ui/chops.py)."""
+        """Updates write only the cells asked for, and only state changes (reader/ui/chops.py)."""
+        size, shadow = screen.outer_size, self._shadow
+        if (shadow.width, len(shadow.rows)) != (size.width, size.height):
+            shadow.reset(size.width, size.height)
         if type(renderable) is ChopsUpdate:
-            renderable = CroppedChops.of(renderable)
+            renderable = CroppedChops.of(renderable, shadow, self._newline)
+        elif type(renderable) is LayoutUpdate:
+            renderable = FullUpdate.of(renderable, shadow, self._newline)
         super()._display(screen, renderable)
+
+    def scroll_rows(self, top: int, bottom: int, lines: int) -> bool:
+        """Scroll screen rows top..bottom (from 0, inclusive, the full width) up by `lines`
+        (down if negative) with the terminal's scroll region (DECSTBM + SU/SD), in order
+        with Textual's output (the same writer); the shadow moves its rows the same way."""
+        if self._driver is None:
+            return False
+        scroll = f"\x1b[{lines}S" if lines > 0 else f"\x1b[{-lines}T"
+        self._driver.write(f"\x1b[{top + 1};{bottom + 1}r{scroll}\x1b[r")
+        self._shadow.scrolled(top, bottom, lines)
+        return True
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen(self.store, self.bidi_mode, self.right_to_left))
@@ -61,7 +81,7 @@ class NewsReaderApp(App[None]):
 
 def run_app(args: argparse.Namespace) -> int:
     config = load_config()
-    store = open_library(args.db)
+    store = open_library(args.db, lazy=True)  # the first screen loads the newest months
     mode = resolve_mode(args.bidi, {**os.environ}, config.get("bidi"), query_tty=True)
     layout = store.reading.setting("layout") or config.get("layout", "rtl")
     app = NewsReaderApp(store, mode, right_to_left=layout != "ltr")

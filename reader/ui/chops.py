@@ -1,61 +1,36 @@
-"""What a partial screen update writes: only the cells that were asked for.
+"""What an update writes: only the cells that were asked for, by a writer that knows the
+terminal's state (reader/ui/screen_writer.py).
 
 Textual 8.2's `ChopsUpdate.render_segments` crops a widget's line on the right of the dirty
 span but not on the left, so a refresh of the last 8 cells of a row rewrites the whole row
 (a shaped Arabic headline: 3 bytes a letter), and it writes a move to an empty chop just
 past the span plus a newline between lines that the next move makes useless. This one
-writes each line's span alone: a move, the span's cells, nothing else; a long run of blanks
-goes as ECH + CUF (erase n cells in the current background, move past them: what curses
-sends where the terminal has `ech` and `bce`), not one byte a cell (docs/ssh.md)."""
+writes each line's span alone. Both it and the full update (`LayoutUpdate`) go through
+`ScreenWriter`: no move where the cursor already is, SGR changes instead of reset + full
+style per run, erase for blank runs (docs/ssh.md)."""
 
 from __future__ import annotations
 
-import re
-
 from rich.console import Console
-from rich.control import Control
-from rich.segment import Segment
-from rich.style import Style
-from textual._compositor import ChopsUpdate
-from textual.strip import Strip
+from textual._compositor import ChopsUpdate, LayoutUpdate
 
-BLANKS = re.compile(" {10,}")  # from 10 cells, ECH + CUF (8-10 bytes) is the shorter
-
-
-def _erasable(style: Style | None) -> bool:
-    """An erased cell has the background and nothing else: no reversed colours, no lines."""
-    return style is not None and not (
-        style.reverse or style.underline or style.underline2 or style.overline
-        or style.strike or style.blink or style.blink2 or style.conceal or style.link
-    )  # fmt: skip
-
-
-def _erase(run: re.Match[str]) -> str:
-    return f"\x1b[{len(run.group())}X\x1b[{len(run.group())}C"
-
-
-def compact(strip: Strip) -> Strip:
-    """The strip with long runs of blanks as erase + move (only for writing: its cell
-    lengths no longer hold)."""
-    if all("          " not in text for text, _, _ in strip):
-        return strip
-    return Strip(
-        [
-            Segment(BLANKS.sub(_erase, text), style) if _erasable(style) else Segment(text, style)
-            for text, style, _ in strip
-        ]
-    )
+from reader.ui.screen_writer import ScreenWriter
+from reader.ui.shadow import Shadow
 
 
 class CroppedChops(ChopsUpdate):
     @classmethod
-    def of(cls, update: ChopsUpdate) -> CroppedChops:
-        return cls(update.chops, update.spans, update.chop_ends)
+    def of(cls, update: ChopsUpdate, shadow: Shadow, newline: str) -> CroppedChops:
+        chops = cls(update.chops, update.spans, update.chop_ends)
+        chops.shadow, chops.newline = shadow, newline
+        return chops
+
+    shadow = Shadow()  # what the terminal shows: only the cells that differ are written
+    newline = "\r\n"
 
     def render_segments(self, console: Console) -> str:
-        sequences: list[str] = []
-        append = sequences.append
-        move_to = Control.move_to
+        shadow = self.shadow
+        writer = ScreenWriter(console, shadow.width, self.newline)
         for y, x1, x2 in self.spans:
             for end, (x, strip) in zip(self.chop_ends[y], self.chops[y].items(), strict=True):
                 if strip is None or x >= x2 or end <= x1:
@@ -63,6 +38,34 @@ class CroppedChops(ChopsUpdate):
                 start = max(x, x1)
                 if start > x or end > x2:
                     strip = strip.crop(start - x, min(end, x2) - x)
-                append(move_to(start, y).segment.text)
-                append(compact(strip).render(console))
-        return "".join(sequences)
+                for x_changed, changed in shadow.changes(start, y, strip):
+                    writer.move(x_changed, y)
+                    writer.strip(changed)
+        return writer.finish()
+
+
+class FullUpdate(LayoutUpdate):
+    """A whole-screen (or region) update, written by the same writer."""
+
+    @classmethod
+    def of(cls, update: LayoutUpdate, shadow: Shadow, newline: str) -> FullUpdate:
+        full = cls(update.strips, update.region)
+        full.shadow, full.newline = shadow, newline
+        return full
+
+    shadow = Shadow()
+    newline = "\r\n"
+
+    def render_segments(self, console: Console) -> str:
+        """Every cell, whatever the shadow says (a full update may follow a cleared or
+        resized terminal); the shadow learns them all."""
+        region, shadow = self.region, self.shadow
+        writer = ScreenWriter(console, shadow.width, self.newline)
+        for y, line in enumerate(self.strips, region.y):
+            writer.move(region.x, y)
+            x = region.x
+            for strip in line:
+                shadow.changes(x, y, strip)
+                writer.strip(strip)
+                x += strip.cell_length
+        return writer.finish()

@@ -3,14 +3,14 @@ screen posts to the app. Each carries what it is about, so no handler looks anyt
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual.message import Message
 
 from reader.bidi.modes import Mode
 from reader.models import ReadingState
 from reader.views.article_view import OpenArticle
-from reader.views.ticker_rows import TickerRow
+from reader.views.ticker_rows import Positions, TickerRow
 
 
 @dataclass
@@ -31,9 +31,18 @@ class Counts:
 class RowsBuilt(Message):
     """The ticker's rows for the current filter, and the store's counts, built in a worker."""
 
+    # where each article's rows are: found here, in the worker that posts the message, so a
+    # read mark on the UI thread finds its rows without a pass over them
+    positions: Positions = field(init=False)
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.positions = Positions(self.rows)
+
     rows: tuple[TickerRow, ...]
     counts: Counts
     note: str = ""
+    first_page: bool = False  # the newest months' rows; all of them follow
 
 
 @dataclass
@@ -57,6 +66,7 @@ class StateSaved(Message):
 class SearchDone(Message):
     query: str
     found: frozenset[str]
+    first: bool = False  # only the newest matches; all of them follow
 
 
 @dataclass

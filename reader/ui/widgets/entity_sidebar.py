@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 
-from reader.bidi import fit_line
+from reader.bidi import VisualLine, fit_line
 from reader.bidi.modes import Mode
 from reader.entities.model import EntityType
 from reader.library.entity_index import IndexedEntity
@@ -70,10 +70,24 @@ class EntitySidebar(CursorList[EntityRow]):
 
     def render_row(self, row: EntityRow, width: int, selected: bool) -> Strip:
         base = self.rich_style
-        if row.entity is None:
-            base += self.get_component_rich_style("entities--heading")
-        elif selected:
+        line = label_line(row, max(1, width), self.mode)
+        if row.entity is None:  # the heading's underline under its word, not under blanks
+            heading = base + self.get_component_rich_style("entities--heading")
+            word = line_strip(line, min(width, line.cells), heading, lambda _: Style())
+            pad = Strip.blank(width - word.cell_length, base)
+            right = line.rtl and line.mode == "app"
+            return Strip.join([pad, word] if right else [word, pad]).simplify()
+        if selected:
             cursor = "entities--cursor" if self.has_focus else "entities--cursor-blurred"
             base += self.get_component_rich_style(cursor)
-        line = fit_line(row.label, max(1, width), self.mode)
         return line_strip(line, width, base, lambda _: Style())
+
+
+def label_line(row: EntityRow, width: int, mode: Mode) -> VisualLine:
+    """The row's label fitted to the width; a long name is cut, not its count."""
+    line = fit_line(row.label, width, mode)
+    if row.entity is None or line.logical == row.label:
+        return line
+    count = f" ({row.entity.count})"
+    name = fit_line(row.entity.text, max(1, width - len(count)), mode).logical
+    return fit_line(f"{name}…{count}", width, mode)

@@ -33,7 +33,7 @@ class Ticker(CursorList[TickerRow]):
         "ticker--breaking",
     }
 
-    rows: reactive[tuple[TickerRow, ...]] = reactive((), repaint=False)
+    rows: reactive[tuple[TickerRow, ...]] = reactive((), repaint=False, always_update=True)
     mode: reactive[Mode] = reactive[Mode]("app")
     right_to_left: reactive[bool] = reactive(True)
 
