@@ -58,7 +58,6 @@ class ArticleStore:
         self._bodies = ChunkFiles(self.directory / "bodies")
         self._meta: dict[str, ArticleMeta] = {}
         self._headlines: dict[str, Headline] = {}
-        self._doc_ids: dict[str, int] = {}  # headline id -> its doc id in its month's file
         self._loaded: dict[str, tuple[list[str], list[str]]] = {}  # month -> its ids
         self._complete = False
         self._titles: dict[str, str] | None = None  # fold(title) -> article id, when needed
@@ -89,7 +88,7 @@ class ArticleStore:
                         doc[field] = share(value, value)
                 self._meta[doc["id"]] = ArticleMeta(**doc)
                 articles.append(doc["id"])
-            for key, doc in tables.get("headlines", {}).items():
+            for doc in tables.get("headlines", {}).values():
                 for field in _SHARED & doc.keys():
                     if isinstance(value := doc[field], str):
                         doc[field] = share(value, value)
@@ -98,7 +97,6 @@ class ArticleStore:
                     if doc.get("headline") == meta.title:
                         doc["headline"] = meta.title
                 self._headlines[doc["id"]] = Headline(**doc)
-                self._doc_ids[doc["id"]] = int(key)
                 lines.append(doc["id"])
         except (KeyError, TypeError, ValueError) as error:
             raise DamagedFile(
@@ -113,7 +111,6 @@ class ArticleStore:
             self._meta.pop(key, None)
         for key in lines:
             self._headlines.pop(key, None)
-            self._doc_ids.pop(key, None)
 
     def load_all(self) -> None:
         """Every month in memory: what any question about the whole store needs."""
@@ -393,7 +390,6 @@ class ArticleStore:
                 by_part.setdefault(next(places), ([], [], {}))[1].append(line)
         for line_id, part in self._parts_of(set(changes)).items():
             by_part.setdefault(part, ([], [], {}))[2][line_id] = changes[line_id]
-        numbered: dict[str, int] = {}
 
         def apply(name: str, tables: Tables) -> None:
             month_metas, month_lines, month_changes = by_part[name]
@@ -405,9 +401,9 @@ class ArticleStore:
             next_id = max(map(int, headlines), default=0) + 1
             for number, line in enumerate(month_lines, start=next_id):
                 headlines[str(number)] = _record(line)
-                numbered[line.id] = number
-            for line_id, article_id in month_changes.items():
-                headlines[str(self._doc_ids[line_id])]["article_id"] = article_id
+            for doc in headlines.values() if month_changes else ():
+                if doc.get("id") in month_changes:
+                    doc["article_id"] = month_changes[doc["id"]]
 
         self._rewrite(by_part, apply)
         for name, (month_metas, month_lines, _) in by_part.items():
@@ -416,7 +412,7 @@ class ArticleStore:
             ids[1].extend(h.id for h in month_lines)
         self._meta.update((m.id, m) for m in metas)
         for line in lines:
-            self._headlines[line.id], self._doc_ids[line.id] = line, numbered[line.id]
+            self._headlines[line.id] = line
         for line_id, article_id in changes.items():
             self._headlines[line_id] = replace(self._headlines[line_id], article_id=article_id)
 
