@@ -4,6 +4,8 @@ mentions and search matches highlighted in place. It follows the screen's `opene
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
@@ -14,6 +16,7 @@ from textual.strip import Strip
 from reader.bidi import fit_line
 from reader.bidi.modes import Mode
 from reader.ui.browser import safe_url
+from reader.ui.warm_up import warm_up
 from reader.ui.widgets.quiet_focus import QuietFocus
 from reader.ui.widgets.render import line_strip
 from reader.views.article_layout import META, TITLE, ArticleLine, article_lines
@@ -108,6 +111,12 @@ class ArticlePane(QuietFocus, can_focus=True):
             self._lines += [ArticleLine(LINKS, line) for line, _ in links]
         self.virtual_size = Size(width, len(self._lines))
         self.refresh()  # every line changed
+
+    def on_mount(self) -> None:
+        self.set_timer(0.5, self._warm_up)  # after the first screen, before the first open
+
+    def _warm_up(self) -> None:
+        self.run_worker(partial(warm_up, self.text_width, self.mode), thread=True, group="warm")
 
     def on_resize(self) -> None:
         self._relayout()
