@@ -9,8 +9,10 @@ Then it measures, each app in tmux at 100x30:
 - first screen: from starting the program to the ticker's status line (newsreader) / to the
   feed list and to the article list after Enter (newsboat); peak memory (VmHWM) of the
   process at that moment;
+- in the app: from Enter on a search to its first results and to all of them (the status
+  line's count);
 - in the library (in process): opening an article, marking it read, starring it (median of
-  30), a search (median of 5 words), the size on disk.
+  30), a search and a search's first page (median of 5 words), the size on disk.
 
 `--old PATH` also runs the app from another source tree (e.g. the release before this
 layer, `git worktree add /tmp/old 67f604f`) on a copy of the same database.
@@ -42,12 +44,13 @@ sys.path.insert(0, str(ROOT))
 from reader.entities import extract  # noqa: E402
 from reader.library.entity_index import IndexedEntity  # noqa: E402
 from reader.library.library import Library  # noqa: E402
-from reader.models import Article, Headline  # noqa: E402
+from reader.models import Article, Headline, ReadingState  # noqa: E402
 
 NEWSREADER = Path(sys.executable).with_name("newsreader")
 NEWSBOAT = Path("/usr/bin/newsboat")
 WIDTH, HEIGHT = 100, 30
 WORDS = ["بايدن", "القاهرة", "الحكومة", "غزة", "الاقتصاد"]
+QUERY = "123"  # in the titles' numbers (1,123, 12,300, ...): Latin, so tmux shows it as typed
 
 
 def corpus() -> tuple[list[str], list[str]]:
@@ -158,7 +161,11 @@ class Pane:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
 
 
-def first_screen(db: Path, work: Path, code: Path | None = None) -> tuple[float, float]:
+def first_screen(
+    db: Path, work: Path, code: Path | None = None, query: str = ""
+) -> tuple[float, float, float, float]:
+    """Seconds to the first screen and its peak MiB; with `query`, then the seconds from
+    Enter to the first results and to all of them (the status line's `/query: N`)."""
     env = {"NEWSREADER_DB": str(db), "HOME": str(work), "TERM": "xterm-256color"}
     env |= {"LANG": "C.UTF-8", "XDG_CONFIG_HOME": str(work / "cfg")}
     command = f"{NEWSREADER} --bidi app"
@@ -167,7 +174,18 @@ def first_screen(db: Path, work: Path, code: Path | None = None) -> tuple[float,
         command = f"{sys.executable} -m reader --bidi app"
     pane = Pane(command, env)
     try:
-        return pane.wait(r"\d+ articles, \d+ unread"), pane.peak_mib()
+        shown, peak = pane.wait(r"\d+ articles, \d+ unread"), pane.peak_mib()
+        if not query:
+            return shown, peak, 0.0, 0.0
+        time.sleep(2)  # the app settles (the entity index and the watcher start)
+        pane.tmux("send-keys", "-t", "b", "/")
+        time.sleep(0.5)  # the search bar takes the focus (keys before it go to the ticker)
+        pane.tmux("send-keys", "-t", "b", query)
+        time.sleep(0.5)
+        pane.started = time.perf_counter()
+        pane.tmux("send-keys", "-t", "b", "Enter")
+        first = pane.wait(rf"/{query}: \d+")
+        return shown, peak, first, pane.wait(rf"/{query}: \d+ \(")
     finally:
         pane.close()
 
@@ -200,14 +218,15 @@ def median_ms(action: object, ids: list[str]) -> float:
 
 def in_process(db: Path, ids: list[str]) -> dict[str, float]:
     library = Library(db)
-    for article_id in ids[: len(ids) // 10]:  # a reading state of realistic size: 10% read
-        library.reading.set_state(article_id, read=True)
+    read = ReadingState(read=True)  # a reading state of realistic size: 10% read
+    library.reading.set_many({article_id: read for article_id in ids[: len(ids) // 10]})
     sample = random.Random(0).sample(ids, 30)
     result = {
         "open": median_ms(library.article, sample),
         "mark read": median_ms(library.mark_opened, sample),
         "star": median_ms(lambda i: library.toggle(i, "starred"), sample),
         "search": median_ms(library.search, WORDS),
+        "search's first page": median_ms(lambda w: library.search(w, newest=300), WORDS),
     }
     library.close()
     return result
@@ -221,13 +240,15 @@ def bench(n: int, args: argparse.Namespace, work: Path) -> None:
     articles, lines = generate(n)
     db = work / f"db{n}"
     built = build(db, articles, lines)
-    ours, peak = first_screen(db, work)
+    ours, peak, _, _ = first_screen(db, work)
     print(f"\n{n:,} articles (stored in {built:.0f} s, {disk_mib(db):.0f} MiB on disk)")
     print(f"  newsreader first screen {ours:6.2f} s, peak {peak:5.0f} MiB")
+    _, _, first, every = first_screen(db, work, query=QUERY)
+    print(f"  in the app, /{QUERY} Enter: results {first * 1000:.0f} ms, all {every * 1000:.0f} ms")
     if args.old:
         old_db = work / f"old{n}"
         shutil.copytree(db, old_db)
-        old, old_peak = first_screen(old_db, work, Path(args.old))
+        old, old_peak, _, _ = first_screen(old_db, work, Path(args.old))
         print(f"  old release first screen {old:6.2f} s, peak {old_peak:5.0f} MiB")
         print(f"    ratio new/old: time {ours / old:.2f}, memory {peak / old_peak:.2f}")
     if not args.no_newsboat:

@@ -66,6 +66,7 @@ class ArticleMeta:
     seq: int = 0
     link: str | None = None
     published_at: str | None = None  # as Article.published_at (older records: None)
+    chunk: str = ""  # the body's file in bodies/ (older records: the id's first 2 digits)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,11 @@ from tests.fixtures.feeds.server import FeedServer
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def month_files(db: Path) -> list[Path]:
+    """The index's month files of a database directory (index/YYYY-MM.json, undated.json)."""
+    return sorted(p for p in (db / "index").glob("*.json") if p.stem != "months")
+
+
 def run_in_zone(db: Path, zone: str, *argv: str) -> str:
     """`newsreader --db DB ARGV...` in a real process with TZ=zone; its output."""
     env = {**os.environ, "TZ": zone, "NO_COLOR": "1"}

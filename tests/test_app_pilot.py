@@ -316,7 +316,7 @@ async def test_a_damaged_body_file_is_reported_not_fatal(store: ArticleStore) ->
     from reader.ui.widgets.status_line import StatusLine
 
     biden = next(m for m in store.articles() if m.title == BIDEN_TITLE)
-    (store.directory / "bodies" / f"{biden.id[:2]}.json").write_text("{broken", "utf-8")
+    (store.directory / "bodies" / f"{biden.chunk}.json").write_text("{broken", "utf-8")
     store.close()  # forget cached files, as a fresh start would
     app = NewsReaderApp(ArticleStore(store.directory))
     async with app.run_test(size=(120, 36)) as pilot:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import build_parser, main
-from tests.conftest import ROOT, SEED_000, run
+from tests.conftest import ROOT, SEED_000, month_files, run
 
 SUBCOMMANDS = sorted(build_parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
 
@@ -109,12 +109,12 @@ def test_db_option_and_environment_choose_the_database(tmp_path: Path, monkeypat
     _, out, _ = run(capsys, "locate")
     assert f"database: {tmp_path / 'xdg' / 'newsreader' / 'db'}" in out
     run(capsys, "ticker")
-    assert (tmp_path / "xdg" / "newsreader" / "db" / "index.json").exists()
+    assert month_files(tmp_path / "xdg" / "newsreader" / "db")
 
 
 def test_damaged_database_is_a_clear_error(db_dir: Path, capsys) -> None:  # noqa: ANN001
     run(capsys, "--db", str(db_dir), "list")
-    (db_dir / "index.json").write_text("{not json")
+    month_files(db_dir)[0].write_text("{not json")
     status, _, err = run(capsys, "--db", str(db_dir), "list")
     assert status == 1 and err.startswith("newsreader: ") and "damaged" in err
     assert "Traceback" not in err

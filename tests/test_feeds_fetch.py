@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.feeds import fetch
+from reader.feeds import fetch, parse_job
 from reader.feeds.fetch import Progress, refresh
 from reader.library.feed_registry import FeedRegistry
 from reader.library.store import ArticleStore
@@ -162,14 +162,14 @@ def test_a_bug_in_one_feed_stays_in_that_feed(
 ) -> None:
     good = server.fixture("/good.xml", "atom-rtl.xml")
     bad = server.fixture("/bad.xml", "arabic-rss2.xml")
-    real = fetch.parse_feed
+    real = parse_job.parse_feed
 
     def flaky(data: bytes, url: str = "", content_type: str | None = None):  # type: ignore[no-untyped-def]
         if url.endswith("/bad.xml"):
             raise RuntimeError("boom")
         return real(data, url, content_type)
 
-    monkeypatch.setattr(fetch, "parse_feed", flaky)
+    monkeypatch.setattr(parse_job, "parse_feed", flaky)
     subscribe(store, good, bad)
     summary = refresh(store, timeout=5)
     assert summary.new_articles == 2
@@ -239,8 +239,31 @@ def test_many_feeds_are_parsed_and_indexed_on_the_workers(
     def here(*args: object) -> None:
         raise AssertionError("parsed in the calling process")
 
-    monkeypatch.setattr(fetch, "parse_feed", here)  # the workers have their own, unpatched
+    monkeypatch.setattr(parse_job, "parse_feed", here)  # the workers have their own, unpatched
     summary = refresh(store, timeout=5, index=False)  # entities: extracted ahead, not after
     assert summary.new_articles == 3 + 2 + 1 + 2  # the second copies are the same items
     assert [f.url for f in summary.failures] == [server.url("/page.html")]
     assert len(store.articles()) == 8 and unindexed(store) == []
+
+
+def test_everything_is_stored_and_shown_before_the_indexes_catch_up(
+    server: FeedServer, store: ArticleStore
+) -> None:
+    from reader.library.indexing import unindexed
+
+    names = ["arabic-rss2.xml", "atom-rtl.xml", "windows-1256-undeclared.xml", "feed.json"]
+    subscribe(store, *(server.fixture(f"/{n}-{name}", name) for n in range(3) for name in names))
+    seen: list[tuple[int, int, set[str | None]]] = []
+
+    def stored(summary: fetch.Summary) -> None:  # what another process sees at that moment
+        other = ArticleStore(store.directory)
+        statuses = {f.status for f in FeedRegistry(store.directory).feeds()}
+        seen.append((len(other.articles()), len(unindexed(other)), statuses))
+        other.close()
+
+    summary = refresh(store, timeout=5, on_stored=stored)
+    assert summary.new_articles == 8 and len(seen) == 1
+    articles, not_indexed, statuses = seen[0]
+    assert articles == 8 and not_indexed == 8  # stored and listed; entities not yet written
+    assert None not in statuses  # every feed's outcome written (one write per group)
+    assert unindexed(store) == []  # and the index is complete when refresh returns

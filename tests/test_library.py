@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,9 @@ from reader.cli import main
 from reader.ingest.pipeline import import_paths
 from reader.library.library import Library
 from reader.library.storage import StoreError
+from reader.library.store import _record
 from reader.models import Article, Headline
-from tests.conftest import SEED_000, SEEDS
+from tests.conftest import SEED_000, SEEDS, month_files
 
 
 def article(n: int) -> Article:
@@ -66,7 +68,7 @@ def test_feeds_added_by_another_writer_survive_a_fetch_record(db_dir: Path) -> N
 
 def test_a_body_stored_before_a_kill_is_not_stored_twice(db_dir: Path) -> None:
     store = Library(db_dir)
-    store._write_bodies([article(1)])  # what a kill between bodies and index leaves
+    store._bodies.add([_record(article(1))])  # what a kill between bodies and index leaves
     store.add([article(1)], [])
     bodies = [
         doc["id"]
@@ -100,11 +102,12 @@ def test_search_is_per_article_folded_and_rebuildable(db_dir: Path) -> None:
 
 def test_index_of_the_wrong_shape_is_reported_like_damaged_bytes(db_dir: Path) -> None:
     import_paths(Library(db_dir), [SEED_000])
+    month = month_files(db_dir)[0]
     for shape in (b"[]", b'{"articles": []}', b'{"articles": {"1": {"title": 3}}}'):
-        (db_dir / "index.json").write_bytes(shape)
+        month.write_bytes(shape)
         with pytest.raises(StoreError, match="damaged"):
             Library(db_dir)
-        assert (db_dir / "index.json").read_bytes() == shape
+        assert month.read_bytes() == shape
 
 
 @pytest.mark.parametrize("shape", [b"[]", b'{"mentions": {"1": {"nope": 1}}}', b"\xff{"])
@@ -113,14 +116,15 @@ def test_damaged_entity_index_is_set_aside_and_rebuilt(
 ) -> None:
     assert main(["--db", str(db_dir), "list"]) == 0
     listed = capsys.readouterr().out
-    (db_dir / "entities.json").write_bytes(shape)
+    chunk = db_dir / "entities" / "m000001.json"
+    chunk.write_bytes(shape)
     assert main(["--db", str(db_dir), "list"]) == 0  # needs no entity index: does not look
     assert capsys.readouterr().out == listed
     first = listed.split()[0]
     store = Library(db_dir)
     assert store.entities.of(first) != ()  # found damaged when first used, and rebuilt
     assert len(store.warnings) == 1 and "entity index is rebuilt" in store.warnings[0]
-    assert [p.read_bytes() for p in db_dir.glob("entities.json.damaged-*")] == [shape]
+    assert [p.read_bytes() for p in chunk.parent.glob("m000001.json.damaged-*")] == [shape]
     assert Library(db_dir).unindexed() == []  # rebuilt: every article is in it again
     assert main(["--db", str(db_dir), "entities", first]) == 0
 
@@ -149,7 +153,7 @@ def test_reindex_rebuilds_both_indexes_from_the_files(
     found = store.search("بايدن")
     entities = {m.id: store.entities.of(m.id) for m in store.articles()}
     (db_dir / "search.sqlite").unlink()
-    (db_dir / "entities.json").unlink()
+    shutil.rmtree(db_dir / "entities")
     assert main(["--db", str(db_dir), "reindex"]) == 0
     assert "indexed 2 article(s) and 15 headline(s)" in capsys.readouterr().out
     again = Library(db_dir)

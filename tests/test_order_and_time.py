@@ -111,10 +111,11 @@ def test_old_records_without_a_zone_are_still_read(tmp_path: Path) -> None:
     store = ArticleStore(tmp_path / "db")
     store.add([], [Headline("h", "07:15", "قديم", "s", None, "2020-01-01", 0)])
     store.close()
-    index = json.loads((tmp_path / "db" / "index.json").read_text(encoding="utf-8"))
+    month = tmp_path / "db" / "index" / "2020-01.json"
+    index = json.loads(month.read_text(encoding="utf-8"))
     for doc in index["headlines"].values():
         doc.pop("at")  # as a release before zones wrote it
-    (tmp_path / "db" / "index.json").write_text(json.dumps(index), encoding="utf-8")
+    month.write_text(json.dumps(index), encoding="utf-8")
     again = ArticleStore(tmp_path / "db")
     assert [(h.time, h.at) for h in again.headlines()] == [("07:15", None)]
     assert build_rows(again.headlines(), [], {})[0].time == "07:15"

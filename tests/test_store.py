@@ -10,7 +10,7 @@ import pytest
 from reader.ingest.pipeline import import_paths
 from reader.library.store import ArticleStore, StoreError
 from reader.models import Article, Headline
-from tests.conftest import SEED_000, SEED_004, SEEDS
+from tests.conftest import SEED_000, SEED_004, SEEDS, month_files
 
 
 def test_import_twice_adds_nothing_the_second_time(db_dir: Path) -> None:
@@ -62,9 +62,10 @@ def test_full_article_round_trips(db_dir: Path) -> None:
 
 def test_files_are_readable_arabic_json(db_dir: Path) -> None:
     import_paths(ArticleStore(db_dir), [SEED_000])
-    text = (db_dir / "index.json").read_text(encoding="utf-8")
+    text = "".join(p.read_text(encoding="utf-8") for p in month_files(db_dir))
     assert "جو بايدن" in text and "\\u0" not in text
-    json.loads(text)
+    for path in month_files(db_dir) + list((db_dir / "bodies").glob("*.json")):
+        json.loads(path.read_text(encoding="utf-8"))
 
 
 def test_reading_state_persists_and_never_rewrites_the_index_or_bodies(db_dir: Path) -> None:
@@ -89,7 +90,7 @@ def test_session_settings_persist(db_dir: Path) -> None:
 
 def test_damaged_file_is_reported_and_left_untouched(db_dir: Path) -> None:
     import_paths(ArticleStore(db_dir), [SEED_000])
-    index = db_dir / "index.json"
+    index = month_files(db_dir)[0]
     index.write_bytes(b'{"articles": {"1": {"id": ')
     with pytest.raises(StoreError, match="damaged"):
         ArticleStore(db_dir)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, month_files
 from tests.tmux_session import Tmux, newsreader_command
 
 ROOT_USER = os.geteuid() == 0
@@ -29,7 +29,7 @@ def frozen_db(tmp_path: Path) -> Path:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     subprocess.run([sys.executable, "-c", code, str(db)], check=True, env=env)
     if not ROOT_USER:
-        for folder in (db, db / "bodies"):
+        for folder in (db, db / "bodies", db / "index"):
             folder.chmod(0o555)
     return db
 
@@ -98,8 +98,10 @@ def test_the_app_reads_a_read_only_database(frozen_db: Path, env: dict[str, str]
 
 def containing(db: Path, word: str) -> int:
     """Records whose stored text contains `word`, read from the JSON files directly."""
-    index = json.loads((db / "index.json").read_text(encoding="utf-8"))
-    found = sum(word in h["headline"] for h in index["headlines"].values())
+    found = 0
+    for month in month_files(db):
+        index = json.loads(month.read_text(encoding="utf-8"))
+        found += sum(word in h["headline"] for h in index.get("headlines", {}).values())
     for shard in (db / "bodies").glob("*.json"):
         bodies = json.loads(shard.read_text(encoding="utf-8"))["bodies"].values()
         found += sum(word in " ".join((b["title"], *b["paragraphs"])) for b in bodies)

@@ -58,8 +58,9 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
 
 def _fetch_once(args: argparse.Namespace) -> int:
-    from reader.commands.importing import Bar, index_step
-    from reader.feeds.fetch import Progress, refresh
+    from reader.commands.importing import Bar, CtrlC, index_step
+    from reader.feeds.fetch import Progress, Summary, refresh
+    from reader.library.index_workers import stop_pool
     from reader.library.indexing import index_pending
 
     store = open_store(args)
@@ -91,11 +92,7 @@ def _fetch_once(args: argparse.Namespace) -> int:
         sys.stdout.write("\r" + line[: width - 1].ljust(width - 1))
         sys.stdout.flush()
 
-    try:
-        with refreshing(store.directory):
-            summary = refresh(
-                store, show, args.timeout, only=chosen, workers=max(1, args.jobs), index=False
-            )
+    def stored(summary: Summary) -> None:  # before the indexes catch up
         if bar:
             sys.stdout.write("\n")
         print(
@@ -106,15 +103,36 @@ def _fetch_once(args: argparse.Namespace) -> int:
         )
         for failed in summary.failures:
             where, why = clean_line(failed.url), clean_line(failed.error)
-            print(f"  failed: {screen_line(failed.feed, 40)} <{where}>: {why}")
+            print(f"  failed: {screen_line(failed.feed, 40)} <{where}>: {why}", flush=True)
+
+    ctrl_c = CtrlC()  # also raised again while waiting, should a finaliser swallow it
+
+    def pressed() -> bool:
+        ctrl_c.check()
+        return False
+
+    try:
+        with refreshing(store.directory):
+            summary = refresh(
+                store,
+                show,
+                args.timeout,
+                only=chosen,
+                workers=max(1, args.jobs),
+                cancelled=pressed,
+                index=False,
+                on_stored=stored,
+            )
         index_bar = Bar(bar)  # stored and shown first; then the entity index catches up
-        index_pending(store, lambda step: index_step(index_bar, step))
+        index_pending(store, lambda step: index_step(index_bar, step, ctrl_c), pressed)
         index_bar.end()
+        ctrl_c.check()
     except RefreshBusy as busy:
         print(f"skipped: {busy}")
         return 0
     except KeyboardInterrupt:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while leaving: no trace
+        stop_pool()  # leaving never waits for the workers' queued work
         if bar:
             sys.stdout.write("\n")
         print("newsreader: fetch interrupted; what was stored is kept", file=sys.stderr)

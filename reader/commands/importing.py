@@ -16,6 +16,7 @@ from typing import Any
 from reader.commands.common import open_store, styled
 from reader.commands.screen_text import screen_line
 from reader.ingest.pipeline import ImportProgress, import_paths
+from reader.library.index_workers import stop_pool
 from reader.library.indexing import IndexProgress, index_pending
 from reader.library.store import ArticleStore
 from reader.models import ImportReport
@@ -58,7 +59,9 @@ class CtrlC:
 
     def __init__(self) -> None:
         self.pressed = False
+        # Ours even if the parent left SIGINT ignored or blocked (both are inherited).
         signal.signal(signal.SIGINT, self._handle)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         default = sys.unraisablehook
 
         def hook(unraisable: Any) -> None:
@@ -116,6 +119,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         ctrl_c.check()
     except KeyboardInterrupt:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while leaving: no trace
+        stop_pool()  # leaving never waits for the workers' queued work
         bar.end()
         print(
             f"newsreader: import interrupted; the {store.counts()[0] - before:,} article(s) "

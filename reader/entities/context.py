@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from reader.entities.heads import triggered
+from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon, lexicon
 from reader.entities.spans import ORG, PERSON, PLACE, Span
 from reader.entities.tokens import Token
@@ -23,6 +23,7 @@ from reader.entities.vocab import (
     ORG_TRIGGERS,
     PLACE_TRIGGERS,
 )
+from reader.entities.words import is_title
 
 # Titles are not here: the title rule itself takes a listed name after a title.
 TRIGGERS = {PERSON: frozenset(), PLACE: PLACE_TRIGGERS, ORG: ORG_TRIGGERS | ORG_HEADS_WEAK}
@@ -53,6 +54,31 @@ def _in_context(span: Span, tokens: list[Token], lex: Lexicon, full: set[int]) -
 
 
 def in_context(spans: list[Span], tokens: list[Token], lex: Lexicon) -> list[Span]:
-    """The listed spans, without those that need context and have none."""
+    """The listed spans, without those that need context and have none, and without a place
+    that stands as an adjective (السعودية after المخرجة or after مدينة العلا)."""
     full = {s.name for s in spans if not s.needs_context}
-    return [s for s in spans if not s.needs_context or _in_context(s, tokens, lex, full)]
+    ends = {s.end for s in spans if s.type == PLACE}
+    kept = [s for s in spans if not s.needs_context or _in_context(s, tokens, lex, full)]
+    nationality = lex.nationality
+    return [
+        s
+        for s in kept
+        if tokens[s.start].norm not in nationality or not _adjectival(s, tokens, lex, ends)
+    ]
+
+
+def _adjectival(span: Span, tokens: list[Token], lex: Lexicon, ends: set[int]) -> bool:
+    i = span.start
+    if span.strip or span.type != PLACE or i == 0 or not tokens[i].joined:
+        return False
+    if tokens[i].norm not in lex.nationality:
+        return False
+    return i in ends or is_title(tokens[i - 1].norm)
+
+
+def triggered(tokens: list[Token], i: int, triggers: frozenset[str], reach: int = 3) -> bool:
+    """Whether one of `triggers` (proclitics allowed) stands within `reach` words before i."""
+    for k in range(max(0, i - reach), i):
+        if any(form in triggers for _, form in readings(tokens[k].norm)):
+            return True
+    return False

@@ -5,21 +5,19 @@
   الدولي, وزارة الخارجية الأميركية.
 - A definite head named by agreeing adjectives: الجيش الإسرائيلي, البنك المركزي المصري,
   الهيئة العامة للأرصاد الجوية (not after وزير: وزير الخارجية الأمريكي is a title).
-Triggers (مدينة, فريق ...) are not part of the name; `context.py` and `triggered` use them.
+Triggers (مدينة, فريق ...) are not part of the name; `context.py` and `triggers.py` use them.
 """
 
 from __future__ import annotations
 
+from reader.entities.bodies import body_end
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
-from reader.entities.names import accusative, name_end
-from reader.entities.phrases import ALL_HEADS, adjectives, conjoined, genitive
+from reader.entities.phrases import ALL_HEADS, adjectives, conjoined, definite_end, genitive
 from reader.entities.spans import EVENT, HEADED, ORG, PLACE, Span
 from reader.entities.tokens import Token
 from reader.entities.vocab import (
     EVENT_HEADS,
-    GENERIC_DEFINITE_HEADS,
-    HONORIFICS,
     ORG_HEADS_STRONG,
     ORG_HEADS_WEAK,
     PLACE_HEADS,
@@ -27,72 +25,20 @@ from reader.entities.vocab import (
     TOWN_TRIGGERS,
 )
 from reader.entities.words import (
-    can_start_name,
-    is_adjective,
     is_common,
-    is_function_word,
     is_title,
-    is_verbal_noun,
 )
 
-MINISTERS = frozenset({"وزير", "وزيره", "الوزير", "الوزيره", "نايب"})
 # Strong heads whose bare article complement is a common noun (غرفة الجنايات is a court's
 # chamber): as weak heads there, they need an adjective after it (غرفة التجارة الأمريكية).
 ARTICLE_SHY = frozenset({"غرفه"})
 
 
-def _body(
-    tokens: list[Token], j: int, lex: Lexicon, listed: dict[int, Span], kind: str, strong: bool
-) -> int | None:
-    """End of the name after a head at j-1, or None."""
-    if j >= len(tokens) or not tokens[j].joined:
-        return None
-    if j in listed:  # a weak head before a listed place is a noun: بتنظيم كوت ديفوار
-        return None if not strong and listed[j].type == PLACE else listed[j].end
-    word = tokens[j].norm
-    if word in STOP:
-        return None
-    if word.startswith("ال"):
-        if kind == PLACE and is_common(word, lex):
-            return None
-        if not strong:  # جبهة الخلاص الوطني, but not حركة المرور
-            return j + 1 if adjectives(tokens, j + 1, lex) > j + 1 else None
-        if word in HONORIFICS and j + 1 < len(tokens):  # جامعة الملك فهد, مركز الملك عبدالعزيز
-            end = name_end(tokens, j + 1, lex, titled=True) if tokens[j + 1].joined else None
-            return end or j + 1
-        return j + 1
-    if not can_start_name(word, lex, titled=strong):
-        place = listed.get(j + 1)  # لجنة أطباء السودان, شركة غاز البصرة: noun + listed place
-        idafa = strong and place is not None and place.type == PLACE and tokens[j + 1].joined
-        if idafa and place is not None and not is_function_word(word) and not is_title(word):
-            return place.end
-        return None
-    k, idafa = j + 1, False
-    while strong and k < len(tokens) and tokens[k].joined and k - j < 3:
-        place = listed.get(k)
-        if place is not None:  # شركة نفط البصرة, هيئة كهرباء دبي: a listed place ends it
-            return place.end if place.type == PLACE and not idafa else k
-        nxt = tokens[k].norm
-        if nxt in STOP or nxt.startswith(("لل", "و")) or len(nxt) < 2 or is_title(nxt):
-            break
-        if nxt.startswith("ال"):  # هيئة شؤون الأسرى, شركة نفط الشمال: one article noun
-            if idafa or is_adjective(nxt, lex):
-                break
-            idafa = True
-        elif is_common(nxt, lex) or is_verbal_noun(nxt, lex) or nxt.endswith("ها"):
-            break  # شركة تويوتا خفض إنتاجها
-        elif accusative(nxt, lex):
-            break  # جامعة خليفة قمرا صناعيا
-        k += 1
-        if idafa:
-            break
-    return k
-
-
-def _district(tokens: list[Token], i: int, end: int, head: str) -> bool:
+def _district(tokens: list[Token], i: int, end: int, head: str, lex: Lexicon) -> bool:
     """مديرية حيس is a district (the town rule takes حيس); مديرية الأمن, مديرية أمن عدن
     are directorates: a head that is also a town word, before one bare word only."""
-    return head in TOWN_TRIGGERS and end == i + 2 and not tokens[i + 1].norm.startswith("ال")
+    word = tokens[i + 1].norm  # مديرية الخوخة too: an article word that is no common noun
+    return head in TOWN_TRIGGERS and end == i + 2 and not is_common(word, lex)
 
 
 def _event_end(tokens: list[Token], i: int) -> int:
@@ -122,47 +68,22 @@ def head_spans(
                 shy = form in ARTICLE_SHY and i + 1 < len(tokens)
                 if strong and shy and tokens[i + 1].norm.startswith("ال"):
                     strong = False
-                end = _body(tokens, i + 1, lex, listed, kind, strong)
+                end = body_end(tokens, i + 1, lex, listed, kind, strong)
+                if form == "بلديه" and i > 0 and is_title(tokens[i - 1].norm):
+                    end = None  # رئيس بلدية لندن: the mayor's town is the place
                 if end is not None:
                     end = adjectives(tokens, end, lex, national=kind == ORG, loose=kind == ORG)
                     if kind == ORG:
                         end = conjoined(tokens, end, lex, listed)
-                        end = genitive(tokens, end, lex, listed)
-                    if not _district(tokens, i, end, form):
+                        proper = not tokens[i + 1].norm.startswith("ال")
+                        end = genitive(tokens, end, lex, listed, proper)
+                    if not _district(tokens, i, end, form, lex):
                         span = Span(i, end, kind, "", strip, source=HEADED, restored=restored)
                         spans.append(span)
                 break
             if form in ALL_HEADS:
-                end = _definite_end(tokens, i, form, lex, listed)
+                end = definite_end(tokens, i, form, lex, listed)
                 if end is not None:
                     spans.append(Span(i, end, ORG, "", strip, source=HEADED, restored=restored))
                 break
     return spans
-
-
-def _definite_end(
-    tokens: list[Token], i: int, head: str, lex: Lexicon, listed: dict[int, Span]
-) -> int | None:
-    """الجيش الإسرائيلي, المكتب الوطني للإحصاء: the end of a definite head's name, or None.
-    A generic head (المكتب, الشركة) needs more than one nationality adjective."""
-    if i > 0 and tokens[i - 1].norm in MINISTERS and tokens[i].joined:
-        return None  # وزير الخارجية الأمريكي is a title
-    end = adjectives(tokens, i + 1, lex, head=head)
-    end = conjoined(tokens, end, lex, listed)
-    named = end > i + 1
-    full = genitive(tokens, end, lex, listed)
-    if head in GENERIC_DEFINITE_HEADS:
-        national_only = all(tokens[k].norm in lex.nationality for k in range(i + 1, end))
-        if full == end and (not named or national_only):
-            return None
-    elif not named:
-        return None
-    return full
-
-
-def triggered(tokens: list[Token], i: int, triggers: frozenset[str], reach: int = 3) -> bool:
-    """Whether one of `triggers` (proclitics allowed) stands within `reach` words before i."""
-    for k in range(max(0, i - reach), i):
-        if any(form in triggers for _, form in readings(tokens[k].norm)):
-            return True
-    return False

@@ -22,8 +22,8 @@ _NORM = attrgetter("norm")
 def _starts(word: str) -> tuple[tuple[int, str, int], ...]:
     """The readings of a word that start a listed alias: (strip, form, most words)."""
     lex = lexicon()
-    out = []
-    for strip, form in readings(word):
+    out = []  # a given name is not proclitic + name: باولو is not ب + اولو
+    for strip, form in readings(word) if word not in lex.given else ((0, word),):
         most = lex.longest.get(form) or (1 if form in lex.aliases else 0)
         if most:
             out.append((strip, form, most))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
+from reader.entities.normalise import normalise
 from reader.entities.tokens import Token
 from reader.entities.vocab import (
     EVENT_HEADS,
@@ -28,6 +29,10 @@ MAX_WORDS = 4  # name words, not counting particles
 HEAD_WORDS = EVENT_HEADS | ORG_HEADS_STRONG | ORG_HEADS_WEAK | PLACE_HEADS | PLACE_TRIGGERS
 # Second halves of compound names: عز الدين, نصر الله, عبد الرحمن.
 COMPOUND = frozenset({"الدين", "الله", "الرحمن"})
+# Number words: a name stops before them (ماسيمو بوسيتي عشر سنوات).
+_NUMBER_WORDS = """واحد واحدة اثنان اثنين اثنتين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة
+    ثماني ثمانية تسع تسعة عشر عشرة عشرين ثلاثين أربعين خمسين مئة مائة مئات ألف آلاف مليون مليار"""
+NUMBERS = frozenset(map(normalise, _NUMBER_WORDS.split()))
 
 
 def _ends_after(tokens: list[Token], k: int) -> bool:
@@ -61,7 +66,20 @@ def _surname(tokens: list[Token], k: int, lex: Lexicon, after_title: bool) -> bo
 
 
 def _continues(tokens: list[Token], k: int) -> bool:
-    return k < len(tokens) and tokens[k].joined and tokens[k].norm not in STOP
+    """A particle's word follows: not a function word, but عبد takes any article word
+    (عبد الأحد: الأحد is also Sunday)."""
+    if k >= len(tokens) or not tokens[k].joined:
+        return False
+    word = tokens[k].norm
+    return word not in STOP or (tokens[k - 1].norm == "عبد" and word.startswith("ال"))
+
+
+def _surname_next(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """After a title, given name + common word + article surname: محمد وسام المرتضى."""
+    if tokens[k - 1].norm not in lex.given or k + 1 >= len(tokens) or not tokens[k + 1].joined:
+        return False
+    nxt = tokens[k + 1].norm
+    return nxt.startswith("ال") and not is_common(nxt, lex) and nxt not in lex.nationality
 
 
 def _vouched(tokens: list[Token], start: int, lex: Lexicon) -> bool:
@@ -72,6 +90,8 @@ def _vouched(tokens: list[Token], start: int, lex: Lexicon) -> bool:
         return False
     if is_function_word(first) and first != "علي":  # علي يوسف: علي is also على
         return False
+    if any(strip and form in HEAD_WORDS for strip, form in readings(first)):
+        return False  # بتنظيم كوت ديفوار: a proclitic on a head word
     nxt = tokens[k].norm
     if nxt in COMPOUND or (nxt in PARTICLES and first != "علي"):  # عز الدين, سهام بن سدرين
         return True
@@ -103,7 +123,7 @@ def name_end(tokens: list[Token], start: int, lex: Lexicon, titled: bool) -> int
             continue
         if any(form in HEAD_WORDS or (s and is_common(form, lex)) for s, form in readings(word)):
             break  # X مهرجان, X بماراثون, X بلقب: something else begins
-        if is_function_word(word) or word in TITLES or word in lex.nationality:
+        if is_function_word(word) or word in TITLES or word in lex.nationality or word in NUMBERS:
             break
         if word[0] == "و" and word not in lex.given:  # بايدن ونتنياهو: a second name
             break
@@ -114,10 +134,12 @@ def name_end(tokens: list[Token], start: int, lex: Lexicon, titled: bool) -> int
         if is_verbal_noun(word, lex):
             break  # فهد اليوسف إبعاد ...
         particled = k >= 3 and tokens[k - 2].norm in PARTICLES  # عبد الحق سايحي
+        particled = particled or tokens[k - 1].norm in COMPOUND  # عز الدين أوناحي
         if tokens[k - 1].norm.startswith("ال") and not word.startswith("ال") and not particled:
             break  # after an article surname only more of them (مشعل الأحمد الجابر الصباح)
         kept = tokens[k - 1].norm in lex.given and word in lex.given_titled  # محمود سعيد
         kept = kept or (titled and k == start + 1 and _ends_after(tokens, k))  # ملحم خلف إن
+        kept = kept or (titled and k == start + 1 and _surname_next(tokens, k, lex))
         if is_common(word, lex) and word not in lex.given and not kept:
             break
         k, words = k + 1, words + 1

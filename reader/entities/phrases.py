@@ -15,14 +15,24 @@ from reader.entities.vocab import (
     PLACE_HEADS,
     STOP,
 )
-from reader.entities.words import agrees, is_adjective, is_common, is_function_word, is_title
+from reader.entities.words import (
+    agrees,
+    is_adjective,
+    is_common,
+    is_function_word,
+    is_title,
+    is_verbal_noun,
+)
 
 ALL_HEADS = DEFINITE_ORG_HEADS | GENERIC_DEFINITE_HEADS
 NAME_STARTS = ALL_HEADS | ORG_HEADS_STRONG | ORG_HEADS_WEAK | PLACE_HEADS  # not conjuncts
 
 
-def conjoined(tokens: list[Token], k: int, lex: Lexicon, listed: dict[int, Span]) -> int:
-    """والرياضة والشباب, والاجتماعي والبيئي: و + article words that go on a name."""
+def conjoined(
+    tokens: list[Token], k: int, lex: Lexicon, listed: dict[int, Span], adjectival: bool = False
+) -> int:
+    """والرياضة والشباب, والاجتماعي والبيئي: و + article words that go on a name; only
+    adjectives when `adjectival` (الجمعية الوطنية والدعوة: the name ends before و)."""
     count = 0
     while k < len(tokens) and tokens[k].joined and count < 3 and k not in listed:
         word = tokens[k].norm
@@ -34,7 +44,7 @@ def conjoined(tokens: list[Token], k: int, lex: Lexicon, listed: dict[int, Span]
             continue
         if not word.startswith("وال") or len(rest) < 5 or rest in ALL_HEADS or is_title(rest):
             break
-        if rest in lex.nationality or rest in STOP:
+        if rest in lex.nationality or rest in STOP or (adjectival and not is_adjective(rest, lex)):
             break
         k, count = adjectives(tokens, k + 1, lex), count + 1
     return k
@@ -60,9 +70,12 @@ def adjectives(
     return k
 
 
-def genitive(tokens: list[Token], k: int, lex: Lexicon, listed: dict[int, Span]) -> int:
+def genitive(
+    tokens: list[Token], k: int, lex: Lexicon, listed: dict[int, Span], proper: bool = False
+) -> int:
     """للأرصاد الجوية, لكرة القدم, لإدارة السجون, للعلوم والتكنولوجيا: ل-phrases (two at
-    most) finishing an organisation's name."""
+    most) finishing an organisation's name. After a `proper` name, ل + a verbal noun is a
+    purpose (شركة هيونداي لإنتاج السيارات)."""
     for _ in range(2):
         if k >= len(tokens) or not tokens[k].joined:
             return k
@@ -75,8 +88,33 @@ def genitive(tokens: list[Token], k: int, lex: Lexicon, listed: dict[int, Span])
         elif word[:1] == "ل" and len(word) >= 4 and nxt.startswith("ال") and not is_title(word):
             if is_function_word(word) or word[1:] in STOP:
                 return k
+            if proper and is_verbal_noun(word[1:], lex):
+                return k
             k += 2  # لإدارة السجون, لحقوق الإنسان
         else:
             return k
         k = conjoined(tokens, adjectives(tokens, k, lex), lex, listed)
     return k
+
+
+MINISTERS = frozenset({"وزير", "وزيره", "الوزير", "الوزيره", "نايب"})
+
+
+def definite_end(
+    tokens: list[Token], i: int, head: str, lex: Lexicon, listed: dict[int, Span]
+) -> int | None:
+    """الجيش الإسرائيلي, المكتب الوطني للإحصاء: the end of a definite head's name, or None.
+    A generic head (المكتب, الشركة) needs more than one nationality adjective."""
+    if i > 0 and tokens[i - 1].norm in MINISTERS and tokens[i].joined:
+        return None  # وزير الخارجية الأمريكي is a title
+    end = adjectives(tokens, i + 1, lex, head=head)
+    end = conjoined(tokens, end, lex, listed, adjectival=end > i + 1)
+    named = end > i + 1
+    full = genitive(tokens, end, lex, listed)
+    if head in GENERIC_DEFINITE_HEADS:
+        national_only = all(tokens[k].norm in lex.nationality for k in range(i + 1, end))
+        if full == end and (not named or national_only):
+            return None
+    elif not named:
+        return None
+    return full

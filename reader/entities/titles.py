@@ -12,12 +12,18 @@ from reader.entities.lexicon import Lexicon
 from reader.entities.names import name_end
 from reader.entities.spans import GIVEN, ORG, PERSON, PLACE, TITLED, Span
 from reader.entities.tokens import Token
+from reader.entities.triggers import COMPASS
 from reader.entities.vocab import HONORIFICS, PLACE_TRIGGERS, TITLE_COMPLEMENTS, TITLES
 
 IN_WHAT = frozenset({ORG, PLACE})
 MAX_HOPS = 6  # complements between a title and the name
 # Titles only with their complement: رجل الأعمال X, سيدة الأعمال X (not رجل مسلح).
 WITH_COMPLEMENT = {"رجل": "الاعمال", "سيده": "الاعمال"}
+
+
+def _given_first(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    return tokens[j].norm in lex.given and nxt is not None and nxt.joined and nxt.norm[:1] != "و"
 
 
 def _name_after_title(
@@ -36,11 +42,15 @@ def _name_after_title(
             j, hops, named = j + 1, hops + 1, True
             continue
         inside = spans.get(j + 1)  # القيادي في حزب المؤتمر الشعبي X, الباحث في معهد X
+        if word == "في" and j + 2 < len(tokens) and tokens[j + 1].norm in COMPASS:
+            inside = spans.get(j + 2)  # في شمال غزة
         # ... or a place: مدير معهد باستور في الجزائر X, السفير الأمريكي في بغداد X
         if word == "في" and inside is not None and inside.type in IN_WHAT and not inside_once:
             j, hops, inside_once = inside.end, hops + 1, True
             continue
         span = spans.get(j)
+        if span is not None and span.size == 1 and _given_first(tokens, j, lex):
+            break  # الكاتب بوعلام صنصال, الخبيرة عالية المهدي: not a place here
         if span is not None:
             if span.type == PERSON:
                 return Span(span.start, span.end, PERSON, span.display, 0, span.name, TITLED)
@@ -69,13 +79,14 @@ def person_spans(
     """Persons by title, by given name (two words at least) and by kunya, at the words `at`
     (those whose class is TITLE or GIVEN_WORD)."""
     found: list[Span] = []
+    inside = {k for s in spans.values() for k in range(s.start + 1, s.end)}  # ساو باولو
     for i in at:
         token = tokens[i]
         if token.cls & TITLE:
             span = _name_after_title(tokens, i, lex, spans)
             if span is not None:
                 found.append(span)
-        elif token.cls & GIVEN_WORD and i not in spans:
+        elif token.cls & GIVEN_WORD and i not in spans and i not in inside:
             end = name_end(tokens, i, lex, titled=False)
             if end is not None and end - i >= 2:
                 found.append(Span(i, end, PERSON, "", source=GIVEN))

@@ -114,6 +114,8 @@ def trigger_spans(
         if forms & TOWN_TRIGGERS and (j not in listed or listed[j].type != PLACE):
             weak = not forms & STRONG_TOWNS
             end = None if j in listed else _town(tokens, j, lex, weak, listed)
+            if j in listed and not weak and listed[j].type == ORG:  # ولاية الجزيرة
+                spans.append(Span(j, listed[j].end, PLACE, "", source=OVERRIDE))
             if end is not None:
                 spans.append(Span(j, end, PLACE, "", source=HEADED))
                 nxt = tokens[end].norm if end < len(tokens) and tokens[end].joined else ""

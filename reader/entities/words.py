@@ -11,9 +11,19 @@ from functools import lru_cache
 
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
-from reader.entities.vocab import KUNYA, NAME_ADJECTIVES, STOP, TITLES
+from reader.entities.vocab import (
+    EVENT_HEADS,
+    KUNYA,
+    NAME_ADJECTIVES,
+    ORG_HEADS_STRONG,
+    ORG_HEADS_WEAK,
+    PLACE_HEADS,
+    STOP,
+    TITLES,
+)
 
 _CACHED = lru_cache(maxsize=1 << 16)
+_HEADS = EVENT_HEADS | ORG_HEADS_STRONG | ORG_HEADS_WEAK | PLACE_HEADS
 
 
 @_CACHED
@@ -78,6 +88,6 @@ def can_start_name(word: str, lex: Lexicon, titled: bool) -> bool:
         return True
     if "ال" + word in lex.nationality:  # أفريقي, مصرية: an adjective, not a name
         return False
-    if any(strip and is_common(form, lex) for strip, form in readings(word)):
-        return False  # لحكومة, بمدينة: a proclitic on a common word
+    if any(strip and (is_common(form, lex) or form in _HEADS) for strip, form in readings(word)):
+        return False  # لحكومة, بمدينة, بتنظيم: a proclitic on a common word or a head
     return not word.startswith("ال") and not is_common(word, lex)

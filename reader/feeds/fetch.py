@@ -15,19 +15,11 @@ from pathlib import Path
 
 from reader.feeds import http
 from reader.feeds.downloads import Download, Downloads
-from reader.feeds.parse import parse_feed
-from reader.feeds.records import feed_records
+from reader.feeds.parse_job import Parsed, parse_body, warm
+from reader.library import index_workers
 from reader.library.feed_registry import Feed, FeedRegistry
-from reader.library.indexing import (
-    Found,
-    IndexProgress,
-    catch_up_search,
-    extract_ahead,
-    index_pending,
-    pool,
-    stop_pool,
-    write_found,
-)
+from reader.library.index_workers import Found, extract_ahead, pool, stop_pool
+from reader.library.indexing import IndexProgress, catch_up_search, index_pending, write_found
 from reader.library.store import ArticleStore
 from reader.models import Article, Headline
 from reader.text.sanitize import clean_line
@@ -82,21 +74,33 @@ class _Result:
 
 
 def _parsed(download: Download) -> _Result:
-    """Parse one downloaded feed; never raises."""
+    """Parse one downloaded feed here; never raises."""
+    response = download.response
+    if download.error is not None or response is None or response.status == 304:
+        return _settled(download)
+    return _result(download, parse_body(*_job(download)))
+
+
+def _settled(download: Download) -> _Result:
+    """The result of a download with nothing to parse: failed, or not modified."""
+    if download.error is not None or download.response is None:
+        return _Result(download.feed, error=download.error or "no response")
+    return _Result(download.feed, download.response)
+
+
+def _job(download: Download) -> tuple[bytes, str, str | None, str, str | None, str]:
+    """`parse_body`'s arguments: plain data, so a worker needs nothing but the parser."""
     feed, response = download.feed, download.response
-    if download.error is not None or response is None:
-        return _Result(feed, error=download.error or "no response")
-    if response.status == 304:
-        return _Result(feed, response)
-    try:
-        parsed = parse_feed(response.body, response.url, response.content_type)
-        if not parsed.is_feed:
-            return _Result(feed, error="; ".join(parsed.problems) or "not a feed")
-        source = feed.name or parsed.title or feed.label
-        articles, lines, problems = feed_records(parsed, parsed.link or feed.url, source)
-        return _Result(feed, response, (articles, lines), parsed.title, problems=problems)
-    except Exception as error:  # a bug must not stop the other feeds
-        return _Result(feed, error=f"internal error: {type(error).__name__}: {error}")
+    assert response is not None
+    return response.body, response.url, response.content_type, feed.url, feed.name, feed.label
+
+
+def _result(download: Download, parsed: Parsed) -> _Result:
+    if parsed.error is not None:
+        return _Result(download.feed, error=parsed.error)
+    return _Result(
+        download.feed, download.response, parsed.records, parsed.title, problems=parsed.problems
+    )
 
 
 def refresh(
@@ -109,15 +113,17 @@ def refresh(
     cancelled: Callable[[], bool] = lambda: False,
     on_index: Callable[[IndexProgress], None] | None = None,
     index: bool = True,
+    on_stored: Callable[[Summary], None] = lambda summary: None,
 ) -> Summary:
     """Fetch every subscribed feed (or `only` these) and store what is new.
 
     Downloads run concurrently on their own thread; storing happens here, on the calling
     thread, as results arrive. Parsing happens here too for a few feeds; from PARALLEL_FEEDS
-    on, on the worker processes of `reader.library.indexing.pool` (both cores), which also
+    on, on the worker processes of `reader.library.index_workers.pool` (both cores), which also
     extract the new articles' entities while the next feeds are stored; those entries are
     written once everything is stored, whatever `index` says. `on_progress` is called after
-    each feed; when `cancelled()` turns true (it is polled while waiting, too) the feeds not
+    each feed, `on_stored` once every feed is stored (before the indexes catch up); when
+    `cancelled()` turns true (it is polled while waiting, too) the feeds not
     yet done are dropped and the summary counts what was stored. Feeds that arrive together
     (on the workers: within GATHER seconds) are stored in one write. The entity index is
     brought up to date once everything is stored (`on_index` hears its progress;
@@ -163,6 +169,8 @@ def refresh(
                     on_progress(Progress(done, len(feeds), feed.label, status, ok, feed.url))
             if cancelled():
                 break
+        if not cancelled():
+            on_stored(summary)  # everything is stored and shown; the indexes follow
         if extracting and not cancelled():
             catch_up_search(store)  # while the workers finish extracting
             write_found(store, extracting)
@@ -182,20 +190,22 @@ def _on_workers(put: Callable[[Download | _Result], None]) -> Callable[[Download
     """A download handed to a worker process to parse; its result is `put` when done. The
     pool is made here, on the calling thread, before any download arrives."""
     workers = pool()
+    for _ in range(index_workers.SIZE):  # the workers start and import the parser meanwhile
+        workers.submit(warm)
 
     def submit(download: Download) -> None:
         if download.response is None or download.response.status == 304:
             put(download)  # nothing to parse
             return
-        future = workers.submit(_parsed, download)
+        future = workers.submit(parse_body, *_job(download))
         future.add_done_callback(lambda done: put(_outcome(done, download)))
 
     return submit
 
 
-def _outcome(future: Future[_Result], download: Download) -> _Result:
+def _outcome(future: Future[Parsed], download: Download) -> _Result:
     try:
-        return future.result()
+        return _result(download, future.result())
     except BaseException as error:  # a worker died, or the pool was stopped
         return _Result(download.feed, error=f"internal error: {type(error).__name__}: {error}")
 
@@ -227,17 +237,15 @@ def _store_group(
         headlines += new_lines
     if articles or headlines:
         store.add(articles, headlines)
-    learnt = [
-        (result, _record(store, result, fresh[result.feed.url], summary)) for result in results
-    ]
-    return learnt, articles
+    learnt = [(result, _record(result, fresh[result.feed.url], summary)) for result in results]
+    _write_learnt(store.directory, {r.feed.url: changes for r, (_, _, changes) in learnt})
+    return [(result, (status, ok)) for result, (status, ok, _) in learnt], articles
 
 
 def _record(
-    store: ArticleStore, result: _Result, fresh: tuple[int, int], summary: Summary
-) -> tuple[str, bool]:
-    """What the fetch learnt of one feed, in feeds.json (opened afresh for each write, so a
-    feed added meanwhile by `newsreader feeds add` in another process is not overwritten)."""
+    result: _Result, fresh: tuple[int, int], summary: Summary
+) -> tuple[str, bool, dict[str, str | None]]:
+    """What the fetch learnt of one feed: its status, and the changes for feeds.json."""
     feed, now = result.feed, datetime.now().astimezone().isoformat(timespec="seconds")
     changes: dict[str, str | None] = {"checked": now}
     if result.error is not None:
@@ -256,9 +264,15 @@ def _record(
             status += f" ({clean_line(result.problems[0])[:120]})"
         changes.update(etag=result.response.etag, modified=result.response.modified)
         changes["title"] = result.title or feed.title
-    registry = FeedRegistry(store.directory)
+    changes["status"] = status
+    return status, ok, changes
+
+
+def _write_learnt(directory: Path, learnt: dict[str, dict[str, str | None]]) -> None:
+    """One write of feeds.json for a group of feeds (opened afresh, so a feed added
+    meanwhile by `newsreader feeds add` in another process is not overwritten)."""
+    registry = FeedRegistry(directory)
     try:
-        registry.record(feed.url, status=status, **changes)
+        registry.record_many(learnt)
     finally:
         registry.close()
-    return status, ok

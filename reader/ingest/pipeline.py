@@ -25,6 +25,8 @@ from reader.text.sanitize import clean_line
 BATCH = 200  # files
 FLUSH = 5000  # articles (and as many headlines) stored at once: each write of today's store
 # rewrites every body shard it touches, so fewer, bigger writes are faster
+READ = 1000  # items parsed at once: a small first batch, so storing starts early while the
+# parser (a child process for a big file) reads on
 MAX_BYTES = 64 * 1024 * 1024
 
 # Other formats (feeds, OPML) register a sniffer here: (data) -> parser or None.
@@ -130,7 +132,7 @@ class ImportProgress:
     path: str  # the file being read
 
 
-def read_batches(path: Path, batch: int = FLUSH) -> Iterator[tuple[Records, ImportReport]]:
+def read_batches(path: Path, batch: int = READ) -> Iterator[tuple[Records, ImportReport]]:
     """A file's records: one batch for a page, JSON Feed or OPML file; for an XML feed, as
     many as it takes (read as a stream, so a feed file of any size is welcome)."""
     from reader.feeds.feed_file import feed_batches

@@ -1,8 +1,10 @@
-"""Which article mentions which entity: `entities.json` beside the store, kept in memory as
-an inverted index so "articles that mention X" is a dictionary lookup.
+"""Which article mentions which entity: `entities/m000001.json`, ... beside the store (chunks
+that only grow, as the bodies: indexing a batch rewrites at most one partly filled chunk),
+kept in memory as an inverted index so "articles that mention X" is a dictionary lookup. A
+database of the layout before chunks keeps its `entities.json`, read as one more chunk.
 
-The index is derived data: a damaged file is set aside with a warning and the index starts
-empty; `missing()` then names every article, and indexing them rebuilds it.
+The index is derived data: a damaged chunk is set aside with a warning and its articles are
+missing; `missing()` then names them, and indexing them rebuilds it.
 """
 
 from __future__ import annotations
@@ -10,13 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from reader.library.lock import DatabaseLock, database_lock, reopen_set_aside
-from reader.library.storage import AtomicJSONStorage, DamagedFile, open_db
+from reader.library.chunks import ChunkFiles
+from reader.library.lock import DatabaseLock, database_lock, set_aside
+from reader.library.storage import AtomicJSONStorage, DamagedFile, StoreError
 
 if TYPE_CHECKING:  # importing reader.entities loads the extractor's lists: not at start-up
     from reader.entities.model import EntityType
+
+LEGACY = "entities.json"
 
 
 @dataclass(frozen=True)
@@ -29,42 +34,65 @@ class IndexedEntity:
 
 class EntityIndex:
     def __init__(self, path: Path, lock: DatabaseLock | None = None) -> None:
+        """`path`: the database's entities.json (the chunks are in entities/ beside it)."""
         self.path = path
         self._lock = lock or database_lock(path.parent)
-        self._db = open_db(path)
+        self._chunks = ChunkFiles(path.parent / "entities", "mentions", "m")
+        self._legacy = AtomicJSONStorage(path)
         self._by_article: dict[str, tuple[IndexedEntity, ...]] = {}
         self._articles: dict[str, set[str]] = {}
+        self._in_chunk: dict[str, list[str]] = {}  # chunk -> the articles it indexes
+        self._shared: dict[tuple[object, ...], IndexedEntity] = {}  # one object per entity
+        self._damaged: set[str] = set()  # chunks that could not be moved aside: skipped
         self.warnings: list[str] = []
-        try:
-            self._load()
-        except DamagedFile:
-            self.warnings.append(self._set_aside())
+        with self._lock.thread:
+            for chunk in self._sources():
+                self._load(chunk)
 
-    def _set_aside(self) -> str:
-        self._by_article, self._articles = {}, {}
-        self._db, warning = reopen_set_aside(
-            self.path, self._lock, "the entity index is rebuilt", "entity filters miss articles"
-        )
-        return warning
+    def _sources(self) -> list[str]:
+        chunks = ([LEGACY] if self.path.exists() else []) + self._chunks.names()
+        return [c for c in chunks if c not in self._damaged]
 
-    def _load(self) -> None:
-        self._by_article, self._articles = {}, {}
-        storage = self._db.storage
-        tables = storage.read() or {}
-        shared: dict[tuple[object, ...], IndexedEntity] = {}  # one object per entity
+    def _storage(self, chunk: str) -> AtomicJSONStorage:
+        return self._legacy if chunk == LEGACY else self._chunks.storage(chunk)
+
+    def _load(self, chunk: str) -> None:
+        self._forget(chunk)
+        storage = self._storage(chunk)
         try:
-            for doc in tables.get("mentions", {}).values():
-                entities = []
-                for row in doc["entities"]:
-                    key = tuple(row)
-                    if (entity := shared.get(key)) is None:
-                        entity = shared[key] = IndexedEntity(*row)
-                    entities.append(entity)
-                self._remember(doc["id"], tuple(entities))
-        except (KeyError, TypeError) as error:
-            raise DamagedFile(self.path, f"a mention of the wrong shape: {error}") from error
-        if isinstance(storage, AtomicJSONStorage):
-            storage.forget()  # a write reads the file again, under the lock
+            docs = (storage.read() or {}).get("mentions", {})
+            storage.forget()
+            loaded = [
+                (doc["id"], tuple(map(self._entity, doc["entities"]))) for doc in docs.values()
+            ]
+        except (DamagedFile, KeyError, TypeError):
+            self._set_aside(chunk, storage.path)
+            return
+        for article_id, entities in loaded:
+            self._remember(article_id, entities)
+        self._in_chunk[chunk] = [article_id for article_id, _ in loaded]
+
+    def _entity(self, row: Any) -> IndexedEntity:
+        key = tuple(row)
+        if (entity := self._shared.get(key)) is None:
+            entity = self._shared[key] = IndexedEntity(*row)
+        return entity
+
+    def _set_aside(self, chunk: str, path: Path) -> None:
+        """A damaged chunk: moved aside under the lock (its articles are then missing and
+        indexed again), or, where nothing can be written, left and skipped."""
+        try:
+            with self._lock.write():
+                self.warnings.append(set_aside(path, "the entity index is rebuilt"))
+        except StoreError as failure:
+            self.warnings.append(f"{path} is damaged; entity filters miss articles ({failure})")
+        if path.exists():
+            self._damaged.add(chunk)
+
+    def _forget(self, chunk: str) -> None:
+        for article_id in self._in_chunk.pop(chunk, []):
+            for entity in self._by_article.pop(article_id, ()):
+                self._articles.get(entity.key, set()).discard(article_id)
 
     def _remember(self, article_id: str, entities: tuple[IndexedEntity, ...]) -> None:
         self._by_article[article_id] = entities
@@ -72,16 +100,16 @@ class EntityIndex:
             self._articles.setdefault(entity.key, set()).add(article_id)
 
     def refresh(self) -> bool:
-        """Reload if another process changed the file; whether it did."""
+        """Reload the chunks another process changed or added; whether there were any."""
         with self._lock.thread:
-            storage = self._db.storage
-            if not isinstance(storage, AtomicJSONStorage) or not storage.changed():
-                return False
-            try:
-                self._load()
-            except DamagedFile:
-                self.warnings.append(self._set_aside())
-            return True
+            sources = self._sources()
+            gone = [c for c in self._in_chunk if c not in sources]
+            for chunk in gone:
+                self._forget(chunk)
+            changed = [c for c in sources if c not in self._in_chunk or self._storage(c).changed()]
+            for chunk in changed:
+                self._load(chunk)
+            return bool(gone or changed)
 
     def has(self, article_id: str) -> bool:
         return article_id in self._by_article
@@ -91,26 +119,30 @@ class EntityIndex:
         return [i for i in article_ids if i not in self._by_article]
 
     def add_many(self, found: dict[str, list[IndexedEntity]]) -> None:
-        """Index articles not indexed yet (one write for the whole batch)."""
+        """Index articles not indexed yet (one write of the newest chunk or two)."""
         with self._lock.write():
             self.refresh()
-            fresh = {k: tuple(v) for k, v in found.items() if k not in self._by_article}
+            fresh = {
+                k: tuple(map(self._entity, (_row(e) for e in v)))
+                for k, v in found.items()
+                if k not in self._by_article
+            }
             if not fresh:
                 return
-            self._db.table("mentions").insert_multiple(
-                {"id": article_id, "entities": [[e.key, e.text, e.type, e.count] for e in ents]}
-                for article_id, ents in fresh.items()
+            placed = self._chunks.add(
+                {"id": article_id, "entities": [list(_row(e)) for e in entities]}
+                for article_id, entities in fresh.items()
             )
             for article_id, entities in fresh.items():
                 self._remember(article_id, entities)
-            if isinstance(self._db.storage, AtomicJSONStorage):
-                self._db.storage.forget()
+                self._in_chunk.setdefault(placed[article_id], []).append(article_id)
 
     def clear(self) -> None:
         """Drop every entry (before a rebuild)."""
         with self._lock.write():
-            self._db.drop_tables()
-            self._by_article, self._articles = {}, {}
+            for chunk in self._sources():
+                self._storage(chunk).path.unlink(missing_ok=True)
+            self._by_article, self._articles, self._in_chunk = {}, {}, {}
 
     def of(self, article_id: str) -> tuple[IndexedEntity, ...]:
         return self._by_article.get(article_id, ())
@@ -119,4 +151,8 @@ class EntityIndex:
         return frozenset(self._articles.get(key, ()))
 
     def close(self) -> None:
-        self._db.close()
+        self._shared.clear()
+
+
+def _row(entity: IndexedEntity) -> tuple[str, str, str, int]:
+    return (entity.key, entity.text, entity.type, entity.count)

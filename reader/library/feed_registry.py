@@ -127,10 +127,18 @@ class FeedRegistry:
 
     def record(self, url: str, **changes: Any) -> None:
         """Store what a fetch learnt (etag, modified, status, checked, title)."""
-        with self._lock.write():
+        self.record_many({url: changes})
+
+    def record_many(self, learnt: dict[str, dict[str, Any]]) -> None:
+        """`record` for many feeds (url -> changes) in one write of feeds.json; feeds
+        removed meanwhile stay removed."""
+        for changes in learnt.values():
             if "title" in changes:
                 changes["title"] = _name(changes["title"])
-            self._table.update(changes, where("url") == url)
+        with self._lock.write():
+            self._table.update(
+                lambda doc: doc.update(learnt[doc["url"]]), where("url").one_of(list(learnt))
+            )
 
     def tag(self, tags: dict[str, tuple[str, ...]]) -> None:
         """Set these feeds' tags (url -> tags), in one write."""

@@ -87,18 +87,19 @@ class FullText:
                             "INSERT INTO text(rowid, body) VALUES (?, ?)", (cursor.lastrowid, body)
                         )
 
-    def search(self, query: str) -> set[str] | None:
-        """Ids of the articles and headlines whose folded text contains the folded query;
-        None for a query shorter than a trigram."""
+    def search(self, query: str, newest: int | None = None) -> set[str] | None:
+        """Ids of the articles and headlines whose folded text contains the folded query
+        (`newest`: only that many, the last stored; FTS5 stops early); None for a query
+        shorter than a trigram."""
         needle = fold(query)
         if len(needle) < 3:
             return None if needle else set()
         phrase = '"' + needle.replace('"', '""') + '"'
         with self._lock:
-            found = self._connect().execute(
-                "SELECT docs.id FROM text JOIN docs ON docs.n = text.rowid WHERE text MATCH ?",
-                (phrase,),
-            )
+            sql = "SELECT docs.id FROM text JOIN docs ON docs.n = text.rowid WHERE text MATCH ?"
+            if newest is not None:
+                sql += f" ORDER BY text.rowid DESC LIMIT {int(newest)}"
+            found = self._connect().execute(sql, (phrase,))
             return {row[0] for row in found}
 
     def clear(self) -> None:

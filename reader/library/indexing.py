@@ -3,22 +3,23 @@ article pane highlights.
 
 Storing never waits for this: articles are stored (and shown) first, and `index_pending`
 then indexes every stored article that has no entry yet, in batches written one at a time,
-on both cores; the library's search index catches up meanwhile, in this process. It is a
-pass over what is missing, so an interrupted pass (Ctrl-C, a kill)
-is simply continued by the next one, and the index is complete in the end.
+on both cores (`index_workers`); the library's search index is entered batch by batch
+meanwhile, in this process. It is a pass over what is missing, so an interrupted pass
+(Ctrl-C, a kill) is simply continued by the next one, and the index is complete in the end.
 """
 
 from __future__ import annotations
 
 import os
-import signal
+import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
+from contextlib import suppress
 from dataclasses import dataclass
-from multiprocessing import get_context
 
 from reader.library.entity_index import IndexedEntity
+from reader.library.index_workers import Found, index_entry, submit
 from reader.library.store import ArticleStore
 from reader.models import Article
 
@@ -26,7 +27,6 @@ BATCH = 1000  # articles extracted at once (and a progress step)
 WRITE = 5000  # articles whose entries are written at once: today's entities.json is rewritten
 # whole by each write, so few big writes are much faster (at most this many are redone after
 # a kill)
-Found = list[tuple[str, list[IndexedEntity]]]
 PARALLEL_FROM = 200  # fewer pending articles than this are indexed in this process
 
 
@@ -34,13 +34,6 @@ PARALLEL_FROM = 200  # fewer pending articles than this are indexed in this proc
 class IndexProgress:
     done: int
     total: int
-
-
-def index_entry(article: Article) -> list[IndexedEntity]:
-    from reader.entities import extract
-    from reader.text.article_text import article_text
-
-    return [IndexedEntity(e.key, e.text, e.type, e.count) for e in extract(article_text(article))]
 
 
 def index_entities(store: ArticleStore, articles: Iterable[Article]) -> None:
@@ -72,10 +65,10 @@ def index_pending(
     workers = workers or min(2, os.cpu_count() or 1)
     if total < PARALLEL_FROM:
         workers = 1
-    if workers == 1:  # nothing to do it beside: now
-        catch_up_search(store)
     if not pending:
+        catch_up_search(store)
         return 0
+    search = _Search(store)
     # The next batch is extracted while the one before is waited for; what is extracted is
     # written once WRITE articles are, at the end, and when cancelled.
     flying: deque[tuple[int, list[Future[Found]]]] = deque()
@@ -97,9 +90,8 @@ def index_pending(
     for batch in _batches(store.iter_articles(pending), BATCH):
         if cancelled():
             break
-        flying.append((len(batch), _submit(batch, workers)))
-        if len(flying) == 1 and workers > 1:  # while the workers extract the first batch
-            catch_up_search(store)
+        flying.append((len(batch), submit(batch, workers)))
+        search.add(batch)  # while the workers extract it
         if len(flying) > 1:
             take()
     while flying and not cancelled():
@@ -107,7 +99,26 @@ def index_pending(
     if ready:
         write_found(store, ready)
         done = extracted
+    if not cancelled():
+        catch_up_search(store)  # the headlines, and articles entity-indexed before
     return done
+
+
+class _Search:
+    """The library's search index (derived too), entered batch by batch beside the entity
+    batches, so neither waits for the other to cover the whole store first."""
+
+    def __init__(self, store: ArticleStore) -> None:
+        self.fulltext = getattr(store, "fulltext", None)  # a Library's
+        self.known: set[str] | None = None
+        with suppress(sqlite3.Error):  # derived: search() and catch_up_search try again
+            if self.fulltext is not None and self.fulltext.count() != sum(store.counts()):
+                self.known = self.fulltext.known()
+
+    def add(self, articles: list[Article]) -> None:
+        if self.known is not None and self.fulltext is not None:
+            with suppress(sqlite3.Error):
+                self.fulltext.add([a for a in articles if a.id not in self.known], [])
 
 
 def catch_up_search(store: ArticleStore) -> None:
@@ -146,49 +157,3 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
             batch = []
     if batch:
         yield batch
-
-
-_POOL: ProcessPoolExecutor | None = None
-
-
-def pool() -> ProcessPoolExecutor:
-    """The worker processes, one a core (at most 2): kept for the life of the process, so the
-    entity lists load once per worker. `fetch` parses feeds on them too."""
-    global _POOL
-    if _POOL is None:
-        context = get_context("forkserver")
-        workers = min(2, os.cpu_count() or 1)
-        _POOL = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_ctrl_c)
-    return _POOL
-
-
-def stop_pool() -> None:
-    """Drop the work not started (Ctrl-C, a cancelled refresh): leaving never waits for it."""
-    global _POOL
-    if _POOL is not None:
-        _POOL.shutdown(wait=False, cancel_futures=True)
-        _POOL = None
-
-
-def extract_ahead(articles: list[Article]) -> list[Future[Found]]:
-    """Start extracting these articles' entries on the workers (`write_found` stores them)."""
-    return _submit(articles, min(2, os.cpu_count() or 1)) if articles else []
-
-
-def _submit(batch: list[Article], workers: int) -> list[Future[Found]]:
-    """Extraction of a batch, split across `workers` processes (or done here for one)."""
-    if workers <= 1:
-        done: Future[Found] = Future()
-        done.set_result(_extract_part(batch))
-        return [done]
-    step = -(-len(batch) // workers)
-    return [pool().submit(_extract_part, batch[i : i + step]) for i in range(0, len(batch), step)]
-
-
-def _ignore_ctrl_c() -> None:
-    """Ctrl-C is the parent's to handle: a worker must not print a traceback of its own."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _extract_part(articles: list[Article]) -> Found:
-    return [(a.id, index_entry(a)) for a in articles]

@@ -19,8 +19,8 @@ SEARCH_FILE = "search.sqlite"
 
 
 class Library(ArticleStore):
-    def __init__(self, directory: Path) -> None:
-        super().__init__(directory)
+    def __init__(self, directory: Path, *, lazy: bool = False) -> None:
+        super().__init__(directory, lazy=lazy)
         self.fulltext = FullText(self.directory / SEARCH_FILE)
 
     def add(self, articles: list[Article], headlines: list[Headline]) -> tuple[int, int, int]:
@@ -65,11 +65,12 @@ class Library(ArticleStore):
             only = set(found) if only is None else only & set(found)
         return build_rows(self.headlines(), self.articles(), self.reading.states(), only)
 
-    def search(self, query: str) -> set[str]:
-        """Ids of the articles and headlines that contain the query (folded)."""
+    def search(self, query: str, newest: int | None = None) -> set[str]:
+        """Ids of the articles and headlines that contain the query (folded); `newest`:
+        only that many, the ones stored last (a first page, answered in milliseconds)."""
         try:
             self._catch_up()
-            found = self.fulltext.search(query)
+            found = self.fulltext.search(query, newest)
         except sqlite3.Error:  # no usable index (a read-only directory): scan the files
             found = None
         if found is None:  # or a query of one or two letters

@@ -74,7 +74,7 @@ class DatabaseLock:
 
 
 def sweep_temporary_files(directory: Path) -> None:
-    for folder in (directory, directory / "bodies"):
+    for folder in (directory, directory / "bodies", directory / "index"):
         try:
             leftovers = list(folder.glob(".*.tmp"))
         except OSError:

@@ -78,9 +78,12 @@ class AtomicJSONStorage(Storage):
         self._sig: tuple[int, ...] | None = None
 
     def changed(self) -> bool:
-        """Whether the file on disk may differ from what was last read or written."""
+        """Whether the file on disk may differ from what was last read or written (a file
+        missing then and now has not changed: a library with no reading state yet)."""
         sig = signature(self.path)
-        return sig is None or sig != self._sig or time.time_ns() - sig[2] < RACY_NS
+        if sig is None:
+            return self._sig is not None
+        return sig != self._sig or time.time_ns() - sig[2] < RACY_NS
 
     def read(self) -> Tables | None:
         if self._cache is not None and not self.changed():
@@ -97,7 +100,7 @@ class AtomicJSONStorage(Storage):
         except OSError as error:
             raise StoreError(f"cannot read {self.path}: {error.strerror}") from error
         if not raw.strip():
-            self._cache, self._sig = None, None
+            self._cache, self._sig = None, sig
             return None
         try:
             data = orjson.loads(raw)
@@ -135,7 +138,7 @@ class AtomicJSONStorage(Storage):
             if isinstance(error, OSError):
                 raise write_error(self.path, error) from error
             raise
-        _fsync_dir(self.path.parent)
+        fsync_dir(self.path.parent)
         self._cache, self._sig = data, signature(self.path)
 
     def forget(self) -> None:
@@ -147,7 +150,7 @@ class AtomicJSONStorage(Storage):
         self._cache = None
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:

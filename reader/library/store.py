@@ -1,31 +1,42 @@
 """ArticleStore: articles, ticker headlines and reading state in TinyDB files.
 
 Layout of a database directory (docs/library.md):
-  index.json      articles' metadata and ticker headlines (what lists and the ticker need)
-  bodies/XX.json  article bodies, sharded by the first two hex digits of the id
+  index/YYYY-MM.json  one month's articles' metadata and ticker headlines (months.py)
+  bodies/cNNNNNN.json article bodies in chunks of about 512 KiB (bodies.py)
   state.json      reading state and the session (ArticleStore.reading, a ReadingStore)
   entities.json   the entity index: which article mentions which entity (derived)
   feeds.json      the subscriptions (FeedRegistry)
   search.sqlite   the full-text index (derived, SQLite FTS5)
   lock            the advisory lock every writer takes
-Showing the ticker never parses a body; marking an article read rewrites only state.json.
-Every write happens under the lock, after re-reading whatever another process changed.
+Opening loads the months as they are needed: `load_newest` for a first screen, everything
+for any question about the whole store. Showing the ticker never parses a body; marking an
+article read rewrites only state.json. Every write happens under the lock, after re-reading
+whatever another process changed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB, where
-
+from reader.library.chunks import ChunkFiles
 from reader.library.entity_index import EntityIndex
 from reader.library.feed_registry import FeedRegistry
 from reader.library.lock import database_lock
+from reader.library.months import (
+    PART_RECORDS,
+    MonthFiles,
+    article_month,
+    headline_month,
+    month_of_part,
+    part_name,
+    part_number,
+)
 from reader.library.reading_store import ReadingStore
-from reader.library.storage import DamagedFile, StoreError, open_db, storage_of
+from reader.library.storage import DamagedFile, StoreError, Tables
+from reader.library.upgrade import upgrade
 from reader.models import Article, ArticleMeta, Headline
 from reader.text.folding import fold
 
@@ -33,45 +44,108 @@ __all__ = ["ArticleStore", "StoreError"]
 
 
 class ArticleStore:
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, *, lazy: bool = False) -> None:
+        """`lazy`: load no month yet (the app's first screen asks for the newest)."""
         self.directory = Path(directory)
         if self.directory.exists() and not self.directory.is_dir():
             raise StoreError(f"{self.directory} is not a directory")
-        self.is_new = not (self.directory / "index.json").exists()
         self.lock = database_lock(self.directory)
         self._lock = self.lock.thread
-        self._index = open_db(self.directory / "index.json")
-        self._shards: dict[str, TinyDB] = {}
+        self._months = MonthFiles(self.directory)
+        new = not self._months.names()
+        upgrade(self.directory, self.lock)
+        self._bodies = ChunkFiles(self.directory / "bodies")
         self._meta: dict[str, ArticleMeta] = {}
         self._headlines: dict[str, Headline] = {}
-        self._doc_ids: dict[str, int] = {}
+        self._doc_ids: dict[str, int] = {}  # headline id -> its doc id in its month's file
+        self._loaded: dict[str, tuple[list[str], list[str]]] = {}  # month -> its ids
+        self._complete = False
         self._titles: dict[str, str] | None = None  # fold(title) -> article id, when needed
+        self._strings: dict[str, str] = {}  # the few distinct dates, sources, times, chunks
         self._feeds: FeedRegistry | None = None
-        self._load()
+        if not lazy:
+            self.load_all()
         self.lock.try_sweep()
         self.reading = ReadingStore(self.directory / "state.json", self.lock)
         self._entities: EntityIndex | None = None
         self.warnings = list(self.reading.warnings)
+        # new, or the seeding of a new library was cut short (its batch spans months)
+        self.is_new = new or self.reading.setting("seeding") is True
 
-    def _load(self) -> None:
-        """Compact rows from index.json; the parsed file itself is not kept (a write reads
-        it again, under the lock)."""
-        meta: dict[str, ArticleMeta] = {}
-        headlines: dict[str, Headline] = {}
-        doc_ids: dict[str, int] = {}
-        storage = storage_of(self._index)
-        tables = storage.read() or {}
+    # -- loading months ------------------------------------------------------------------------
+    def _load_month(self, name: str) -> None:
+        """Compact rows from one month's file; the parsed file itself is not kept (a write
+        reads it again, under the lock)."""
+        tables = self._months.read(name)
+        self._forget_month(name)
+        articles: list[str] = []
+        lines: list[str] = []
+        share = self._strings.setdefault  # one object per date, source, time, chunk
         try:
             for doc in tables.get("articles", {}).values():
-                meta[doc["id"]] = ArticleMeta(**doc)
+                for field in _SHARED & doc.keys():
+                    if isinstance(value := doc[field], str):
+                        doc[field] = share(value, value)
+                self._meta[doc["id"]] = ArticleMeta(**doc)
+                articles.append(doc["id"])
             for key, doc in tables.get("headlines", {}).items():
-                headlines[doc["id"]] = Headline(**doc)
-                doc_ids[doc["id"]] = int(key)
+                for field in _SHARED & doc.keys():
+                    if isinstance(value := doc[field], str):
+                        doc[field] = share(value, value)
+                if (meta := self._meta.get(doc.get("article_id") or "")) is not None:
+                    doc["article_id"] = meta.id  # the article's own id and, mostly, title
+                    if doc.get("headline") == meta.title:
+                        doc["headline"] = meta.title
+                self._headlines[doc["id"]] = Headline(**doc)
+                self._doc_ids[doc["id"]] = int(key)
+                lines.append(doc["id"])
         except (KeyError, TypeError, ValueError) as error:
-            raise DamagedFile(self._index_path, f"a record of the wrong shape: {error}") from error
-        storage.forget()
-        self._meta, self._headlines, self._doc_ids = meta, headlines, doc_ids
+            raise DamagedFile(
+                self._months.path(name), f"a record of the wrong shape: {error}"
+            ) from error
+        self._loaded[name] = (articles, lines)
         self._titles = None
+
+    def _forget_month(self, name: str) -> None:
+        articles, lines = self._loaded.pop(name, ([], []))
+        for key in articles:
+            self._meta.pop(key, None)
+        for key in lines:
+            self._headlines.pop(key, None)
+            self._doc_ids.pop(key, None)
+
+    def load_all(self) -> None:
+        """Every month in memory: what any question about the whole store needs."""
+        if self._complete:
+            return
+        for name in self._months.names():
+            with self._lock:  # month by month: the app's writes need not wait for all
+                if name not in self._loaded:
+                    self._load_month(name)
+        with self._lock:
+            self._complete = all(n in self._loaded for n in self._months.names())
+
+    def load_newest(self, items: int) -> bool:
+        """Load months, newest first, until at least `items` records are in memory; whether
+        everything is loaded now. (A record of an older month whose local date is in the
+        next month, near midnight at a month's end, sorts among that month's oldest rows:
+        at the bottom of what is loaded, never above the newest.)"""
+        with self._lock:
+            names = self._months.names()
+            have, month = len(self._meta) + len(self._headlines), ""
+            for name in names:  # whole months: a month's parts are in the order of storing
+                if have >= items and month_of_part(name) != month:
+                    break
+                month = month_of_part(name)
+                if name not in self._loaded:
+                    self._load_month(name)
+                    have = len(self._meta) + len(self._headlines)
+            self._complete = all(n in self._loaded for n in names)
+            return self._complete
+
+    @property
+    def complete(self) -> bool:
+        return self._complete
 
     @property
     def entities(self) -> EntityIndex:
@@ -85,61 +159,117 @@ class ArticleStore:
                     self.index_pending()
             return self._entities
 
-    @property
-    def _index_path(self) -> Path:
-        return self.directory / "index.json"
-
     def refresh(self) -> bool:
-        """Take in what other processes wrote; whether anything changed."""
+        """Take in what other processes wrote; whether anything changed. New months are
+        loaded when everything was, or when they are newer than what is loaded."""
         with self._lock:
-            changed = storage_of(self._index).changed()
-            if changed:
-                self._load()
+            was_complete, changed = self._complete, False
+            names = self._months.names()
+            for name in [n for n in self._loaded if n not in names]:
+                self._forget_month(name)  # the old index.json, upgraded by another process
+                changed = True
+            for name in names:
+                if name in self._loaded:
+                    if self._months.changed(name):
+                        self._load_month(name)
+                        changed = True
+                elif was_complete or self._newer_than_loaded(name):
+                    self._load_month(name)
+                    changed = True
+            self._complete = all(n in self._loaded for n in names)
             state = self.reading.refresh()
             entities = self._entities.refresh() if self._entities is not None else False
             return changed or state or entities
 
+    def _newer_than_loaded(self, name: str) -> bool:
+        dated = [n for n in self._loaded if n[:1].isdigit()]
+        return bool(dated) and name[:1].isdigit() and name > min(dated)
+
     # -- reading -------------------------------------------------------------------------------
     def articles(self) -> list[ArticleMeta]:
         with self._lock:
+            self.load_all()
             return sorted(self._meta.values(), key=lambda meta: meta.seq)
 
     def headlines(self) -> list[Headline]:
         with self._lock:
+            self.load_all()
             return sorted(self._headlines.values(), key=lambda line: line.seq)
 
+    def recent(self, items: int) -> tuple[list[Headline], list[ArticleMeta]]:
+        """The records of the newest months that hold at least `items` (loaded if they are
+        not): a first screen, or the first page of a search."""
+        self.load_newest(items)
+        with self._lock:
+            lines: list[Headline] = []
+            metas: list[ArticleMeta] = []
+            month = ""
+            for name in self._months.names():
+                if name not in self._loaded:
+                    break
+                if len(lines) + len(metas) >= items and month_of_part(name) != month:
+                    break
+                month = month_of_part(name)
+                articles, headlines = self._loaded[name]
+                metas += [self._meta[i] for i in articles if i in self._meta]
+                lines += [self._headlines[i] for i in headlines if i in self._headlines]
+            return lines, metas
+
     def counts(self) -> tuple[int, int]:
-        """How many articles and headlines are stored."""
-        return len(self._meta), len(self._headlines)
+        """How many articles and headlines are stored, without loading every month."""
+        with self._lock:
+            if self._complete:
+                return len(self._meta), len(self._headlines)
+            articles, lines = len(self._meta), len(self._headlines)
+            counted = self._months.counted()
+            for name in self._months.names():
+                if name in self._loaded:
+                    continue
+                if name not in counted:
+                    self._load_month(name)
+                    articles += len(self._loaded[name][0])
+                    lines += len(self._loaded[name][1])
+                    continue
+                articles += counted[name][0]
+                lines += counted[name][1]
+            return articles, lines
 
     def meta(self, article_id: str) -> ArticleMeta | None:
+        if article_id not in self._meta and not self._complete:
+            self.load_all()
         return self._meta.get(article_id)
 
     def has(self, record_id: str) -> bool:
         """Whether an article or a headline with this id is stored."""
+        self.load_all()
         return record_id in self._meta or record_id in self._headlines
 
     def article(self, article_id: str) -> Article | None:
+        meta = self.meta(article_id)
+        if meta is None:
+            return None
         with self._lock:
-            if article_id not in self._meta:
-                return None
-            docs = self._shard(article_id).table("bodies").search(where("id") == article_id)
-            return _article(docs[0]) if docs else None
+            doc = self._bodies.body(meta.chunk or article_id[:2], article_id)
+        return _article(doc) if doc else None
 
     def resolve(self, ref: str) -> str | None:
         """An article id from a full id or a unique prefix of at least 4 characters."""
+        self.load_all()
         if ref in self._meta:
             return ref
         found = [i for i in self._meta if len(ref) >= 4 and i.startswith(ref)]
         return found[0] if len(found) == 1 else None
 
     def iter_articles(self, only: set[str] | None = None) -> Iterable[Article]:
-        """Every stored article (or those in `only`) with its body, shard by shard."""
-        wanted = set(self._meta) if only is None else only & set(self._meta)
-        for shard in sorted({i[:2] for i in wanted}):
+        """Every stored article (or those in `only`) with its body, chunk by chunk."""
+        self.load_all()
+        wanted: dict[str, set[str]] = {}
+        for key in set(self._meta) if only is None else only & set(self._meta):
+            wanted.setdefault(self._meta[key].chunk or key[:2], set()).add(key)
+        for chunk in sorted(wanted):
             with self._lock:
-                docs = self._shard(shard).table("bodies").all()
-            yield from (_article(doc) for doc in docs if doc.get("id") in wanted)
+                docs = list(self._bodies.each({chunk: wanted[chunk]}))
+            yield from (_article(doc) for doc in docs)
 
     def unindexed(self) -> list[str]:
         """Stored articles with no entity-index entry yet, oldest first."""
@@ -179,6 +309,7 @@ class ArticleStore:
         """
         with self.lock.write():
             self.refresh()
+            self.load_all()
             seq = max(
                 [m.seq for m in self._meta.values()] + [h.seq for h in self._headlines.values()],
                 default=0,
@@ -188,17 +319,18 @@ class ArticleStore:
             duplicates = len(articles) + len(headlines) - len(fresh_articles) - len(fresh_lines)
             fresh_titles = {fold(a.title): a.id for a in fresh_articles}
             by_title = self._title_keys() if any(not h.article_id for h in fresh_lines) else {}
+            listed = max((m.chunk for m in self._meta.values() if len(m.chunk) == 7), default="")
+            chunks = self._bodies.add((_record(a) for a in fresh_articles), since=listed)
             metas = []
             for article in fresh_articles:
                 seq += 1
-                metas.append(_meta(article, seq))
+                metas.append(_meta(article, seq, chunks[article.id]))
             lines = []
             for line in fresh_lines:
                 seq += 1
                 key = "" if line.article_id else fold(line.headline)
                 linked = line.article_id or fresh_titles.get(key) or by_title.get(key)
                 lines.append(replace(line, seq=seq, article_id=linked))
-            self._write_bodies(fresh_articles)
             changes = self._link_old_headlines(fresh_articles)
             if metas or lines or changes:
                 self._write_index(metas, lines, changes)
@@ -211,61 +343,104 @@ class ArticleStore:
         renamed), bodies included, under the lock; how many records moved."""
         with self.lock.write():
             self.refresh()
+            self.load_all()
             ids = {m.id for m in self._meta.values() if m.source == old}
             lines = {h.id for h in self._headlines.values() if h.source == old}
             if not ids and not lines or old == new:
                 return 0
-            for shard in sorted({i[:2] for i in ids}):
-                self._shard(shard).table("bodies").update({"source": new}, where("source") == old)
-            storage = storage_of(self._index)
-            tables = storage.read() or {}
-            for table in ("articles", "headlines"):
-                for doc in tables.get(table, {}).values():
+            for chunk in sorted({self._meta[i].chunk or i[:2] for i in ids}):
+                tables = {"bodies": self._bodies.read(chunk)}
+                for doc in tables["bodies"].values():
                     if doc.get("source") == old:
                         doc["source"] = new
-            storage.write(tables)
-            storage.forget()
+                self._bodies.write(chunk, tables)
+            parts = set(self._parts_of(ids | lines).values())
+            self._rewrite(parts, lambda name, tables: _relabel(tables, old, new))
             self._meta.update((i, replace(self._meta[i], source=new)) for i in ids)
             self._headlines.update((i, replace(self._headlines[i], source=new)) for i in lines)
             return len(ids) + len(lines)
 
-    def _write_index(
-        self, metas: list[ArticleMeta], lines: list[Headline], changes: dict[int, str]
-    ) -> None:
-        """One write of index.json for the whole batch, then the same change in memory."""
-        storage = storage_of(self._index)
-        tables = storage.read() or {}
-        articles = tables.setdefault("articles", {})
-        headlines = tables.setdefault("headlines", {})
-        next_id = max(map(int, articles), default=0) + 1
-        for number, meta in enumerate(metas, start=next_id):
-            articles[str(number)] = _record(meta)
-        next_id = max(map(int, headlines), default=0) + 1
-        numbered = list(enumerate(lines, start=next_id))
-        for number, line in numbered:
-            headlines[str(number)] = _record(line)
-        for doc_id, article_id in changes.items():
-            headlines[str(doc_id)]["article_id"] = article_id
-        storage.write(tables)
-        storage.forget()  # compact rows only, as after _load
-        self._meta.update((m.id, m) for m in metas)
-        for number, line in numbered:
-            self._headlines[line.id], self._doc_ids[line.id] = line, number
-        by_doc = {doc_id: key for key, doc_id in self._doc_ids.items()}
-        for doc_id, article_id in changes.items():
-            key = by_doc[doc_id]
-            self._headlines[key] = replace(self._headlines[key], article_id=article_id)
+    def _rewrite(self, months: Iterable[str], change: Callable[[str, Tables], None]) -> None:
+        """Read, change and write each of these months' files; then record their counts."""
+        counts = {}
+        for name in sorted(months):
+            tables = self._months.read(name)
+            change(name, tables)
+            self._months.write(name, tables)
+            counts[name] = (len(tables.get("articles", {})), len(tables.get("headlines", {})))
+        self._months.save_counts(counts)
 
-    def _write_bodies(self, articles: list[Article]) -> None:
-        by_shard: dict[str, list[Article]] = {}
-        for article in articles:
-            by_shard.setdefault(article.id[:2], []).append(article)
-        for shard, group in sorted(by_shard.items()):
-            table = self._shard(shard).table("bodies")
-            raw = storage_of(self._shard(shard)).read() or {}
-            stored = {doc.get("id") for doc in raw.get("bodies", {}).values()}
-            if new := [_record(a) for a in group if a.id not in stored]:
-                table.insert_multiple(new)
+    def _write_index(
+        self, metas: list[ArticleMeta], lines: list[Headline], changes: dict[str, str]
+    ) -> None:
+        """One write of each file of a month the batch touches (the month's last part, and
+        new parts when it is full), then the same change in memory."""
+        Part = tuple[list[ArticleMeta], list[Headline], dict[str, str]]
+        by_month: dict[str, Part] = {}
+        for meta in metas:
+            by_month.setdefault(article_month(meta), ([], [], {}))[0].append(meta)
+        for line in lines:
+            by_month.setdefault(headline_month(line), ([], [], {}))[1].append(line)
+        by_part: dict[str, Part] = {}
+        for month, (month_metas, month_lines, _) in by_month.items():
+            places = iter(self._places(month, len(month_metas) + len(month_lines)))
+            for meta in month_metas:
+                by_part.setdefault(next(places), ([], [], {}))[0].append(meta)
+            for line in month_lines:
+                by_part.setdefault(next(places), ([], [], {}))[1].append(line)
+        for line_id, part in self._parts_of(set(changes)).items():
+            by_part.setdefault(part, ([], [], {}))[2][line_id] = changes[line_id]
+        numbered: dict[str, int] = {}
+
+        def apply(name: str, tables: Tables) -> None:
+            month_metas, month_lines, month_changes = by_part[name]
+            articles = tables.setdefault("articles", {})
+            headlines = tables.setdefault("headlines", {})
+            next_id = max(map(int, articles), default=0) + 1
+            for number, meta in enumerate(month_metas, start=next_id):
+                articles[str(number)] = _record(meta)
+            next_id = max(map(int, headlines), default=0) + 1
+            for number, line in enumerate(month_lines, start=next_id):
+                headlines[str(number)] = _record(line)
+                numbered[line.id] = number
+            for line_id, article_id in month_changes.items():
+                headlines[str(self._doc_ids[line_id])]["article_id"] = article_id
+
+        self._rewrite(by_part, apply)
+        for name, (month_metas, month_lines, _) in by_part.items():
+            ids = self._loaded.setdefault(name, ([], []))
+            ids[0].extend(m.id for m in month_metas)
+            ids[1].extend(h.id for h in month_lines)
+        self._meta.update((m.id, m) for m in metas)
+        for line in lines:
+            self._headlines[line.id], self._doc_ids[line.id] = line, numbered[line.id]
+        for line_id, article_id in changes.items():
+            self._headlines[line_id] = replace(self._headlines[line_id], article_id=article_id)
+
+    def _places(self, month: str, count: int) -> list[str]:
+        """The files the next `count` records of a month go to, in order: its last part
+        until it holds PART_RECORDS, then new parts."""
+        parts = [n for n in self._loaded if month_of_part(n) == month]
+        number = max(map(part_number, parts), default=0)
+        used = sum(map(len, self._loaded.get(part_name(month, number), ([], []))))
+        places = []
+        for _ in range(count):
+            if used >= PART_RECORDS:
+                number, used = number + 1, 0
+            places.append(part_name(month, number))
+            used += 1
+        return places
+
+    def _parts_of(self, ids: set[str]) -> dict[str, str]:
+        """The file each of these records is in."""
+        if not ids:
+            return {}
+        return {
+            key: name
+            for name, (articles, lines) in self._loaded.items()
+            for key in (*articles, *lines)
+            if key in ids
+        }
 
     def _title_keys(self) -> dict[str, str]:
         """fold(title) -> id of every stored article, folded once per load (not per add)."""
@@ -273,33 +448,34 @@ class ArticleStore:
             self._titles = {fold(m.title): m.id for m in self._meta.values()}
         return self._titles
 
-    def _link_old_headlines(self, articles: list[Article]) -> dict[int, str]:
+    def _link_old_headlines(self, articles: list[Article]) -> dict[str, str]:
         titles = {fold(a.title): a.id for a in articles}
         return {
-            self._doc_ids[line.id]: found
+            line.id: found
             for line in self._headlines.values()
             if line.article_id is None and (found := titles.get(fold(line.headline)))
         }
 
-    def _shard(self, key: str) -> TinyDB:
-        shard = key[:2]
-        if shard not in self._shards:
-            self._shards[shard] = open_db(self.directory / "bodies" / f"{shard}.json")
-        return self._shards[shard]
-
     def close(self) -> None:
         with self._lock:
-            for db in (self._index, *self._shards.values()):
-                db.close()
             self.reading.close()
             if self._entities is not None:
                 self._entities.close()
             if self._feeds is not None:
                 self._feeds.close()
-            self._shards.clear()
 
 
-def _meta(article: Article, seq: int) -> ArticleMeta:
+_SHARED = frozenset({"source", "published", "date", "time", "chunk", "dateline"})
+
+
+def _relabel(tables: Tables, old: str, new: str) -> None:
+    for table in ("articles", "headlines"):
+        for doc in tables.get(table, {}).values():
+            if doc.get("source") == old:
+                doc["source"] = new
+
+
+def _meta(article: Article, seq: int, chunk: str) -> ArticleMeta:
     return ArticleMeta(
         id=article.id,
         title=article.title,
@@ -310,6 +486,7 @@ def _meta(article: Article, seq: int) -> ArticleMeta:
         seq=seq,
         link=article.link,
         published_at=article.published_at,
+        chunk=chunk,
     )
 
 

@@ -81,7 +81,7 @@ class NewsReaderApp(App[None]):
 
 def run_app(args: argparse.Namespace) -> int:
     config = load_config()
-    store = open_library(args.db)
+    store = open_library(args.db, lazy=True)  # the first screen loads the newest months
     mode = resolve_mode(args.bidi, {**os.environ}, config.get("bidi"), query_tty=True)
     layout = store.reading.setting("layout") or config.get("layout", "rtl")
     app = NewsReaderApp(store, mode, right_to_left=layout != "ltr")

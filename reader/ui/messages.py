@@ -42,6 +42,7 @@ class RowsBuilt(Message):
     rows: tuple[TickerRow, ...]
     counts: Counts
     note: str = ""
+    first_page: bool = False  # the newest months' rows; all of them follow
 
 
 @dataclass
@@ -65,6 +66,7 @@ class StateSaved(Message):
 class SearchDone(Message):
     query: str
     found: frozenset[str]
+    first: bool = False  # only the newest matches; all of them follow
 
 
 @dataclass

@@ -37,7 +37,10 @@ class TickerRow:
 
 
 def is_breaking(text: str) -> bool:
-    return bool(_BREAKING.search(text[:80]))
+    head = text[:80].lower()
+    if "عاجل" not in head and "breaking" not in head and "urgent" not in head:
+        return False  # most headlines: three substring tests instead of the pattern
+    return bool(_BREAKING.search(head))
 
 
 def build_rows(
@@ -58,23 +61,33 @@ def build_rows(
     only when the items span more than one day (or feed).
     """
     linked = {h.article_id for h in headlines if h.article_id}
-    published = {a.id: local_date(a.published_at, a.published) for a in articles}
+    by_id = {a.id: a for a in articles}
+
+    def wanted(key: str, article_id: str | None, source: str) -> bool:
+        """The filters, before any row is built (a search keeps few of 100,000)."""
+        if only is not None and key not in only and article_id not in only:
+            return False
+        if feed is not None and source != feed:
+            return False
+        if not show_read and article_id:
+            state = states.get(article_id)
+            return state is None or not state.read or state.starred
+        return True
+
+    def published(article_id: str | None) -> str | None:
+        meta = by_id.get(article_id) if article_id else None
+        return local_date(meta.published_at, meta.published) if meta else None
+
     items: list[tuple[str | None, str, int, TickerRow]] = []
     for line in headlines:
-        time, date = local_time(line)
-        date = date or (published.get(line.article_id) if line.article_id else None)
-        row = _row(line.id, line.headline, time, line.article_id, states, line.source)
-        items.append((date, time, line.seq, row))
+        if wanted(line.id, line.article_id, line.source):
+            time, date = local_time(line)
+            row = _row(line.id, line.headline, time, line.article_id, states, line.source)
+            items.append((date or published(line.article_id), time, line.seq, row))
     for meta in articles:
-        if meta.id not in linked:
+        if meta.id not in linked and wanted(meta.id, meta.id, meta.source):
             row = _row(meta.id, meta.title, "", meta.id, states, meta.source)
-            items.append((published[meta.id], "", meta.seq, row))
-    if only is not None:
-        items = [i for i in items if i[3].key in only or i[3].article_id in only]
-    if feed is not None:
-        items = [i for i in items if i[3].source == feed]
-    if not show_read:
-        items = [i for i in items if i[3].unread or i[3].starred or not i[3].article_id]
+            items.append((published(meta.id), "", meta.seq, row))
     newest = order != "oldest"
     items.sort(key=lambda i: (i[0] is None, i[0] or "", i[1] != "", i[1], i[2]), reverse=newest)
     if newest:  # reverse=True put the undated first: they go last

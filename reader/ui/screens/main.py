@@ -21,7 +21,7 @@ from reader.library.entity_index import IndexedEntity
 from reader.library.feed_registry import FeedRegistry
 from reader.library.library import Library
 from reader.library.locations import load_config
-from reader.models import ReadingState
+from reader.models import ArticleMeta, Headline, ReadingState
 from reader.ui.browser import browser_command, launch, osc52, safe_url
 from reader.ui.messages import (
     Announce,
@@ -44,6 +44,8 @@ from reader.views.article_view import OpenArticle, analyse
 from reader.views.feed_rows import FeedRow, feed_rows
 from reader.views.ticker_rows import ORDERS, Positions, TickerRow, build_rows, restate
 
+FIRST_RESULTS = 300  # a search shows the newest this many matches first, then all
+WANTED = 1500  # records the first screen loads (the newest months); as many more per scroll
 NARROW = 100  # below this many columns the panes stack and the sidebar hides
 # tmux swallows CSI 8 l, so an outer terminal that reorders by itself (VTE, mlterm, Konsole)
 # reverses app mode's lines a second time: said once, at start, with what to use instead.
@@ -90,6 +92,7 @@ class MainScreen(Screen[None]):
     entity_filter: var[IndexedEntity | None] = var[IndexedEntity | None](None, init=False)
     search_query: var[str] = var("", init=False)
     found: var[frozenset[str]] = var(frozenset[str](), init=False)
+    found_more: var[bool] = var(False)  # `found` holds the newest matches; all are coming
     counts: var[Counts] = var(Counts(), init=False)
     note: var[str] = var("", init=False)  # a transient message: progress, errors, hints
     status: var[Status] = var(Status())
@@ -104,6 +107,9 @@ class MainScreen(Screen[None]):
     def __init__(self, store: Library, mode: Mode, right_to_left: bool) -> None:
         super().__init__()
         self.store = store
+        self._wanted = WANTED  # records in memory for the whole view (0: every month)
+        self._restored = False
+        self._to_end = False  # G reached the oldest loaded row: go on to the oldest of all
         self.set_reactive(MainScreen.bidi_mode, mode)
         self.set_reactive(MainScreen.right_to_left, right_to_left)
         self.set_class(right_to_left, "-rtl")  # set_reactive leaves toggle_class alone
@@ -127,9 +133,7 @@ class MainScreen(Screen[None]):
         notes = [*self.store.warnings, *([TMUX_NOTE] if in_tmux else [])]
         self.post_message(StoreChanged("; ".join(notes)))
         self.set_interval(1.0, self.watch_other_writers)
-        last = self.store.reading.setting("last_article")
-        if last and self.store.meta(last):
-            self.load_article(last, "")
+        self.watch(self.query_one(Ticker), "cursor", self._near_the_end, init=False)
         self.query_one(Ticker).focus()
         self._start_timer()
 
@@ -152,13 +156,14 @@ class MainScreen(Screen[None]):
         if not right and self.entity_filter:
             right = f"{self.entity_filter.text} (Esc)"
         if not right and self.search_query:
-            right = f"/{self.search_query}: {len(self.found)} (n/N)"
+            more = "+" if self.found_more else ""
+            right = f"/{self.search_query}: {len(self.found)}{more} (n/N)"
         if not right and self.shown_link:  # stays through count updates (marking read)
             self.status = Status(left, self.shown_link, link=self.shown_link)
             return
         self.status = Status(left, right)
 
-    watch_counts = watch_note = watch_found = watch_shown_link = _update_status
+    watch_counts = watch_note = watch_found = watch_found_more = watch_shown_link = _update_status
 
     def watch_bidi_mode(self, mode: Mode) -> None:
         self.post_message(TerminalBidi(mode))
@@ -199,26 +204,70 @@ class MainScreen(Screen[None]):
         if self.store.refresh():
             self.post_message(StoreChanged())  # the ticker keeps its cursor, the pane its article
 
+    def _whole_view(self) -> bool:
+        """Whether the ticker shows everything, newest first: the view the newest months
+        alone can start (the store loads older months as the reader scrolls down)."""
+        return (
+            self.entity_filter is None
+            and not (self.search_query and self.found)
+            and self.order == "newest"
+            and self.feed_filter[0] is None
+            and self.show_read
+        )
+
+    def _near_the_end(self, cursor: int) -> None:
+        """Scrolling towards the oldest loaded row: load older months (all of them at the
+        very end, G)."""
+        everything = self.counts.articles + self.counts.headlines
+        if not self._wanted or self._wanted >= everything or not self._whole_view():
+            return
+        if cursor < len(self.rows) - 2 * max(self.size.height, 10):
+            return
+        self._to_end = cursor >= len(self.rows) - 1
+        self._wanted = 0 if self._to_end else self._wanted + WANTED
+        self._reload()
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="rows")
     def load_rows(
         self, chosen: IndexedEntity | None, note: str, found: frozenset[str] | None = None
     ) -> None:
-        """The ticker's rows and the counts, built off the UI thread (a pass over the store)."""
-        store = self.store
+        """The ticker's rows and the counts, built off the UI thread. Newest first, the rows
+        of the newest months come first (the whole view stops there until the reader scrolls
+        down; a filter's first page is shown at once, all of it follows); other orders
+        need every month."""
+        store, worker = self.store, get_current_worker()
         only: set[str] | None = None
         if chosen is not None:
             only = set(store.entities.articles_mentioning(chosen.key))
         if found is not None:
             only = set(found) if only is None else only & found
         states = store.reading.states()
-        rows = build_rows(
-            store.headlines(), store.articles(), states, only,
-            order=self.order, feed=self.feed_filter[0], show_read=self.show_read,
-        )  # fmt: skip
         articles, headlines = store.counts()
         read = sum(1 for state in states.values() if state.read)
         counts = Counts(articles, articles - read, headlines)
-        self.post_message(RowsBuilt(tuple(rows), counts, note))
+
+        def build(lines: list[Headline], metas: list[ArticleMeta]) -> tuple[TickerRow, ...]:
+            return tuple(build_rows(
+                lines, metas, states, only,
+                order=self.order, feed=self.feed_filter[0], show_read=self.show_read,
+            ))  # fmt: skip
+
+        if worker.is_cancelled:  # a newer view was asked for while this one waited
+            return
+        if self.order == "newest":
+            lines, metas = store.recent(self._wanted or WANTED)
+            some = len(lines) + len(metas)
+            if self._wanted and self._whole_view() or some >= articles + headlines:
+                self.post_message(RowsBuilt(build(lines, metas), counts, note))
+                return
+            if articles + headlines > 2 * some:  # a first page at once, the rest follows
+                self.post_message(RowsBuilt(build(lines, metas), counts, note, first_page=True))
+        lines, metas = store.headlines(), store.articles()
+        if worker.is_cancelled:
+            return
+        rows = build(lines, metas)
+        if not worker.is_cancelled:
+            self.post_message(RowsBuilt(rows, counts, note))
 
     @on(RowsBuilt)
     def rows_built(self, message: RowsBuilt) -> None:
@@ -226,6 +275,13 @@ class MainScreen(Screen[None]):
         self._positions = message.positions  # where each article's rows are, for restate
         if message.note:
             self.note = message.note
+        if self._to_end and not message.first_page:
+            self._to_end = False
+            self.call_after_refresh(self.query_one(Ticker).action_jump, -1)
+        if not self._restored:  # the article the reader left open, once the rows are there
+            self._restored = True
+            if last := self.store.reading.setting("last_article"):
+                self.load_article(last, "")
 
     # -- opening articles --------------------------------------------------------------------
     @on(Ticker.Opened)
@@ -316,13 +372,25 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def run_search(self, query: str) -> None:
+        """The newest matches at once (an index lookup that stops early), then all."""
+        worker = get_current_worker()
+        first = self.store.search(query, newest=FIRST_RESULTS)
+        if len(first) < FIRST_RESULTS:
+            self.post_message(SearchDone(query, frozenset(first)))
+            return
+        self.post_message(SearchDone(query, frozenset(first), first=True))
         found = self.store.search(query)
-        self.post_message(SearchDone(query, frozenset(found)))
+        if not worker.is_cancelled:
+            self.post_message(SearchDone(query, frozenset(found)))
 
     @on(SearchDone)
     def search_done(self, message: SearchDone) -> None:
+        if message.query != self.search_query:
+            return  # a newer search replaced it
+        more, self.found_more = self.found_more, message.first
         self.found = message.found
-        self.action_next_match(1)
+        if not more:  # the first answer to this search: go to the first match
+            self.action_next_match(1)
         if self.found:
             self._reload()  # the ticker, filtered to the results
 
@@ -457,13 +525,18 @@ class MainScreen(Screen[None]):
         self.show_read = not self.show_read
 
     def action_mark_all_read(self) -> None:
+        if self._whole_view() and not self.store.complete:
+            self.mark_read(None)  # every article, also those of months not loaded yet
+            return
         ids = tuple(r.article_id for r in self.rows if r.article_id and r.unread)
         if ids:
             self.mark_read(ids)
 
     @work(thread=True, exit_on_error=False, group="state")
-    def mark_read(self, ids: tuple[str, ...]) -> None:
+    def mark_read(self, ids: tuple[str, ...] | None) -> None:
         states = self.store.reading
+        if ids is None:
+            ids = tuple(m.id for m in self.store.articles() if not states.state(m.id).read)
         states.set_many({i: ReadingState(True, states.state(i).starred) for i in ids})
         self.post_message(StoreChanged(f"{len(ids)} marked read"))
 

@@ -1,0 +1,119 @@
+"""Records in chunk files that only grow: article bodies (`bodies/c000001.json`, ...) and
+the entity index's mentions (`entities/m000001.json`, ...). New records go into the newest
+chunk until it holds about CHUNK_BYTES, then into a new one, so storing a batch rewrites at
+most one partly filled chunk, and reading one record parses at most one chunk. Each
+article's metadata names its body's chunk. Databases of the layout before chunks keep their
+bodies in `bodies/XX.json` (the first two hex digits of the id), read in place.
+
+A kill between writing bodies and listing them in the index leaves bodies nobody lists;
+storing the same articles again finds them in the newest chunk and does not store them twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from reader.library.storage import AtomicJSONStorage, Tables
+
+CHUNK_BYTES = 512 * 1024
+
+
+class ChunkFiles:
+    def __init__(self, folder: Path, table: str = "bodies", prefix: str = "c") -> None:
+        self.folder, self.table, self.prefix = folder, table, prefix
+        self._pattern = re.compile(rf"{prefix}([0-9]{{6}})")
+        self._files: dict[str, AtomicJSONStorage] = {}
+
+    def storage(self, chunk: str) -> AtomicJSONStorage:
+        if chunk not in self._files:
+            self._files[chunk] = AtomicJSONStorage(self.folder / f"{chunk}.json")
+        return self._files[chunk]
+
+    def read(self, chunk: str) -> dict[str, dict[str, Any]]:
+        """The chunk's records by doc id, parsed now and not kept (at most CHUNK_BYTES)."""
+        storage = self.storage(chunk)
+        tables = storage.read() or {}
+        storage.forget()
+        return tables.get(self.table, {})
+
+    def body(self, chunk: str, article_id: str) -> dict[str, Any] | None:
+        return next((d for d in self.read(chunk).values() if d.get("id") == article_id), None)
+
+    def each(self, wanted: dict[str, set[str]]) -> Iterator[dict[str, Any]]:
+        """The records of these ids, chunk by chunk ({chunk: ids})."""
+        for chunk, ids in sorted(wanted.items()):
+            yield from (d for d in self.read(chunk).values() if d.get("id") in ids)
+
+    def newest(self) -> tuple[str, int]:
+        """The name and number of the newest chunk (number 0: there is none yet)."""
+        try:
+            stems = [p.stem for p in self.folder.glob(f"{self.prefix}*.json")]
+            numbers = [int(m[1]) for s in stems if (m := self._pattern.fullmatch(s))]
+        except OSError:
+            numbers = []
+        number = max(numbers, default=0)
+        return f"{self.prefix}{number:06}", number
+
+    def add(self, records: Iterable[dict[str, Any]], since: str = "") -> dict[str, str]:
+        """Store these records (each with an "id"); which chunk each id is in. Ids already
+        in the chunks from `since` (the newest one the index lists) on, left by a killed
+        writer, are not stored again."""
+        chunk, number = self.newest()
+        tables: Tables = {}
+        if number:
+            tables = self.storage(chunk).read() or {}
+            self.storage(chunk).forget()
+        rows = tables.setdefault(self.table, {})
+        placed = {doc["id"]: chunk for doc in rows.values() if "id" in doc}
+        for older in self.names():
+            if since and since <= older < chunk:
+                placed.update((d["id"], older) for d in self.read(older).values() if "id" in d)
+        there, placed = placed, {}
+        size = _size(chunk, self.folder) if number else 0
+        next_id = max(map(int, rows), default=0) + 1
+        dirty = False
+        for record in records:
+            if record["id"] in there:
+                placed[record["id"]] = there[record["id"]]
+            if record["id"] in placed:
+                continue
+            raw = len(orjson.dumps(record)) + len(str(next_id)) + 4  # "N":{...},
+            if number == 0 or size > 16 and size + raw > CHUNK_BYTES:
+                if dirty:
+                    self.write(chunk, tables)
+                number += 1
+                chunk, tables, size, next_id = f"{self.prefix}{number:06}", {self.table: {}}, 16, 1
+                rows = tables[self.table]
+            rows[str(next_id)] = record
+            next_id += 1
+            size += raw
+            placed[record["id"]] = chunk
+            dirty = True
+        if dirty:
+            self.write(chunk, tables)
+        return placed
+
+    def write(self, chunk: str, tables: Tables) -> None:
+        storage = self.storage(chunk)
+        storage.write(tables)
+        storage.forget()
+
+    def names(self) -> list[str]:
+        """This kind's chunks, oldest first."""
+        try:
+            stems = [p.stem for p in self.folder.glob(f"{self.prefix}*.json")]
+        except OSError:
+            return []
+        return sorted(s for s in stems if self._pattern.fullmatch(s))
+
+
+def _size(chunk: str, folder: Path) -> int:
+    try:
+        return (folder / f"{chunk}.json").stat().st_size
+    except OSError:
+        return 0

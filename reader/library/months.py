@@ -1,0 +1,139 @@
+"""The index by month: `index/YYYY-MM.json` (and `index/undated.json`) each hold the
+articles' metadata and the ticker headlines of one month, so the first screen parses only
+the newest months and a write rewrites only the months it touches.
+
+A record's month is the first full date it has: an article's `published_at` (UTC) or
+`published`, a headline's `at` or `date`; records without one are in `undated`, which the
+ticker lists last. A month holds at most PART_RECORDS records a file: then its next records
+go to `YYYY-MM.001.json`, `.002`, ... (a busy month, or years of an archive imported into
+one month, never makes one add parse an unbounded file). Months load whole, parts write.
+`index/months.json` remembers how many records each month file holds,
+with the file's signature, so the totals are known without parsing every month; it is
+derived (a month whose file changed since is counted by reading it).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from reader.library.storage import AtomicJSONStorage, Tables, signature
+
+UNDATED = "undated"
+LEGACY = "legacy"  # index.json of the layout before months, read in place when read-only
+COUNTS = "months"
+PART_RECORDS = 5000  # articles and headlines in one file of a month
+_MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
+_PART = re.compile(r"([0-9]{4}-[0-9]{2}|undated)(?:\.([0-9]{3}))?")
+
+
+def month_of(*dates: str | None) -> str:
+    for date in dates:
+        if date and _MONTH.match(date):
+            return date[:7]
+    return UNDATED
+
+
+def month_of_part(name: str) -> str:
+    """The month a file holds ("2024-03" of "2024-03.002")."""
+    return name.split(".")[0]
+
+
+def part_name(month: str, number: int) -> str:
+    return month if number == 0 else f"{month}.{number:03}"
+
+
+def part_number(name: str) -> int:
+    return int(name.split(".")[1]) if "." in name else 0
+
+
+def article_month(doc: Any) -> str:
+    """The month of an article record (an ArticleMeta or its stored dict)."""
+    if isinstance(doc, dict):
+        return month_of(doc.get("published_at"), doc.get("published"))
+    return month_of(doc.published_at, doc.published)
+
+
+def headline_month(doc: Any) -> str:
+    if isinstance(doc, dict):
+        return month_of(doc.get("at"), doc.get("date"))
+    return month_of(doc.at, doc.date)
+
+
+class MonthFiles:
+    """The month files of one database directory, each behind its own atomic storage."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.folder = directory / "index"
+        self._files: dict[str, AtomicJSONStorage] = {}
+
+    def path(self, name: str) -> Path:
+        if name == LEGACY:
+            return self.directory / "index.json"
+        return self.folder / f"{name}.json"
+
+    def names(self) -> list[str]:
+        """Every month's files on disk, newest month first (its last part first), `undated`
+        last."""
+        try:
+            found = {p.stem for p in self.folder.glob("*.json") if _PART.fullmatch(p.stem)}
+        except OSError:
+            found = set()
+        dated = sorted((n for n in found if not n.startswith(UNDATED)), reverse=True)
+        rest = sorted((n for n in found if n.startswith(UNDATED)), reverse=True)
+        if (self.directory / "index.json").exists():
+            rest.append(LEGACY)
+        return dated + rest
+
+    def storage(self, name: str) -> AtomicJSONStorage:
+        if name not in self._files:
+            self._files[name] = AtomicJSONStorage(self.path(name))
+        return self._files[name]
+
+    def read(self, name: str) -> Tables:
+        """The month's tables, parsed now; the parsed copy is not kept."""
+        storage = self.storage(name)
+        tables = storage.read() or {}
+        storage.forget()
+        return tables
+
+    def write(self, name: str, tables: Tables) -> None:
+        storage = self.storage(name)
+        storage.write(tables)
+        storage.forget()
+
+    def changed(self, name: str) -> bool:
+        return self.storage(name).changed()
+
+    # -- the counts of each month (derived) ----------------------------------------------------
+    def counted(self) -> dict[str, tuple[int, int]]:
+        """(articles, headlines) of each month whose file is the one that was counted."""
+        try:
+            raw = AtomicJSONStorage(self.folder / f"{COUNTS}.json").read() or {}
+        except Exception:  # derived: a damaged file only means counting again
+            return {}
+        result: dict[str, tuple[int, int]] = {}
+        for name, entry in raw.get(COUNTS, {}).items():
+            try:
+                sig = signature(self.path(name))
+                if sig is not None and list(sig[:3]) == entry["sig"]:
+                    result[name] = (int(entry["articles"]), int(entry["headlines"]))
+            except (KeyError, TypeError, ValueError):
+                continue
+        return result
+
+    def save_counts(self, counts: dict[str, tuple[int, int]]) -> None:
+        """Record the counts of these months (just written), keeping the others'."""
+        storage = AtomicJSONStorage(self.folder / f"{COUNTS}.json")
+        try:
+            table = dict((storage.read() or {}).get(COUNTS, {}))
+        except Exception:
+            table = {}
+        for name, (articles, headlines) in counts.items():
+            sig = signature(self.path(name))
+            if sig is not None:
+                entry = {"articles": articles, "headlines": headlines, "sig": list(sig[:3])}
+                table[name] = entry
+        storage.write({COUNTS: table})

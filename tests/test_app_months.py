@@ -1,0 +1,98 @@
+"""The app on a store of many months: the first screen loads only the newest months (the
+counts are of everything), scrolling down loads older ones, G loads them all, and a view
+that needs every month (mark all read, an entity, another order) gets every month."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.library.library import Library
+from reader.models import Article, Headline
+from reader.ui.app import NewsReaderApp
+from reader.ui.screens.main import WANTED, MainScreen
+from reader.ui.widgets.ticker import Ticker
+from tests.pilot_support import settle
+
+MONTHS = [f"2024-{m:02}" for m in range(1, 9)]
+PER_MONTH = WANTED // 3
+
+
+def fill(db: Path) -> Library:
+    library = Library(db)
+    for month in MONTHS:
+        articles, lines = [], []
+        for n in range(PER_MONTH):
+            title = f"خبر {n} من شهر {month}"
+            body = (f"فقرة {n}",)
+            article = Article(Article.make_id(title, body), title, body, "t", f"{month}-10")
+            at = f"{n % 24:02}:{n % 60:02}"
+            line = Headline(Headline.make_id(at, title), at, title, "t", article.id, f"{month}-10")
+            articles.append(article)
+            lines.append(line)
+        library.add(articles, lines)
+    library.close()
+    return Library(db, lazy=True)
+
+
+def items(ticker: Ticker) -> list[str]:
+    return [row.text for row in ticker.rows if not row.is_day]
+
+
+async def test_the_first_screen_is_the_newest_months_and_g_loads_the_rest(db_dir: Path) -> None:
+    store = fill(db_dir)
+    app = NewsReaderApp(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        screen, ticker = app.screen, app.screen.query_one(Ticker)
+        assert isinstance(screen, MainScreen)
+        total = len(MONTHS) * PER_MONTH
+        assert screen.counts.articles == total and screen.counts.headlines == total
+        first = items(ticker)
+        assert 0 < len(first) < total and not store.complete
+        assert first[0].endswith("2024-08")  # newest first
+        assert "2024-01" not in " ".join(first)
+        await pilot.press("G")  # the very end: every month
+        await settle(app, pilot)
+        assert len(items(ticker)) == total and store.complete
+        assert ticker.current is not None and "2024-01" in ticker.current.text
+
+
+async def test_scrolling_down_loads_older_months(db_dir: Path) -> None:
+    store = fill(db_dir)
+    app = NewsReaderApp(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        ticker = app.screen.query_one(Ticker)
+        shown = len(items(ticker))
+        ticker.cursor = len(ticker.rows) - 5  # near the oldest loaded row
+        await settle(app, pilot)
+        assert shown < len(items(ticker))
+
+
+async def test_mark_all_read_reaches_the_months_not_loaded(db_dir: Path) -> None:
+    store = fill(db_dir)
+    app = NewsReaderApp(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("A")
+        await settle(app, pilot)
+    again = Library(db_dir)
+    assert all(again.reading.state(m.id).read for m in again.articles())
+
+
+async def test_a_search_lists_its_matches_in_every_month(db_dir: Path) -> None:
+    store = fill(db_dir)
+    app = NewsReaderApp(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        ticker = app.screen.query_one(Ticker)
+        await pilot.press("slash", *"شهر", "enter")  # in every headline of every month
+        await settle(app, pilot)  # the newest 300 matches first (FIRST_RESULTS), then all
+        screen = app.screen
+        assert isinstance(screen, MainScreen) and not screen.found_more
+        assert len(screen.found) == 2 * len(MONTHS) * PER_MONTH  # articles and headlines
+        assert len(items(ticker)) == len(MONTHS) * PER_MONTH
+        assert items(ticker)[0].endswith("2024-08") and items(ticker)[-1].endswith("2024-01")
+        await pilot.press("escape", "slash", *"2024-01", "enter")  # only the oldest month
+        await settle(app, pilot)
+        assert len(items(ticker)) == PER_MONTH
