@@ -17,16 +17,19 @@ from textual.message import Message
 from textual.reactive import var
 
 import reader.ui
+from reader.bidi import clear_caches
 from reader.bidi.layout import _layout
 from reader.bidi.modes import Mode
 from reader.library.entity_index import IndexedEntity
 from reader.models import Article
+from reader.ui.warm_up import SAMPLE
 from reader.ui.widgets.article_pane import ArticlePane
 from reader.ui.widgets.entity_sidebar import EntityRow, EntitySidebar, label_line
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.status_line import Status, StatusLine
 from reader.ui.widgets.ticker import Ticker
-from reader.views.article_view import OpenArticle
+from reader.views.article_layout import article_lines
+from reader.views.article_view import OpenArticle, analyse
 from reader.views.ticker_rows import TickerRow
 
 ROWS = tuple(
@@ -252,3 +255,15 @@ async def test_an_article_laid_out_ahead_in_a_thread_is_shown_without_laying_it_
         app.opened = opened
         await pilot.pause()
         assert len(pane.lines) > 9 and _layout.cache_info().misses == misses
+
+
+async def test_the_article_pane_lays_a_sample_out_soon_after_start() -> None:
+    clear_caches()  # what an earlier test laid out does not count
+    app = Styled("article")
+    async with app.run_test(size=(50, 15)) as pilot:
+        await pilot.pause(0.8)
+        await app.workers.wait_for_complete()
+        pane = app.query_one(ArticlePane)
+        misses = _layout.cache_info().misses
+        article_lines(SAMPLE, pane.text_width, pane.mode, analyse(SAMPLE).spans)
+        assert _layout.cache_info().misses == misses  # the first open finds the layer warm
