@@ -325,7 +325,10 @@ class MainScreen(Screen[None]):
             self.store.mark_opened(article_id)  # read, and remembered: one write
         else:
             self.store.reading.set_setting("last_article", article_id)
-        if not self.store.entities.has(article_id):  # (the index loads on first use)
+        # an article a killed import left unindexed joins the entity index on open, when
+        # the index is loaded already (loading it for this would cost seconds at 100,000
+        # articles; the next import or fetch indexes whatever is missing anyway)
+        if self.store.entities_loaded and not self.store.entities.has(article_id):
             self.store.entities.add_many({article_id: list(opened.entities)})
 
     @on(ArticleLoaded)
