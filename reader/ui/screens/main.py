@@ -447,10 +447,11 @@ class MainScreen(Screen[None]):
     def _start_timer(self) -> None:
         """The refresh timer ([refresh] in the config); a sync at once when [sync] is set."""
         from reader.library.locations import ConfigError, load_config
-        from reader.sync.cycle import refresh_tick
+        from reader.sync.schedule import refresh_config  # not cycle: it imports the fetch
 
         try:
-            tick, syncs = refresh_tick(), "sync" in load_config()
+            config = load_config()
+            tick, syncs = refresh_config(config).tick, "sync" in config
         except ConfigError as error:
             self.note = f"error: {error}"
             return
