@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -109,7 +110,7 @@ async def test_ticker_keeps_its_row_when_rows_change_and_repaints_only_changed_r
         ticker.cursor = 5
         await pilot.pause()
         drawn = count_lines(ticker, monkeypatch)
-        read = ROWS[3].__class__(**{**ROWS[3].__dict__, "unread": True})
+        read = replace(ROWS[3], unread=True)
         app.rows = ROWS[:3] + (read,) + ROWS[4:]  # one row changes (its mark)
         await pilot.pause()
         assert sorted(set(drawn)) == [3]
