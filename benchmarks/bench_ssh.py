@@ -236,8 +236,8 @@ def grow(db: Path, n: int) -> None:
             day = f"2019-{1 + i % 12:02}-{1 + i % 28:02}"
             batch.append(Article(Article.make_id(title, body), title, body, "bench", day))
         store.add(batch, [])
-    # one reading state written, as any use of the app writes one: with no state.json the
-    # store reports a change every second and the app rebuilds every row (notes/requests.md)
+    # one reading state written, as any use of the app writes one (a store with no state.json
+    # used to report a change every second, and the app rebuilt every row: docs/ssh.md)
     store.reading.set_state(batch[-1].id, starred=False)
     store.close()
 
