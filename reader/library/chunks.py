@@ -20,7 +20,7 @@ import orjson
 
 from reader.library.storage import AtomicJSONStorage, DamagedFile, Tables
 
-CHUNK_BYTES = 512 * 1024
+CHUNK_BYTES = 256 * 1024
 _NAME = re.compile(r"[0-9a-z]{1,16}")
 
 
@@ -29,6 +29,7 @@ class ChunkFiles:
         self.folder, self.table, self.prefix = folder, table, prefix
         self._pattern = re.compile(rf"{prefix}([0-9]{{6}})")
         self._files: dict[str, AtomicJSONStorage] = {}
+        self._kept: str | None = None  # the one chunk kept parsed (read())
 
     def storage(self, chunk: str) -> AtomicJSONStorage:
         if not _NAME.fullmatch(chunk):  # a record's chunk is a file name here, never a path
@@ -38,10 +39,14 @@ class ChunkFiles:
         return self._files[chunk]
 
     def read(self, chunk: str) -> dict[str, dict[str, Any]]:
-        """The chunk's records by doc id, parsed now and not kept (at most CHUNK_BYTES)."""
+        """The chunk's records by doc id (at most CHUNK_BYTES). Only the chunk read last
+        stays parsed, while its file is unchanged: the next article opened is mostly in the
+        same chunk (they are stored in order), and reading every chunk keeps one at a time."""
+        if self._kept not in (None, chunk):
+            self.storage(self._kept).forget()
         storage = self.storage(chunk)
         tables = storage.read() or {}
-        storage.forget()
+        self._kept = chunk
         return tables.get(self.table, {})
 
     def body(self, chunk: str, article_id: str) -> dict[str, Any] | None:
@@ -105,6 +110,8 @@ class ChunkFiles:
         storage = self.storage(chunk)
         storage.write(tables)
         storage.forget()
+        if self._kept == chunk:
+            self._kept = None
 
     def names(self) -> list[str]:
         """This kind's chunks, oldest first."""

@@ -2,7 +2,7 @@
 
 Layout of a database directory (docs/library.md):
   index/YYYY-MM.json  one month's articles' metadata and ticker headlines (months.py)
-  bodies/cNNNNNN.json article bodies in chunks of about 512 KiB (bodies.py)
+  bodies/cNNNNNN.json article bodies in chunks of about 256 KiB (chunks.py)
   state.json      reading state and the session (ArticleStore.reading, a ReadingStore)
   entities.json   the entity index: which article mentions which entity (derived)
   feeds.json      the subscriptions (FeedRegistry)
