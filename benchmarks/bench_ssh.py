@@ -39,14 +39,25 @@ OPEN_KEY = ("open item (Enter)", "Enter", "Enter")
 ARTICLE_KEYS = [("scroll one line", "Down", "Down"), ("page down", "PageDown", "Space")]
 
 
+def rotated(paragraph: str, i: int) -> str:
+    """The paragraph's words from a point that differs per item: every item's lines differ
+    from every other's, as real articles do (with the same paragraphs in each, an article
+    opened after another one scrolled down showed many of the same lines, and a writer that
+    sends only changed cells sent little)."""
+    words = paragraph.split()
+    start = (7 * i + 3) % len(words)
+    return " ".join(words[start:] + words[:start])
+
+
 def feed(path: Path, n: int) -> None:
-    """An RSS 2.0 feed of n Arabic items, each with a long body (seed 000's paragraphs)."""
+    """An RSS 2.0 feed of n Arabic items, each with a long body (seed 000's paragraphs, their
+    words rotated per item)."""
     body = [p for p in SEED.read_text(encoding="utf-8").split("\n") if p][2:14]
     items = []
     for i in range(n):
         title = f"خبر رقم {i} عن الأحداث الجارية في المنطقة والعالم"
         day, minute = 1 + i // 100, i % 60
-        text = "".join(f"<p>{html.escape(p)}</p>" for p in (body * 2)[i % 3 :])
+        text = "".join(f"<p>{html.escape(rotated(p, i))}</p>" for p in (body * 2)[i % 3 :])
         items.append(
             f"<item><title>{title}</title><link>http://127.0.0.1/{i}</link>"
             f"<guid>bench-{i}</guid>"
@@ -225,8 +236,8 @@ def grow(db: Path, n: int) -> None:
             day = f"2019-{1 + i % 12:02}-{1 + i % 28:02}"
             batch.append(Article(Article.make_id(title, body), title, body, "bench", day))
         store.add(batch, [])
-    # one reading state written, as any use of the app writes one: with no state.json the
-    # store reports a change every second and the app rebuilds every row (notes/requests.md)
+    # one reading state written, as any use of the app writes one (a store with no state.json
+    # used to report a change every second, and the app rebuilt every row: docs/ssh.md)
     store.reading.set_state(batch[-1].id, starred=False)
     store.close()
 

@@ -4,6 +4,7 @@ month, bodies in chunks (docs/library.md). Checked on the files of a real direct
 from __future__ import annotations
 
 import json
+import shutil
 import time
 from pathlib import Path
 
@@ -134,3 +135,17 @@ def test_a_full_month_goes_on_in_a_new_part_and_loads_whole(
     assert {m.id for m in Library(db_dir).articles()} == {
         dated(n, m).id for m, k in (("2024-01", 10), ("2024-02", 35)) for n in range(k)
     }
+
+
+def test_a_copied_database_is_counted_once_without_loading_its_months(
+    db_dir: Path, tmp_path: Path
+) -> None:
+    library = Library(db_dir)
+    for month in ("2024-01", "2024-02", "2024-03"):
+        library.add([dated(n, month) for n in range(10)], [])
+    copy = Path(shutil.copytree(db_dir, tmp_path / "copy", copy_function=shutil.copy))
+    lazy = Library(copy, lazy=True)  # `cp -r`: new times, so the recorded counts do not hold
+    assert lazy.counts() == (30, 0) and not lazy.complete
+    assert not lazy._loaded  # counted by parsing each file once, none of them kept
+    again = Library(copy, lazy=True)
+    assert set(again._months.counted()) == {p.stem for p in month_files(copy)}  # recorded

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -119,3 +120,18 @@ def test_search_on_a_read_only_database(frozen_db: Path) -> None:
     assert done.returncode == 0, done.stderr
     expected = [containing(frozen_db, "بايدن"), containing(frozen_db, "جو")]
     assert [int(n) for n in done.stdout.split()] == expected and expected[0] > 0
+
+
+def test_an_old_database_that_cannot_be_written_is_read_in_place(tmp_path: Path) -> None:
+    legacy = ROOT / "tests" / "fixtures" / "legacy_db" / "db"
+    db = Path(shutil.copytree(legacy, tmp_path / "old"))
+    if not ROOT_USER:
+        for folder in (db, db / "bodies"):
+            folder.chmod(0o555)
+    before = {p: p.read_bytes() for p in db.rglob("*") if p.is_file()}
+    listed = newsreader(db, "list")
+    assert listed.returncode == 0 and "Traceback" not in listed.stderr, listed.stderr
+    assert len(listed.stdout.strip().split("\n")) == 5  # the five articles of index.json
+    shown = newsreader(db, "show", "2a3ccff733542e9b")
+    assert shown.returncode == 0 and "نتنياهو" in shown.stdout
+    assert {p: p.read_bytes() for p in db.rglob("*") if p.is_file()} == before  # not upgraded

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,16 +17,19 @@ from textual.message import Message
 from textual.reactive import var
 
 import reader.ui
+from reader.bidi import clear_caches
 from reader.bidi.layout import _layout
 from reader.bidi.modes import Mode
 from reader.library.entity_index import IndexedEntity
 from reader.models import Article
+from reader.ui.warm_up import SAMPLE
 from reader.ui.widgets.article_pane import ArticlePane
 from reader.ui.widgets.entity_sidebar import EntityRow, EntitySidebar, label_line
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.status_line import Status, StatusLine
 from reader.ui.widgets.ticker import Ticker
-from reader.views.article_view import OpenArticle
+from reader.views.article_layout import article_lines
+from reader.views.article_view import OpenArticle, analyse
 from reader.views.ticker_rows import TickerRow
 
 ROWS = tuple(
@@ -106,7 +110,7 @@ async def test_ticker_keeps_its_row_when_rows_change_and_repaints_only_changed_r
         ticker.cursor = 5
         await pilot.pause()
         drawn = count_lines(ticker, monkeypatch)
-        read = ROWS[3].__class__(**{**ROWS[3].__dict__, "unread": True})
+        read = replace(ROWS[3], unread=True)
         app.rows = ROWS[:3] + (read,) + ROWS[4:]  # one row changes (its mark)
         await pilot.pause()
         assert sorted(set(drawn)) == [3]
@@ -251,3 +255,15 @@ async def test_an_article_laid_out_ahead_in_a_thread_is_shown_without_laying_it_
         app.opened = opened
         await pilot.pause()
         assert len(pane.lines) > 9 and _layout.cache_info().misses == misses
+
+
+async def test_the_article_pane_lays_a_sample_out_soon_after_start() -> None:
+    clear_caches()  # what an earlier test laid out does not count
+    app = Styled("article")
+    async with app.run_test(size=(50, 15)) as pilot:
+        await pilot.pause(0.8)
+        await app.workers.wait_for_complete()
+        pane = app.query_one(ArticlePane)
+        misses = _layout.cache_info().misses
+        article_lines(SAMPLE, pane.text_width, pane.mode, analyse(SAMPLE).spans)
+        assert _layout.cache_info().misses == misses  # the first open finds the layer warm

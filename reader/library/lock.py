@@ -35,11 +35,12 @@ class DatabaseLock:
         self._depth = 0
 
     @contextmanager
-    def write(self) -> Iterator[None]:
-        """Hold the database for a read-modify-write (re-entrant)."""
+    def write(self, timeout: float = WAIT) -> Iterator[None]:
+        """Hold the database for a read-modify-write (re-entrant); StoreError after
+        `timeout` seconds (0: only if it is free now)."""
         with self.thread:
             if self._depth == 0:
-                self._acquire()
+                self._acquire(timeout)
             self._depth += 1
             try:
                 yield

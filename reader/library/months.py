@@ -8,8 +8,8 @@ ticker lists last. A month holds at most PART_RECORDS records a file: then its n
 go to `YYYY-MM.001.json`, `.002`, ... (a busy month, or years of an archive imported into
 one month, never makes one add parse an unbounded file). Months load whole, parts write.
 `index/months.json` remembers how many records each month file holds,
-with the file's signature, so the totals are known without parsing every month; it is
-derived (a month whose file changed since is counted by reading it).
+with the file's size and time, so the totals are known without parsing every month; it is
+derived (a month whose file changed since, or was copied, is counted again and recorded).
 """
 
 from __future__ import annotations
@@ -118,11 +118,16 @@ class MonthFiles:
         for name, entry in raw.get(COUNTS, {}).items():
             try:
                 sig = signature(self.path(name))
-                if sig is not None and list(sig[:3]) == entry["sig"]:
+                if sig is not None and list(sig[1:3]) == entry["sig"]:
                     result[name] = (int(entry["articles"]), int(entry["headlines"]))
             except (KeyError, TypeError, ValueError):
                 continue
         return result
+
+    def count(self, name: str) -> tuple[int, int]:
+        """(articles, headlines) of one month file, parsed now and not kept."""
+        tables = self.read(name)
+        return len(tables.get("articles", {})), len(tables.get("headlines", {}))
 
     def save_counts(self, counts: dict[str, tuple[int, int]]) -> None:
         """Record the counts of these months (just written), keeping the others'."""
@@ -134,6 +139,6 @@ class MonthFiles:
         for name, (articles, headlines) in counts.items():
             sig = signature(self.path(name))
             if sig is not None:
-                entry = {"articles": articles, "headlines": headlines, "sig": list(sig[:3])}
+                entry = {"articles": articles, "headlines": headlines, "sig": list(sig[1:3])}
                 table[name] = entry
         storage.write({COUNTS: table})

@@ -17,6 +17,7 @@ whatever another process changed.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
@@ -57,7 +58,6 @@ class ArticleStore:
         self._bodies = ChunkFiles(self.directory / "bodies")
         self._meta: dict[str, ArticleMeta] = {}
         self._headlines: dict[str, Headline] = {}
-        self._doc_ids: dict[str, int] = {}  # headline id -> its doc id in its month's file
         self._loaded: dict[str, tuple[list[str], list[str]]] = {}  # month -> its ids
         self._complete = False
         self._titles: dict[str, str] | None = None  # fold(title) -> article id, when needed
@@ -88,7 +88,7 @@ class ArticleStore:
                         doc[field] = share(value, value)
                 self._meta[doc["id"]] = ArticleMeta(**doc)
                 articles.append(doc["id"])
-            for key, doc in tables.get("headlines", {}).items():
+            for doc in tables.get("headlines", {}).values():
                 for field in _SHARED & doc.keys():
                     if isinstance(value := doc[field], str):
                         doc[field] = share(value, value)
@@ -97,7 +97,6 @@ class ArticleStore:
                     if doc.get("headline") == meta.title:
                         doc["headline"] = meta.title
                 self._headlines[doc["id"]] = Headline(**doc)
-                self._doc_ids[doc["id"]] = int(key)
                 lines.append(doc["id"])
         except (KeyError, TypeError, ValueError) as error:
             raise DamagedFile(
@@ -112,7 +111,6 @@ class ArticleStore:
             self._meta.pop(key, None)
         for key in lines:
             self._headlines.pop(key, None)
-            self._doc_ids.pop(key, None)
 
     def load_all(self) -> None:
         """Every month in memory: what any question about the whole store needs."""
@@ -222,17 +220,19 @@ class ArticleStore:
                 return len(self._meta), len(self._headlines)
             articles, lines = len(self._meta), len(self._headlines)
             counted = self._months.counted()
+            recounted = {}
             for name in self._months.names():
                 if name in self._loaded:
                     continue
-                if name not in counted:
-                    self._load_month(name)
-                    articles += len(self._loaded[name][0])
-                    lines += len(self._loaded[name][1])
-                    continue
+                if name not in counted:  # changed by hand, or a copied database
+                    counted[name] = recounted[name] = self._months.count(name)
                 articles += counted[name][0]
                 lines += counted[name][1]
-            return articles, lines
+        if recounted:
+            # derived: when the database is busy or read-only, it is counted again next time
+            with suppress(StoreError), self.lock.write(timeout=0):
+                self._months.save_counts(recounted)
+        return articles, lines
 
     def meta(self, article_id: str) -> ArticleMeta | None:
         if article_id not in self._meta and not self._complete:
@@ -390,7 +390,6 @@ class ArticleStore:
                 by_part.setdefault(next(places), ([], [], {}))[1].append(line)
         for line_id, part in self._parts_of(set(changes)).items():
             by_part.setdefault(part, ([], [], {}))[2][line_id] = changes[line_id]
-        numbered: dict[str, int] = {}
 
         def apply(name: str, tables: Tables) -> None:
             month_metas, month_lines, month_changes = by_part[name]
@@ -402,9 +401,9 @@ class ArticleStore:
             next_id = max(map(int, headlines), default=0) + 1
             for number, line in enumerate(month_lines, start=next_id):
                 headlines[str(number)] = _record(line)
-                numbered[line.id] = number
-            for line_id, article_id in month_changes.items():
-                headlines[str(self._doc_ids[line_id])]["article_id"] = article_id
+            for doc in headlines.values() if month_changes else ():
+                if doc.get("id") in month_changes:
+                    doc["article_id"] = month_changes[doc["id"]]
 
         self._rewrite(by_part, apply)
         for name, (month_metas, month_lines, _) in by_part.items():
@@ -413,7 +412,7 @@ class ArticleStore:
             ids[1].extend(h.id for h in month_lines)
         self._meta.update((m.id, m) for m in metas)
         for line in lines:
-            self._headlines[line.id], self._doc_ids[line.id] = line, numbered[line.id]
+            self._headlines[line.id] = line
         for line_id, article_id in changes.items():
             self._headlines[line_id] = replace(self._headlines[line_id], article_id=article_id)
 

@@ -18,7 +18,7 @@ _EDGE = r"\s|:\-–—()\[\]«»!.,،"
 _BREAKING = re.compile(rf"(?:^|[{_EDGE}])(?:عاجل|عاجلة|breaking|urgent)(?=$|[{_EDGE}])", re.I)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TickerRow:
     """A line of the ticker: a day (or feed) label, or an item (headline and/or article)."""
 

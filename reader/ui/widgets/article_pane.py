@@ -4,6 +4,8 @@ mentions and search matches highlighted in place. It follows the screen's `opene
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
@@ -14,8 +16,9 @@ from textual.strip import Strip
 from reader.bidi import fit_line
 from reader.bidi.modes import Mode
 from reader.ui.browser import safe_url
+from reader.ui.warm_up import warm_up
 from reader.ui.widgets.quiet_focus import QuietFocus
-from reader.ui.widgets.render import line_strip
+from reader.ui.widgets.render import joined, line_strip
 from reader.views.article_layout import META, TITLE, ArticleLine, article_lines
 from reader.views.article_view import OpenArticle
 from reader.views.link_lines import addressed_lines
@@ -109,6 +112,12 @@ class ArticlePane(QuietFocus, can_focus=True):
         self.virtual_size = Size(width, len(self._lines))
         self.refresh()  # every line changed
 
+    def on_mount(self) -> None:
+        self.set_timer(0.5, self._warm_up)  # after the first screen, before the first open
+
+    def _warm_up(self) -> None:
+        self.run_worker(partial(warm_up, self.text_width, self.mode), thread=True, group="warm")
+
     def on_resize(self) -> None:
         self._relayout()
 
@@ -116,8 +125,12 @@ class ArticlePane(QuietFocus, can_focus=True):
         self._relayout()
         full = self.scrollable_content_region.width
         strip, base = self._text_line(y, max(1, self.text_width))
-        left, right = (Strip([Segment(edge, base)]) for edge in EDGES[self.full_width])
-        return Strip.join([left, strip, right]).crop_extend(0, full, None).simplify()
+        left, right = EDGES[self.full_width]
+        cells = len(left) + strip.cell_length + len(right)
+        if cells != full:  # a pane narrower than its edges
+            edges = (Strip([Segment(edge, base)]) for edge in (left, right))
+            return Strip.join([next(edges), strip, next(edges)]).crop_extend(0, full, None)
+        return joined([Segment(left, base), *strip, Segment(right, base)], cells)
 
     def _text_line(self, y: int, width: int) -> tuple[Strip, Style]:
         """The line's text cells, and the style of the line (for its edges)."""

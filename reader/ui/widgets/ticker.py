@@ -13,7 +13,7 @@ from textual.strip import Strip
 from reader.bidi import fit_line
 from reader.bidi.modes import Mode
 from reader.ui.widgets.cursor_list import CursorList
-from reader.ui.widgets.render import line_strip, text_strip
+from reader.ui.widgets.render import joined, line_strip, text_strip
 from reader.views.marks import item_mark
 from reader.views.ticker_rows import TickerRow
 
@@ -99,5 +99,7 @@ class Ticker(CursorList[TickerRow]):
             time_style,
         )
         parts = [body, stamp] if self.right_to_left else [stamp, body]
-        # simplify: one escape sequence per run of one style
+        cells = body.cell_length + stamp.cell_length
+        if cells == width:  # one strip, one escape sequence per run of one style
+            return joined([*parts[0], *parts[1]], cells)
         return Strip.join(parts).crop_extend(0, width, base).simplify()
