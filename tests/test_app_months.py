@@ -98,3 +98,15 @@ async def test_a_search_lists_its_matches_in_every_month(db_dir: Path) -> None:
         await pilot.press(*"2024-01", "enter")  # only the oldest month
         await settle(app, pilot)
         assert len(items(ticker)) == PER_MONTH
+
+
+async def test_opening_an_article_does_not_load_the_entity_index(db_dir: Path) -> None:
+    store = fill(db_dir)  # seconds at 100,000 articles: only an entity filter needs it
+    app = NewsReaderApp(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("down", "enter")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen) and screen.opened is not None
+        assert not store.entities_loaded

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 PROBE = """
 import sys
+from pathlib import Path
 from reader.cli import parse
 args = parse(["--db", "/nowhere", "--bidi", "app"])
 assert args.command is None and args.db == "/nowhere" and args.bidi == "app", args
@@ -26,3 +28,32 @@ def test_a_command_still_parses_with_the_global_options() -> None:
 
     args = parse(["--db", "/nowhere", "list"])
     assert args.command == "list" and args.db == "/nowhere"
+
+
+APP_PROBE = """
+import asyncio, sys
+from pathlib import Path
+from reader.library.bootstrap import open_library
+from reader.ui.app import NewsReaderApp
+
+async def main():
+    app = NewsReaderApp(open_library(sys.argv[1], lazy=True))
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(50):  # the first rows, the timers and the watcher have started
+            await pilot.pause(0.02)
+    heavy = ("reader.sync.engine", "reader.feeds.fetch", "httpx", "reader.ingest.pipeline")
+    print(",".join(m for m in heavy if m in sys.modules))
+
+asyncio.run(main())
+"""
+
+
+def test_the_app_starts_without_the_fetch_and_sync_machinery(tmp_path: Path) -> None:
+    db = tmp_path / "db"
+    subprocess.run(
+        [sys.executable, "-m", "reader", "--db", str(db), "list"], check=True, capture_output=True
+    )  # seeded once, so the app's start does not seed
+    out = subprocess.run(
+        [sys.executable, "-c", APP_PROBE, str(db)], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "", out.stdout  # loaded when R or the refresh timer runs

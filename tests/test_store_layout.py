@@ -13,6 +13,7 @@ import pytest
 from reader.library import store as store_module
 from reader.library.chunks import CHUNK_BYTES
 from reader.library.library import Library
+from reader.library.storage import StoreError
 from reader.models import Article, Headline
 from tests.conftest import month_files
 
@@ -149,3 +150,15 @@ def test_a_copied_database_is_counted_once_without_loading_its_months(
     assert not lazy._loaded  # counted by parsing each file once, none of them kept
     again = Library(copy, lazy=True)
     assert set(again._months.counted()) == {p.stem for p in month_files(copy)}  # recorded
+
+
+def test_a_record_naming_a_path_as_its_chunk_is_damage_not_a_read(db_dir: Path) -> None:
+    Library(db_dir).add([dated(1, "2024-01")], [])
+    month = db_dir / "index" / "2024-01.json"
+    tables = json.loads(month.read_text(encoding="utf-8"))
+    for doc in tables["articles"].values():
+        doc["chunk"] = "../../outside"
+    month.write_text(json.dumps(tables), encoding="utf-8")
+    (db_dir.parent / "outside.json").write_text('{"bodies": {}}', encoding="utf-8")
+    with pytest.raises(StoreError, match="damaged"):
+        Library(db_dir).article(dated(1, "2024-01").id)

@@ -18,9 +18,10 @@ from typing import Any
 
 import orjson
 
-from reader.library.storage import AtomicJSONStorage, Tables
+from reader.library.storage import AtomicJSONStorage, DamagedFile, Tables
 
 CHUNK_BYTES = 512 * 1024
+_NAME = re.compile(r"[0-9a-z]{1,16}")
 
 
 class ChunkFiles:
@@ -30,6 +31,8 @@ class ChunkFiles:
         self._files: dict[str, AtomicJSONStorage] = {}
 
     def storage(self, chunk: str) -> AtomicJSONStorage:
+        if not _NAME.fullmatch(chunk):  # a record's chunk is a file name here, never a path
+            raise DamagedFile(self.folder / "?", f"a record names the chunk {chunk!r}")
         if chunk not in self._files:
             self._files[chunk] = AtomicJSONStorage(self.folder / f"{chunk}.json")
         return self._files[chunk]

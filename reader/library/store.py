@@ -146,6 +146,10 @@ class ArticleStore:
         return self._complete
 
     @property
+    def entities_loaded(self) -> bool:
+        return self._entities is not None
+
+    @property
     def entities(self) -> EntityIndex:
         """The entity index, loaded when first needed (the first screen never needs it).
         A damaged one is set aside and rebuilt here, with a warning."""

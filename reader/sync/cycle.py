@@ -95,8 +95,3 @@ def _fetch(
         more = f" (and {len(summary.failures) - 1} more)" if len(summary.failures) > 1 else ""
         failed = f", {len(summary.failures)} failed: {first.feed}: {first.error}{more}"
     return [f"{summary.feeds} feed(s) fetched{failed}"]
-
-
-def refresh_tick() -> float | None:
-    """How often the app looks for due feeds (None: no timer); the sync runs on each tick."""
-    return refresh_config(load_config()).tick

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.bidi import Span
-from reader.entities import extract
 from reader.library.entity_index import IndexedEntity
 from reader.library.search import spans as match_spans
 from reader.models import Article
@@ -28,6 +27,8 @@ class OpenArticle:
 
 def analyse(article: Article, query: str = "") -> OpenArticle:
     """The article with its entities and highlights (search matches win overlaps)."""
+    from reader.entities import extract  # 40 ms of imports: after the first screen (warm_up)
+
     text = article_text(article)
     found = extract(text)
     entities = tuple(IndexedEntity(e.key, e.text, e.type, e.count) for e in found)

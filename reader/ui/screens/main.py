@@ -325,7 +325,10 @@ class MainScreen(Screen[None]):
             self.store.mark_opened(article_id)  # read, and remembered: one write
         else:
             self.store.reading.set_setting("last_article", article_id)
-        if not self.store.entities.has(article_id):  # (the index loads on first use)
+        # an article a killed import left unindexed joins the entity index on open, when
+        # the index is loaded already (loading it for this would cost seconds at 100,000
+        # articles; the next import or fetch indexes whatever is missing anyway)
+        if self.store.entities_loaded and not self.store.entities.has(article_id):
             self.store.entities.add_many({article_id: list(opened.entities)})
 
     @on(ArticleLoaded)
@@ -444,10 +447,11 @@ class MainScreen(Screen[None]):
     def _start_timer(self) -> None:
         """The refresh timer ([refresh] in the config); a sync at once when [sync] is set."""
         from reader.library.locations import ConfigError, load_config
-        from reader.sync.cycle import refresh_tick
+        from reader.sync.schedule import refresh_config  # not cycle: it imports the fetch
 
         try:
-            tick, syncs = refresh_tick(), "sync" in load_config()
+            config = load_config()
+            tick, syncs = refresh_config(config).tick, "sync" in config
         except ConfigError as error:
             self.note = f"error: {error}"
             return
