@@ -57,28 +57,20 @@ class ChunkFiles:
         for chunk, ids in sorted(wanted.items()):
             yield from (d for d in self.read(chunk).values() if d.get("id") in ids)
 
-    def newest(self) -> tuple[str, int]:
-        """The name and number of the newest chunk (number 0: there is none yet)."""
-        try:
-            stems = [p.stem for p in self.folder.glob(f"{self.prefix}*.json")]
-            numbers = [int(m[1]) for s in stems if (m := self._pattern.fullmatch(s))]
-        except OSError:
-            numbers = []
-        number = max(numbers, default=0)
-        return f"{self.prefix}{number:06}", number
-
     def add(self, records: Iterable[dict[str, Any]], since: str = "") -> dict[str, str]:
         """Store these records (each with an "id"); which chunk each id is in. Ids already
         in the chunks from `since` (the newest one the index lists) on, left by a killed
         writer, are not stored again."""
-        chunk, number = self.newest()
+        names = self.names()  # zero-padded: the newest is the last
+        number = int(names[-1][len(self.prefix) :]) if names else 0
+        chunk = f"{self.prefix}{number:06}"
         tables: Tables = {}
         if number:
             tables = self.storage(chunk).read() or {}
             self.storage(chunk).forget()
         rows = tables.setdefault(self.table, {})
         placed = {doc["id"]: chunk for doc in rows.values() if "id" in doc}
-        for older in self.names():
+        for older in names:
             if since and since <= older < chunk:
                 placed.update((d["id"], older) for d in self.read(older).values() if "id" in d)
         there, placed = placed, {}

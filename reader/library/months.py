@@ -48,6 +48,11 @@ def part_number(name: str) -> int:
     return int(name.split(".")[1]) if "." in name else 0
 
 
+def tally(tables: Tables) -> tuple[int, int]:
+    """(articles, headlines) in a month file's tables."""
+    return len(tables.get("articles", {})), len(tables.get("headlines", {}))
+
+
 def article_month(doc: Any) -> str:
     """The month of an article record (an ArticleMeta or its stored dict)."""
     if isinstance(doc, dict):
@@ -126,8 +131,7 @@ class MonthFiles:
 
     def count(self, name: str) -> tuple[int, int]:
         """(articles, headlines) of one month file, parsed now and not kept."""
-        tables = self.read(name)
-        return len(tables.get("articles", {})), len(tables.get("headlines", {}))
+        return tally(self.read(name))
 
     def save_counts(self, counts: dict[str, tuple[int, int]]) -> None:
         """Record the counts of these months (just written), keeping the others'."""

@@ -34,6 +34,7 @@ from reader.library.months import (
     month_of_part,
     part_name,
     part_number,
+    tally,
 )
 from reader.library.reading_store import ReadingStore
 from reader.library.storage import DamagedFile, StoreError, Tables
@@ -83,15 +84,11 @@ class ArticleStore:
         share = self._strings.setdefault  # one object per date, source, time, chunk
         try:
             for doc in tables.get("articles", {}).values():
-                for field in _SHARED & doc.keys():
-                    if isinstance(value := doc[field], str):
-                        doc[field] = share(value, value)
+                _share(doc, share)
                 self._meta[doc["id"]] = ArticleMeta(**doc)
                 articles.append(doc["id"])
             for doc in tables.get("headlines", {}).values():
-                for field in _SHARED & doc.keys():
-                    if isinstance(value := doc[field], str):
-                        doc[field] = share(value, value)
+                _share(doc, share)
                 if (meta := self._meta.get(doc.get("article_id") or "")) is not None:
                     doc["article_id"] = meta.id  # the article's own id and, mostly, title
                     if doc.get("headline") == meta.title:
@@ -253,7 +250,7 @@ class ArticleStore:
         if meta is None:
             return None
         with self._lock:
-            doc = self._bodies.body(meta.chunk or article_id[:2], article_id)
+            doc = self._bodies.body(_chunk(meta), article_id)
         return _article(doc) if doc else None
 
     def resolve(self, ref: str) -> str | None:
@@ -269,7 +266,7 @@ class ArticleStore:
         self.load_all()
         wanted: dict[str, set[str]] = {}
         for key in set(self._meta) if only is None else only & set(self._meta):
-            wanted.setdefault(self._meta[key].chunk or key[:2], set()).add(key)
+            wanted.setdefault(_chunk(self._meta[key]), set()).add(key)
         for chunk in sorted(wanted):
             with self._lock:
                 docs = list(self._bodies.each({chunk: wanted[chunk]}))
@@ -352,7 +349,7 @@ class ArticleStore:
             lines = {h.id for h in self._headlines.values() if h.source == old}
             if not ids and not lines or old == new:
                 return 0
-            for chunk in sorted({self._meta[i].chunk or i[:2] for i in ids}):
+            for chunk in sorted({_chunk(self._meta[i]) for i in ids}):
                 tables = {"bodies": self._bodies.read(chunk)}
                 for doc in tables["bodies"].values():
                     if doc.get("source") == old:
@@ -371,7 +368,7 @@ class ArticleStore:
             tables = self._months.read(name)
             change(name, tables)
             self._months.write(name, tables)
-            counts[name] = (len(tables.get("articles", {})), len(tables.get("headlines", {})))
+            counts[name] = tally(tables)
         self._months.save_counts(counts)
 
     def _write_index(
@@ -469,6 +466,19 @@ class ArticleStore:
 
 
 _SHARED = frozenset({"source", "published", "date", "time", "chunk", "dateline"})
+
+
+def _share(doc: dict[str, Any], share: Callable[[str, str], str]) -> None:
+    """The record's repeated strings (dates, source, ...) as the one object kept for each."""
+    for field in _SHARED & doc.keys():
+        if isinstance(value := doc[field], str):
+            doc[field] = share(value, value)
+
+
+def _chunk(meta: ArticleMeta) -> str:
+    """The body's file in bodies/: named by the record, or (written before chunks) the
+    first two hex digits of the id."""
+    return meta.chunk or meta.id[:2]
 
 
 def _relabel(tables: Tables, old: str, new: str) -> None:

@@ -16,6 +16,7 @@ from reader.library.months import (
     article_month,
     headline_month,
     part_name,
+    tally,
 )
 from reader.library.storage import (
     AtomicJSONStorage,
@@ -41,30 +42,30 @@ def upgrade(directory: Path, lock: DatabaseLock) -> None:
 def _split(legacy: Path, months: MonthFiles) -> None:
     tables = AtomicJSONStorage(legacy).read() or {}
     split: dict[str, Tables] = {}
+    last: dict[str, int] = {}  # month -> the number of its part being filled
     try:
         for doc in tables.get("articles", {}).values():
             doc.setdefault("chunk", doc["id"][:2])
-            _put(split, article_month(doc), "articles", doc)
+            _put(split, last, article_month(doc), "articles", doc)
         for doc in tables.get("headlines", {}).values():
-            _put(split, headline_month(doc), "headlines", doc)
+            _put(split, last, headline_month(doc), "headlines", doc)
     except (KeyError, TypeError, AttributeError) as error:
         raise DamagedFile(legacy, f"a record of the wrong shape: {error}") from error
     for name, month in split.items():
         months.write(name, month)
-    months.save_counts(
-        {n: (len(m.get("articles", {})), len(m.get("headlines", {}))) for n, m in split.items()}
-    )
+    months.save_counts({name: tally(month) for name, month in split.items()})
     os.unlink(legacy)
     fsync_dir(legacy.parent)
 
 
-def _put(split: dict[str, Tables], month: str, table: str, doc: dict[str, object]) -> None:
+def _put(
+    split: dict[str, Tables], last: dict[str, int], month: str, table: str, doc: dict[str, object]
+) -> None:
     """Into the month's last part, or a new part when that one is full."""
-    number = 0
-    while True:
-        tables = split.setdefault(part_name(month, number), {})
-        if sum(map(len, tables.values())) < PART_RECORDS:
-            break
-        number += 1
+    number = last.setdefault(month, 0)
+    tables = split.setdefault(part_name(month, number), {})
+    if sum(tally(tables)) >= PART_RECORDS:
+        last[month] = number + 1
+        tables = split.setdefault(part_name(month, number + 1), {})
     rows = tables.setdefault(table, {})
     rows[str(len(rows) + 1)] = doc
