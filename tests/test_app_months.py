@@ -4,7 +4,11 @@ that needs every month (mark all read, an entity, another order) gets every mont
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+
+from textual.pilot import Pilot
 
 from reader.library.library import Library
 from reader.models import Article, Headline
@@ -34,15 +38,22 @@ def fill(db: Path) -> Library:
     return Library(db, lazy=True)
 
 
+@asynccontextmanager
+async def started(db: Path) -> AsyncIterator[tuple[Library, NewsReaderApp, Pilot[None]]]:
+    """The app on a lazily opened store of MONTHS, its first screen settled."""
+    store = fill(db)
+    app = NewsReaderApp(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        yield store, app, pilot
+
+
 def items(ticker: Ticker) -> list[str]:
     return [row.text for row in ticker.rows if not row.is_day]
 
 
 async def test_the_first_screen_is_the_newest_months_and_g_loads_the_rest(db_dir: Path) -> None:
-    store = fill(db_dir)
-    app = NewsReaderApp(store)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(app, pilot)
+    async with started(db_dir) as (store, app, pilot):
         screen, ticker = app.screen, app.screen.query_one(Ticker)
         assert isinstance(screen, MainScreen)
         total = len(MONTHS) * PER_MONTH
@@ -58,10 +69,7 @@ async def test_the_first_screen_is_the_newest_months_and_g_loads_the_rest(db_dir
 
 
 async def test_scrolling_down_loads_older_months(db_dir: Path) -> None:
-    store = fill(db_dir)
-    app = NewsReaderApp(store)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(app, pilot)
+    async with started(db_dir) as (store, app, pilot):
         ticker = app.screen.query_one(Ticker)
         shown = len(items(ticker))
         ticker.cursor = len(ticker.rows) - 5  # near the oldest loaded row
@@ -70,10 +78,7 @@ async def test_scrolling_down_loads_older_months(db_dir: Path) -> None:
 
 
 async def test_mark_all_read_reaches_the_months_not_loaded(db_dir: Path) -> None:
-    store = fill(db_dir)
-    app = NewsReaderApp(store)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(app, pilot)
+    async with started(db_dir) as (store, app, pilot):
         await pilot.press("A")
         await settle(app, pilot)
     again = Library(db_dir)
@@ -81,10 +86,7 @@ async def test_mark_all_read_reaches_the_months_not_loaded(db_dir: Path) -> None
 
 
 async def test_a_search_lists_its_matches_in_every_month(db_dir: Path) -> None:
-    store = fill(db_dir)
-    app = NewsReaderApp(store)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(app, pilot)
+    async with started(db_dir) as (store, app, pilot):
         ticker = app.screen.query_one(Ticker)
         await pilot.press("slash", *"شهر", "enter")  # in every headline of every month
         await settle(app, pilot)  # the newest 300 matches first (FIRST_RESULTS), then all
@@ -101,10 +103,8 @@ async def test_a_search_lists_its_matches_in_every_month(db_dir: Path) -> None:
 
 
 async def test_opening_an_article_does_not_load_the_entity_index(db_dir: Path) -> None:
-    store = fill(db_dir)  # seconds at 100,000 articles: only an entity filter needs it
-    app = NewsReaderApp(store)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(app, pilot)
+    # the entity index costs seconds at 100,000 articles: only an entity filter needs it
+    async with started(db_dir) as (store, app, pilot):
         await pilot.press("down", "enter")
         await settle(app, pilot)
         screen = app.screen
