@@ -163,3 +163,19 @@ def test_bad_config_or_bidi_mode_is_a_clear_error(
     monkeypatch.setenv("NEWSREADER_BIDI", "both")
     status, _, err = run(capsys, "--db", str(db_dir), "show", str(SEED_000))
     assert status == 1 and "$NEWSREADER_BIDI" in err and "Traceback" not in err
+
+
+def test_a_folder_under_a_hidden_path_is_imported_its_hidden_files_are_not(
+    db_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a hidden folder on the way (~/.newsboat, the .venv a wheel's seeds are installed in)
+    folder = tmp_path / ".venv" / "pages"
+    (folder / ".git").mkdir(parents=True)
+    (folder / "page.txt").write_text("خبر من مجلد\n\nفقرة أولى", encoding="utf-8")
+    (folder / ".draft.txt").write_text("مسودة مخفية\n\nفقرة", encoding="utf-8")
+    (folder / ".git" / "page.txt").write_text("ملف داخلي\n\nفقرة", encoding="utf-8")
+    status, _, _ = run(capsys, "--db", str(db_dir), "import", str(folder))
+    assert status == 0
+    _, listed, _ = run(capsys, "--db", str(db_dir), "list")
+    assert "خبر من مجلد" in listed
+    assert "مسودة مخفية" not in listed and "ملف داخلي" not in listed

@@ -55,10 +55,10 @@ def bundled_seeds() -> Path:
 def expand(paths: Iterable[str | Path]) -> Iterator[Path]:
     for path in map(Path, paths):
         if path.is_dir():
-            yield from sorted(
-                p
+            yield from sorted(  # hidden files and folders inside it are skipped; the
+                p  # folder's own path may be hidden (~/.newsboat, a .venv's reader/seeds)
                 for p in path.rglob("*")
-                if p.is_file() and not any(x.startswith(".") for x in p.parts)
+                if p.is_file() and not any(x.startswith(".") for x in p.relative_to(path).parts)
             )
         else:
             yield path
