@@ -81,6 +81,15 @@ def test_the_next_chop_and_the_next_line_need_no_cursor_move() -> None:
     assert out == "\x1b[1H\x1b[1mخبرabc\nخبرabc\x1b[0m"
 
 
+def test_the_next_line_further_in_is_a_newline_and_a_move_right() -> None:
+    # rows 11 and 12, from column 31: LF + CUF 30 (6 bytes), not CUP 12;31 (8); the blanks
+    # before the line's end (ECH + CUF) are followed by a newline: the CUF goes nowhere
+    text = Strip([Segment("abc" + " " * 12, Style(bold=True))])
+    update = ChopsUpdate([{30: text}] * 12, [(10, 30, 45), (11, 30, 45)], [[45]] * 12)
+    out = CroppedChops.of(update, unknown(60, 12), "\n").render_segments(console())
+    assert out == "\x1b[11;31H\x1b[1mabc\x1b[12X\n\x1b[30Cabc\x1b[12X\x1b[12C\x1b[0m"
+
+
 def test_a_style_change_sends_what_differs() -> None:
     base = Style.parse("grey85 on grey11")
     line = Strip([Segment("ab", base), Segment("cd", base + Style(underline=True)),
