@@ -3,15 +3,15 @@
 Layout of a database directory (docs/library.md):
   index/YYYY-MM.json  one month's articles' metadata and ticker headlines (months.py)
   bodies/cNNNNNN.json article bodies in chunks of about 256 KiB (chunks.py)
-  state.json      reading state and the session (ArticleStore.reading, a ReadingStore)
-  entities.json   the entity index: which article mentions which entity (derived)
+  state/NN.json   reading state in 64 shards; state.json: the session (ArticleStore.reading)
+  entities/       the entity index: which article mentions which entity (derived)
   feeds.json      the subscriptions (FeedRegistry)
   search.sqlite   the full-text index (derived, SQLite FTS5)
   lock            the advisory lock every writer takes
 Opening loads the months as they are needed: `load_newest` for a first screen, everything
 for any question about the whole store. Showing the ticker never parses a body; marking an
-article read rewrites only state.json. Every write happens under the lock, after re-reading
-whatever another process changed.
+article read rewrites one small state shard and the session. Every write happens under the
+lock, after re-reading whatever another process changed.
 """
 
 from __future__ import annotations
