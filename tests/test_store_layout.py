@@ -117,9 +117,7 @@ def test_a_library_without_reading_state_does_not_change_by_itself(db_dir: Path)
     assert library.refresh() is False and library.refresh() is False  # nothing was written
 
 
-def test_a_full_month_goes_on_in_a_new_part(
-    db_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_full_month_goes_on_in_a_new_part(db_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(store_module, "PART_RECORDS", 12)
     library = Library(db_dir)
     library.add([dated(n, "2024-01") for n in range(10)], [])
