@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.feeds.feed_file import RawBatch, raw_batches
+from reader.feeds.records import pack, unpack
 from reader.feeds.sniff import Records
 
 QUEUED = 2  # cooked batches waiting in the child for the pipe
@@ -60,7 +61,7 @@ def from_child(path: Path, name: str, batch: int) -> Iterator[Records]:
                 asked = False
                 yield message.cook()
             else:
-                yield message
+                yield unpack(message)
     finally:  # also on Ctrl-C, or when the caller stops early
         receive.close()
         idle_out.close()
@@ -71,16 +72,17 @@ def from_child(path: Path, name: str, batch: int) -> Iterator[Records]:
 
 def _produce(path: Path, name: str, batch: int, batches: Connection, idle: Connection) -> None:
     """In the child: read the file, cook each batch unless the caller is idle, hand it to the
-    sending thread; then None."""
+    sending thread (records packed as tuples); then None."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     outbox: queue.Queue[Any] = queue.Queue(QUEUED)
     sender = threading.Thread(target=_send, args=(outbox, batches), daemon=True)
     sender.start()
     try:
         for raw in raw_batches(path, name, batch):
-            if isinstance(raw, RawBatch) and not _caller_idle(idle):
-                raw = raw.cook()
-            _put(outbox, raw, sender)
+            if not isinstance(raw, RawBatch):  # feedparser's records of the whole file
+                _put(outbox, pack(raw), sender)
+            else:
+                _put(outbox, raw if _caller_idle(idle) else pack(raw.cook()), sender)
     except Exception as error:  # reported, never a traceback from the child
         _put(outbox, ([], [], [f"internal error: {type(error).__name__}: {error}"[:300]]), sender)
     _put(outbox, None, sender)

@@ -16,6 +16,7 @@ from pathlib import Path
 from reader.feeds import http
 from reader.feeds.downloads import Download, Downloads
 from reader.feeds.parse_job import Parsed, parse_body, warm
+from reader.feeds.records import unpack
 from reader.library import index_workers
 from reader.library.feed_registry import Feed, FeedRegistry
 from reader.library.index_workers import Found, extract_ahead, pool, stop_pool
@@ -98,8 +99,13 @@ def _job(download: Download) -> tuple[bytes, str, str | None, str, str | None, s
 def _result(download: Download, parsed: Parsed) -> _Result:
     if parsed.error is not None:
         return _Result(download.feed, error=parsed.error)
+    articles, headlines, _ = unpack((*parsed.records, []))
     return _Result(
-        download.feed, download.response, parsed.records, parsed.title, problems=parsed.problems
+        download.feed,
+        download.response,
+        (articles, headlines),
+        parsed.title,
+        problems=parsed.problems,
     )
 
 
