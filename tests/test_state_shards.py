@@ -154,3 +154,17 @@ def test_lists_that_are_not_lists_of_ids_are_damage(tmp_path: Path, shape: bytes
     shard.write_bytes(shape)
     again = ReadingStore(tmp_path / "state.json")
     assert len(again.warnings) == 1 and again.states() == {}
+
+
+def test_a_refresh_after_this_process_s_own_marks_finds_no_change(tmp_path: Path) -> None:
+    """Within 20 ms of a write the file is read again (its time cannot tell two writes
+    apart); that re-read is not a change the app must rebuild its rows for."""
+    reading = ReadingStore(tmp_path / "state.json")
+    reading.mark_opened("aaaaaaaaaaaaaaaa")
+    reading.toggle("bbbbbbbbbbbbbbbb", "starred")
+    reading.toggle("bbbbbbbbbbbbbbbb", "starred")  # back to no state at all
+    assert reading.refresh() is False
+    other = ReadingStore(tmp_path / "state.json")  # another process
+    other.set_state("cccccccccccccccc", starred=True)
+    assert reading.refresh() is True and reading.state("cccccccccccccccc").starred
+    assert reading.refresh() is False

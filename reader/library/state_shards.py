@@ -88,11 +88,17 @@ class StateShards:
         self._files[n] = self._storage(n)
 
     def refresh(self) -> bool:
-        """Reload the shards another process changed; whether any was."""
-        changed = [n for n in range(SHARDS) if n not in self._broken and self._files[n].changed()]
-        for n in changed:
-            self._load(n)
-        return bool(changed)
+        """Reload the shards whose file may have changed; whether a state did. (A file
+        written in the last 20 ms, this process's own write included, is read again: its
+        time cannot tell two writes apart. Only a different state counts as a change, so
+        the app does not rebuild its rows after each of its own marks.)"""
+        changed = False
+        for n in range(SHARDS):
+            if n not in self._broken and self._files[n].changed():
+                before = self._states[n]
+                self._load(n)
+                changed = changed or self._states[n] != before
+        return changed
 
     def get(self, article_id: str) -> ReadingState | None:
         return self._states[shard_of(article_id)].get(article_id)
@@ -112,7 +118,10 @@ class StateShards:
         for n, changes in by_shard.items():
             if n not in self._broken:
                 self._write(n, changes)
-            self._states[n].update(changes)
+            held = self._states[n]
+            held.update(changes)
+            for key in [key for key, state in changes.items() if state == SHARED[False, False]]:
+                del held[key]  # as the file holds it: no entry
 
     def _write(self, n: int, changes: States) -> None:
         states = {**self._states[n], **changes}
