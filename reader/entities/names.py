@@ -65,6 +65,19 @@ def _surname(tokens: list[Token], k: int, lex: Lexicon, after_title: bool) -> bo
     return True
 
 
+_SUFFIXES = ("تهما", "تهم", "تها", "ته")
+
+
+def _possessed(word: str, lex: Lexicon) -> bool:
+    """مشاركتها, زيارته: a noun ending in ة with a possessive pronoun follows a name; it is
+    not part of it."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)] + "ه"
+            return is_common(stem, lex) or is_verbal_noun(stem, lex)
+    return False
+
+
 def _continues(tokens: list[Token], k: int) -> bool:
     """A particle's word follows: not a function word, but عبد takes any article word
     (عبد الأحد: الأحد is also Sunday)."""
@@ -103,6 +116,8 @@ def _vouched(tokens: list[Token], start: int, lex: Lexicon) -> bool:
 def name_end(tokens: list[Token], start: int, lex: Lexicon, titled: bool) -> int | None:
     """One past the last token of the name starting at `start`, or None if none starts."""
     first = tokens[start].norm
+    if first in NUMBERS:  # اللاعب ثلاث مباريات: no name starts with a number word
+        return None
     if not can_start_name(first, lex, titled) and not (titled and _vouched(tokens, start, lex)):
         return None
     k, words = start + 1, 1
@@ -131,8 +146,8 @@ def name_end(tokens: list[Token], start: int, lex: Lexicon, titled: bool) -> int
             break  # بالرئيس, والقاهرة: a proclitic on an article word starts something else
         if accusative(word, lex):
             break  # اتصالا هاتفيا, معرضا: accusative nouns and adverbs after the name
-        if is_verbal_noun(word, lex):
-            break  # فهد اليوسف إبعاد ...
+        if is_verbal_noun(word, lex) or _possessed(word, lex):
+            break  # فهد اليوسف إبعاد ..., سلاف فواخرجي مشاركتها
         particled = k >= 3 and tokens[k - 2].norm in PARTICLES  # عبد الحق سايحي
         particled = particled or tokens[k - 1].norm in COMPOUND  # عز الدين أوناحي
         if tokens[k - 1].norm.startswith("ال") and not word.startswith("ال") and not particled:
