@@ -17,7 +17,7 @@ Then it measures, each app in tmux at 100x30:
 `--old PATH` also runs the app from another source tree (e.g. the release before this
 layer, `git worktree add /tmp/old 67f604f`) on a copy of the same database.
 
-Usage: python benchmarks/bench_store.py [N ...] [--old PATH] [--no-newsboat]
+Usage: python benchmarks/bench_store.py [N ...] [--old PATH] [--no-newsboat] [--per-day K]
 Not a test: nothing is asserted. Numbers go in the README ("Speed and memory").
 """
 
@@ -61,11 +61,11 @@ def corpus() -> tuple[list[str], list[str]]:
     return paragraphs, words
 
 
-def generate(n: int) -> tuple[list[Article], list[Headline]]:
+def generate(n: int, per_day: int = 100) -> tuple[list[Article], list[Headline]]:
     rng = random.Random(n)
     paragraphs, words = corpus()
     articles, lines = [], []
-    days = max(30, n // 100)  # about 100 articles a day, at least a month
+    days = max(30, n // per_day)  # per_day articles a day (100: a national site), a month at least
     for i in range(n):
         title = " ".join(rng.choice(words) for _ in range(rng.randint(6, 11))) + f" {i}"
         body = tuple(rng.sample(paragraphs, rng.randint(4, min(8, len(paragraphs)))))
@@ -157,15 +157,31 @@ class Pane:
         status = Path(f"/proc/{self.pid}/status").read_text()
         return int(re.search(r"VmHWM:\s+(\d+)", status)[1]) / 1024  # type: ignore[index]
 
+    def cpu_ticks(self) -> int:
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])  # utime + stime
+
+    def settled_peak_mib(self, timeout: float = 120) -> float:
+        """VmHWM once the app has used no CPU for a second (its workers are done)."""
+        deadline, last = time.perf_counter() + timeout, -1
+        while time.perf_counter() < deadline:
+            ticks = self.cpu_ticks()
+            if ticks == last:
+                break
+            last = ticks
+            time.sleep(1.0)
+        return self.peak_mib()
+
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
 
 
 def first_screen(
-    db: Path, work: Path, code: Path | None = None, query: str = ""
+    db: Path, work: Path, code: Path | None = None, query: str = "", to_end: bool = False
 ) -> tuple[float, float, float, float]:
     """Seconds to the first screen and its peak MiB; with `query`, then the seconds from
-    Enter to the first results and to all of them (the status line's `/query: N`)."""
+    Enter to the first results and to all of them (the status line's `/query: N`); with
+    `to_end`, the peak MiB after `G` (every month loaded, the cursor on the oldest row)."""
     env = {"NEWSREADER_DB": str(db), "HOME": str(work), "TERM": "xterm-256color"}
     env |= {"LANG": "C.UTF-8", "XDG_CONFIG_HOME": str(work / "cfg")}
     command = f"{NEWSREADER} --bidi app"
@@ -175,6 +191,10 @@ def first_screen(
     pane = Pane(command, env)
     try:
         shown, peak = pane.wait(r"\d+ articles, \d+ unread"), pane.peak_mib()
+        if to_end:
+            time.sleep(2)
+            pane.tmux("send-keys", "-t", "b", "G")
+            return shown, peak, pane.settled_peak_mib(), 0.0
         if not query:
             return shown, peak, 0.0, 0.0
         time.sleep(2)  # the app settles (the entity index and the watcher start)
@@ -210,6 +230,8 @@ def newsboat(feed: Path, work: Path) -> tuple[float, float, float]:
 def median_ms(action: object, ids: list[str]) -> float:
     times = []
     for article_id in ids:
+        time.sleep(0.025)  # keypresses are not back to back (a file written within 20 ms
+        # of the last write is read again: its time stamp could hide a second writer)
         started = time.perf_counter()
         action(article_id)  # type: ignore[operator]
         times.append(time.perf_counter() - started)
@@ -228,7 +250,13 @@ def in_process(db: Path, ids: list[str]) -> dict[str, float]:
         "search": median_ms(library.search, WORDS),
         "search's first page": median_ms(lambda w: library.search(w, newest=300), WORDS),
     }
+    library.reading.set_many({article_id: read for article_id in ids})  # everything read
+    result["mark read, all read"] = median_ms(library.mark_opened, sample)
+    result["star, all read"] = median_ms(lambda i: library.toggle(i, "starred"), sample)
     library.close()
+    started = time.perf_counter()
+    Library(db, lazy=True).reading.states()
+    result["open the reading state, all read"] = (time.perf_counter() - started) * 1000
     return result
 
 
@@ -237,12 +265,17 @@ def disk_mib(path: Path) -> float:
 
 
 def bench(n: int, args: argparse.Namespace, work: Path) -> None:
-    articles, lines = generate(n)
+    articles, lines = generate(n, args.per_day)
     db = work / f"db{n}"
     built = build(db, articles, lines)
     ours, peak, _, _ = first_screen(db, work)
-    print(f"\n{n:,} articles (stored in {built:.0f} s, {disk_mib(db):.0f} MiB on disk)")
+    print(
+        f"\n{n:,} articles, {args.per_day} a day (stored in {built:.0f} s, "
+        f"{disk_mib(db):.0f} MiB on disk)"
+    )
     print(f"  newsreader first screen {ours:6.2f} s, peak {peak:5.0f} MiB")
+    _, _, after_g, _ = first_screen(db, work, to_end=True)
+    print(f"  after G (every month loaded): peak {after_g:5.0f} MiB")
     _, _, first, every = first_screen(db, work, query=QUERY)
     print(f"  in the app, /{QUERY} Enter: results {first * 1000:.0f} ms, all {every * 1000:.0f} ms")
     if args.old:
@@ -274,6 +307,9 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[1_000, 10_000, 100_000])
     parser.add_argument("--old", metavar="PATH", help="also run the app from this source tree")
     parser.add_argument("--no-newsboat", action="store_true", help="measure newsreader only")
+    parser.add_argument(
+        "--per-day", type=int, default=100, help="articles a day (3300: a busy wire's month)"
+    )
     args = parser.parse_args()
     for tool in ("tmux", *(() if args.no_newsboat else (str(NEWSBOAT),))):
         if shutil.which(tool) is None:

@@ -23,7 +23,7 @@ from textual.strip import Strip
 from reader.ui.chops import CroppedChops, FullUpdate
 from reader.ui.screen_writer import newline_for
 from reader.ui.shadow import Shadow
-from tests.tmux_session import Tmux
+from tests.tmux_session import Tmux, as_drawn
 
 HEADLINE, STAMP = Style(bold=True), Style(reverse=True)
 WIDTH, HEIGHT = 40, 8
@@ -81,6 +81,15 @@ def test_the_next_chop_and_the_next_line_need_no_cursor_move() -> None:
     assert out == "\x1b[1H\x1b[1mخبرabc\nخبرabc\x1b[0m"
 
 
+def test_the_next_line_further_in_is_a_newline_and_a_move_right() -> None:
+    # rows 11 and 12, from column 31: LF + CUF 30 (6 bytes), not CUP 12;31 (8); the blanks
+    # before the line's end (ECH + CUF) are followed by a newline: the CUF goes nowhere
+    text = Strip([Segment("abc" + " " * 12, Style(bold=True))])
+    update = ChopsUpdate([{30: text}] * 12, [(10, 30, 45), (11, 30, 45)], [[45]] * 12)
+    out = CroppedChops.of(update, unknown(60, 12), "\n").render_segments(console())
+    assert out == "\x1b[11;31H\x1b[1mabc\x1b[12X\n\x1b[30Cabc\x1b[12X\x1b[12C\x1b[0m"
+
+
 def test_a_style_change_sends_what_differs() -> None:
     base = Style.parse("grey85 on grey11")
     line = Strip([Segment("ab", base), Segment("cd", base + Style(underline=True)),
@@ -109,7 +118,7 @@ def test_newline_alone_where_the_tty_adds_the_carriage_return() -> None:
 
 # -- the same screen in a real terminal ----------------------------------------------------------
 COLOURS = [None, "grey85", "color(214)", "color(71)", "grey11", "color(17)", "default"]
-LETTERS = ["ﺔﻘﻄﻨﻤﻟﺍ", "abc", " ", "   ", " " * 12, "2021", "ﻻ", "│", "…"]
+LETTERS = ["ﺔﻘﻄﻨﻤﻟﺍ", "ﻥﺍ ﺭﺩﺎﺼﻣ", "abc", " ", "   ", " " * 12, "2021", "ﻻ", "│", "…"]
 
 
 def random_strip(rng: random.Random, width: int) -> Strip:
@@ -178,7 +187,7 @@ def cells(capture: str) -> list[list[tuple[str, tuple[str, ...]]]]:
         elif match.group(2) == " " and not attrs & SHOWS_ON_A_BLANK:
             row.append((" ", ("bg", bg)))
         else:
-            row.append((match.group(2), (*sorted(attrs), "fg", fg, "bg", bg)))
+            row.append((as_drawn(match.group(2)), (*sorted(attrs), "fg", fg, "bg", bg)))
     return rows
 
 
@@ -212,6 +221,7 @@ def test_tmux_shows_the_same_screen_as_for_textuals_own_output(tmp_path: Path) -
         again = CroppedChops.of(partial, shadow, "\n").render_segments(c)
         assert again == ""  # the same update twice: the terminal shows it already
     assert len("".join(ours)) < 0.8 * len("".join(theirs))
+    assert "\u0627" in "".join(ours) and "\u0627" not in "".join(theirs)  # alef sent plain
     expected = shown("".join(theirs), tmp_path)
     assert shown("".join(ours), tmp_path) == expected
     assert sum(len(row) for row in expected[:HEIGHT]) > HEIGHT * WIDTH // 2  # cells compared

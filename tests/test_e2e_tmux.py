@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from tests.tmux_session import Tmux, newsreader_command
+from tests.tmux_session import Tmux, as_drawn, newsreader_command
 
 SEED_004_TIMES = [
     "13:49",
@@ -46,7 +46,7 @@ def article_text(screen: list[str], start: int, width: int, top: int = 0) -> lis
     for row in rows:
         row = row.ljust(start + width + 1)
         assert row[start - 1] == " " and row[start + width] == " ", f"margins: {row!r}"
-    return [row.ljust(start + width)[start : start + width] for row in rows]
+    return [as_drawn(row.ljust(start + width)[start : start + width]) for row in rows]
 
 
 def expected_lines(env: dict[str, str], article_id: str, width: int) -> list[str]:
@@ -65,7 +65,7 @@ def expected_lines(env: dict[str, str], article_id: str, width: int) -> list[str
         if line["paragraph"] != paragraph and line["paragraph"] > 1:
             out.append("")  # a blank line before each paragraph of the body
         paragraph = line["paragraph"]
-        out.append(line["visual"])
+        out.append(as_drawn(line["visual"]))
     return [line.ljust(width) for line in out]
 
 
@@ -90,10 +90,11 @@ def test_ticker_shows_seed_times_and_article_matches_show_json(env: dict[str, st
         tmux.send("Enter")  # the cursor starts on the first article (seed 000)
         expected = expected_lines(env, first_article(env), TEXT_WIDTH)
         title = expected[0].strip()
-        screen = tmux.wait_until(lambda rows: title in rows[0])
+        screen = tmux.wait_until(lambda rows: title in as_drawn(rows[0]))
         pane = article_text(screen, TEXT_START, TEXT_WIDTH)
         assert len(pane) >= 30
         assert pane == expected[: len(pane)]
+        assert "\u0627" in "".join(screen)  # alef sent as its letter, not as U+FE8D
         tmux.send("q")
         tmux.wait_for("EXITED 0")
     finally:
@@ -116,7 +117,7 @@ def test_scrolled_article_shows_the_right_lines(
         tmux.wait_for("13:49")
         tmux.send("Enter")
         expected = expected_lines(env, first_article(env), width)
-        tmux.wait_until(lambda rows: expected[0].strip() in rows[top])
+        tmux.wait_until(lambda rows: expected[0].strip() in as_drawn(rows[top]))
         height = len(article_text(tmux.screen(), start, width, top))
         assert len(expected) > height + 4, "the article must be longer than the pane"
         offset, last = 0, len(expected) - height

@@ -57,3 +57,11 @@ def test_the_app_starts_without_the_fetch_and_sync_machinery(tmp_path: Path) -> 
         [sys.executable, "-c", APP_PROBE, str(db)], capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "", out.stdout  # loaded when R or the refresh timer runs
+
+
+def test_importing_the_app_does_not_load_the_entity_extractor() -> None:
+    """The sidebar needs the entity types only; the extractor and its lists load when the
+    first article is analysed (40-100 ms of every start-up before)."""
+    probe = "import sys, reader.ui.app; print(sorted(m for m in sys.modules if 'entities' in m))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout

@@ -117,9 +117,7 @@ def test_a_library_without_reading_state_does_not_change_by_itself(db_dir: Path)
     assert library.refresh() is False and library.refresh() is False  # nothing was written
 
 
-def test_a_full_month_goes_on_in_a_new_part_and_loads_whole(
-    db_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_full_month_goes_on_in_a_new_part(db_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(store_module, "PART_RECORDS", 12)
     library = Library(db_dir)
     library.add([dated(n, "2024-01") for n in range(10)], [])
@@ -131,7 +129,7 @@ def test_a_full_month_goes_on_in_a_new_part_and_loads_whole(
     }
     assert sizes == {"2024-01": 10, "2024-02": 12, "2024-02.001": 12, "2024-02.002": 11}
     lazy = Library(db_dir, lazy=True)
-    _, metas = lazy.recent(5)  # the whole newest month, not its newest part only
+    _, metas = lazy.recent(5)  # every part: all of them hold the newest day (the 15th)
     assert len(metas) == 35 and not lazy.complete
     assert {m.id for m in Library(db_dir).articles()} == {
         dated(n, m).id for m, k in (("2024-01", 10), ("2024-02", 35)) for n in range(k)

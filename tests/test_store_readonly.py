@@ -134,4 +134,9 @@ def test_an_old_database_that_cannot_be_written_is_read_in_place(tmp_path: Path)
     assert len(listed.stdout.strip().split("\n")) == 5  # the five articles of index.json
     shown = newsreader(db, "show", "2a3ccff733542e9b")
     assert shown.returncode == 0 and "نتنياهو" in shown.stdout
+    listed = newsreader(db, "list", "--json")  # the old state.json's states, read in place
+    states = {a["id"]: (a["read"], a["starred"]) for a in json.loads(listed.stdout)}
+    assert states["2a3ccff733542e9b"] == (True, False)
+    assert states["203107b7d80d10c4"] == (True, True)
+    assert states["e2cd87e910afb77f"] == (False, True)
     assert {p: p.read_bytes() for p in db.rglob("*") if p.is_file()} == before  # not upgraded

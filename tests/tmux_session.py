@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import time
+import unicodedata
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +19,23 @@ def newsreader_command() -> str:
     if not script.exists():
         raise AssertionError(f"{script} is not installed: run pip install -e '.[test]'")
     return str(script)
+
+
+def as_drawn(text: str) -> str:
+    """Each isolated form as its letter: the terminal draws the letter with that glyph, and
+    the app sends the letter where no neighbour could join it (reader/bidi/nominal.py,
+    tests/test_bidi_nominal.py). A letter on screen where the layout drew another form still
+    differs."""
+    return "".join(_LETTER.get(char, char) for char in text)
+
+
+_LETTER = {
+    chr(code): chr(int(parts[1], 16))
+    for code in range(0xFB50, 0xFF00)
+    if (parts := unicodedata.decomposition(chr(code)).split())
+    and parts[0] == "<isolated>"
+    and len(parts) == 2
+}
 
 
 class Tmux:

@@ -75,7 +75,11 @@ class DatabaseLock:
 
 
 def sweep_temporary_files(directory: Path) -> None:
-    for folder in (directory, directory / "bodies", directory / "index"):
+    try:  # every folder of the library: index, bodies, entities, state
+        folders = [directory, *(p for p in directory.iterdir() if p.is_dir())]
+    except OSError:
+        return
+    for folder in folders:
         try:
             leftovers = list(folder.glob(".*.tmp"))
         except OSError:

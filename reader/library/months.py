@@ -6,25 +6,29 @@ A record's month is the first full date it has: an article's `published_at` (UTC
 `published`, a headline's `at` or `date`; records without one are in `undated`, which the
 ticker lists last. A month holds at most PART_RECORDS records a file: then its next records
 go to `YYYY-MM.001.json`, `.002`, ... (a busy month, or years of an archive imported into
-one month, never makes one add parse an unbounded file). Months load whole, parts write.
-`index/months.json` remembers how many records each month file holds,
-with the file's size and time, so the totals are known without parsing every month; it is
-derived (a month whose file changed since, or was copied, is counted again and recorded).
+one month, never makes one add parse an unbounded file).
+`index/months.json` remembers how many records each month file holds and the day of its
+newest record, with the file's size and time, so the totals are known without parsing every
+month and the first screen parses only the files with the newest records (a busy month's
+older parts wait); it is derived (a file that changed since, or was copied, is counted again
+and recorded).
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reader.library.storage import AtomicJSONStorage, Tables, signature
+from reader.models import ArticleMeta
 
 UNDATED = "undated"
 LEGACY = "legacy"  # index.json of the layout before months, read in place when read-only
 COUNTS = "months"
 PART_RECORDS = 5000  # articles and headlines in one file of a month
 _MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _PART = re.compile(r"([0-9]{4}-[0-9]{2}|undated)(?:\.([0-9]{3}))?")
 
 
@@ -48,9 +52,34 @@ def part_number(name: str) -> int:
     return int(name.split(".")[1]) if "." in name else 0
 
 
-def tally(tables: Tables) -> tuple[int, int]:
-    """(articles, headlines) in a month file's tables."""
-    return len(tables.get("articles", {})), len(tables.get("headlines", {}))
+class Tally(NamedTuple):
+    """What `index/months.json` remembers of a month file."""
+
+    articles: int
+    headlines: int
+    newest: str | None  # the newest record's day (YYYY-MM-DD); "" none dated; None unknown
+
+    @property
+    def records(self) -> int:
+        return self.articles + self.headlines
+
+
+def record_day(doc: Any) -> str:
+    """The day (UTC) of a record: an article's or headline's stored dict, or the record."""
+    if isinstance(doc, dict):
+        when = doc.get("published_at") or doc.get("published") or doc.get("at") or doc.get("date")
+    elif isinstance(doc, ArticleMeta):
+        when = doc.published_at or doc.published
+    else:
+        when = doc.at or doc.date
+    return when[:10] if isinstance(when, str) and _DAY.match(when) else ""
+
+
+def tally(tables: Tables) -> Tally:
+    """What a month file's tables hold."""
+    articles, lines = tables.get("articles", {}), tables.get("headlines", {})
+    days = map(record_day, (*articles.values(), *lines.values()))
+    return Tally(len(articles), len(lines), max(days, default=""))
 
 
 def article_month(doc: Any) -> str:
@@ -113,36 +142,41 @@ class MonthFiles:
         return self.storage(name).changed()
 
     # -- the counts of each month (derived) ----------------------------------------------------
-    def counted(self) -> dict[str, tuple[int, int]]:
-        """(articles, headlines) of each month whose file is the one that was counted."""
+    def counted(self) -> dict[str, Tally]:
+        """What each month file whose file is the one that was counted holds."""
         try:
             raw = AtomicJSONStorage(self.folder / f"{COUNTS}.json").read() or {}
         except Exception:  # derived: a damaged file only means counting again
             return {}
-        result: dict[str, tuple[int, int]] = {}
+        result: dict[str, Tally] = {}
         for name, entry in raw.get(COUNTS, {}).items():
             try:
                 sig = signature(self.path(name))
                 if sig is not None and list(sig[1:3]) == entry["sig"]:
-                    result[name] = (int(entry["articles"]), int(entry["headlines"]))
+                    newest = entry.get("newest")  # None: counted before days were recorded
+                    result[name] = Tally(
+                        int(entry["articles"]),
+                        int(entry["headlines"]),
+                        newest if isinstance(newest, str) else None,
+                    )
             except (KeyError, TypeError, ValueError):
                 continue
         return result
 
-    def count(self, name: str) -> tuple[int, int]:
-        """(articles, headlines) of one month file, parsed now and not kept."""
+    def count(self, name: str) -> Tally:
+        """What one month file holds, parsed now and not kept."""
         return tally(self.read(name))
 
-    def save_counts(self, counts: dict[str, tuple[int, int]]) -> None:
-        """Record the counts of these months (just written), keeping the others'."""
+    def save_counts(self, counts: dict[str, Tally]) -> None:
+        """Record the tallies of these months (just written), keeping the others'."""
         storage = AtomicJSONStorage(self.folder / f"{COUNTS}.json")
         try:
             table = dict((storage.read() or {}).get(COUNTS, {}))
         except Exception:
             table = {}
-        for name, (articles, headlines) in counts.items():
+        for name, counted in counts.items():
             sig = signature(self.path(name))
             if sig is not None:
-                entry = {"articles": articles, "headlines": headlines, "sig": list(sig[1:3])}
-                table[name] = entry
+                entry = {"articles": counted.articles, "headlines": counted.headlines}
+                table[name] = {**entry, "newest": counted.newest, "sig": list(sig[1:3])}
         storage.write({COUNTS: table})

@@ -1,5 +1,10 @@
-"""Reading state (read, starred) and the session (where the reader left off) in their own
-small TinyDB file, `state.json`: marking an article read rewrites only this file.
+"""Reading state (read, starred) and the session (where the reader left off).
+
+The states live in `state/NN.json` (state_shards.py: one small file rewritten per mark);
+`state.json` keeps the session table. A `state.json` of an earlier release also holds every
+state in its `state` table: the first open that can write moves them into the shards (a
+state already in a shard is newer and wins; a kill half-way leaves both copies, and the
+next open finishes), and a read-only database reads them where they are.
 
 A damaged `state.json` is set aside with a warning (everything reads as unread), so the
 articles stay readable; it never stops a command.
@@ -11,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from reader.library.lock import DatabaseLock, database_lock, reopen_set_aside
-from reader.library.storage import AtomicJSONStorage, DamagedFile, open_db
+from reader.library.state_shards import StateShards
+from reader.library.storage import DamagedFile, StoreError, open_db, storage_of
 from reader.models import ReadingState
 
 
@@ -20,49 +26,68 @@ class ReadingStore:
         self.path = path
         self._lock = lock or database_lock(path.parent)
         self._db = open_db(path)
-        self._state: dict[str, tuple[int, ReadingState]] = {}
         self.warnings: list[str] = []
+        self._legacy: dict[str, ReadingState] = {}  # states still in an old state.json
         try:
-            self._load()
+            self._legacy = self._read_legacy()
         except DamagedFile:
-            self.warnings.append(self._set_aside())
+            self._set_aside()
+        self._shards = StateShards(path.parent / "state", self._lock)
+        self.warnings += self._shards.warnings
+        if self._legacy:
+            self._upgrade()
 
-    def _set_aside(self) -> str:
-        self._state = {}
+    def _set_aside(self) -> None:
+        self._legacy = {}
         self._db, warning = reopen_set_aside(
             self.path,
             self._lock,
             "reading state starts afresh (all unread)",
             "reading state is not shown",
         )
-        return warning
+        self.warnings.append(warning)
 
-    def _load(self) -> None:
-        state: dict[str, tuple[int, ReadingState]] = {}
-        for doc in self._db.table("state").all():
+    def _read_legacy(self) -> dict[str, ReadingState]:
+        legacy: dict[str, ReadingState] = {}
+        for doc in ((storage_of(self._db).read() or {}).get("state") or {}).values():
             if not isinstance(doc.get("id"), str):
                 raise DamagedFile(self.path, "a reading state without an article id")
-            state[doc["id"]] = (
-                doc.doc_id,
-                ReadingState(bool(doc.get("read")), bool(doc.get("starred"))),
-            )
-        self._state = state
+            legacy[doc["id"]] = ReadingState(bool(doc.get("read")), bool(doc.get("starred")))
+        return legacy
+
+    def _upgrade(self) -> None:
+        """Move an old state.json's states into the shards, then drop them from it."""
+        try:
+            with self._lock.write():
+                self.refresh()
+                if not self._legacy:  # another process has just done it
+                    return
+                self._shards.put((k, v) for k, v in self._legacy.items() if not self._shards.get(k))
+                tables = storage_of(self._db).read() or {}
+                tables.pop("state", None)
+                storage_of(self._db).write(tables)
+                self._legacy = {}
+        except StoreError:  # read-only: read them where they are
+            pass
 
     def refresh(self) -> bool:
-        """Reload if another process changed the file; whether it did."""
+        """Reload what another process changed; whether anything was."""
         with self._lock.thread:
-            storage = self._db.storage
-            if not isinstance(storage, AtomicJSONStorage) or not storage.changed():
-                return False
-            self._load()
-            return True
+            changed = False
+            if storage_of(self._db).changed():
+                try:
+                    self._legacy = self._read_legacy()
+                except DamagedFile:
+                    self._set_aside()
+                changed = True
+            return self._shards.refresh() or changed
 
     def state(self, article_id: str) -> ReadingState:
-        entry = self._state.get(article_id)
-        return entry[1] if entry else ReadingState()
+        return self._shards.get(article_id) or self._legacy.get(article_id) or ReadingState()
 
     def states(self) -> dict[str, ReadingState]:
-        return {key: value[1] for key, value in self._state.items()}
+        with self._lock.thread:
+            return {**self._legacy, **self._shards.all()} if self._legacy else self._shards.all()
 
     def set_state(
         self, article_id: str, *, read: bool | None = None, starred: bool | None = None
@@ -73,14 +98,7 @@ class ReadingStore:
             new = ReadingState(
                 old.read if read is None else read, old.starred if starred is None else starred
             )
-            table = self._db.table("state")
-            fields = {"id": article_id, "read": new.read, "starred": new.starred}
-            if article_id in self._state:
-                doc_id = self._state[article_id][0]
-                table.update(fields, doc_ids=[doc_id])
-            else:
-                doc_id = table.insert(fields)
-            self._state[article_id] = (doc_id, new)
+            self._shards.put([(article_id, new)])
             return new
 
     def toggle(self, article_id: str, what: str) -> ReadingState:
@@ -93,44 +111,17 @@ class ReadingStore:
             return self.set_state(article_id, starred=not old.starred)
 
     def mark_opened(self, article_id: str) -> None:
-        """Opening an article: it is read, and the session remembers it (one write)."""
+        """Opening an article: it is read, and the session remembers it."""
         with self._lock.write():
-            self.refresh()
-            tables = self._db.storage.read() or {}
-            state = tables.setdefault("state", {})
-            if article_id in self._state:
-                doc_id = self._state[article_id][0]
-                state[str(doc_id)]["read"] = True
-            else:
-                doc_id = max(map(int, state), default=0) + 1
-                state[str(doc_id)] = {"id": article_id, "read": True, "starred": False}
-            session = tables.setdefault("session", {})
-            if not session:
-                session["1"] = {}
-            next(iter(session.values()))["last_article"] = article_id
-            self._db.storage.write(tables)
-            starred = self.state(article_id).starred
-            self._state[article_id] = (doc_id, ReadingState(True, starred))
+            self.set_state(article_id, read=True)
+            self.set_settings({"last_article": article_id})
 
     def set_many(self, states: dict[str, ReadingState]) -> None:
-        """Set many articles' state in a few writes (an import of another reader's state):
-        one insert for the new ones, one update per kind of state for the known ones."""
+        """Set many articles' state (an import of another reader's state): one write per
+        shard they fall in, only for the states that change."""
         with self._lock.write():
             self.refresh()
-            table = self._db.table("state")
-            fresh = [(k, v) for k, v in states.items() if k not in self._state]
-            ids = table.insert_multiple(
-                {"id": k, "read": v.read, "starred": v.starred} for k, v in fresh
-            )
-            self._state.update((k, (i, v)) for (k, v), i in zip(fresh, ids, strict=True))
-            by_state: dict[ReadingState, list[int]] = {}
-            for key, state in states.items():
-                doc_id, old = self._state[key]
-                if old != state:
-                    by_state.setdefault(state, []).append(doc_id)
-                    self._state[key] = (doc_id, state)
-            for state, doc_ids in by_state.items():
-                table.update({"read": state.read, "starred": state.starred}, doc_ids=doc_ids)
+            self._shards.put((k, v) for k, v in states.items() if self.state(k) != v)
 
     def setting(self, key: str, default: Any = None) -> Any:
         with self._lock.thread:

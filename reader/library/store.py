@@ -3,15 +3,15 @@
 Layout of a database directory (docs/library.md):
   index/YYYY-MM.json  one month's articles' metadata and ticker headlines (months.py)
   bodies/cNNNNNN.json article bodies in chunks of about 256 KiB (chunks.py)
-  state.json      reading state and the session (ArticleStore.reading, a ReadingStore)
-  entities.json   the entity index: which article mentions which entity (derived)
+  state/NN.json   reading state in 64 shards; state.json: the session (ArticleStore.reading)
+  entities/       the entity index: which article mentions which entity (derived)
   feeds.json      the subscriptions (FeedRegistry)
   search.sqlite   the full-text index (derived, SQLite FTS5)
   lock            the advisory lock every writer takes
 Opening loads the months as they are needed: `load_newest` for a first screen, everything
 for any question about the whole store. Showing the ticker never parses a body; marking an
-article read rewrites only state.json. Every write happens under the lock, after re-reading
-whatever another process changed.
+article read rewrites one small state shard and the session. Every write happens under the
+lock, after re-reading whatever another process changed.
 """
 
 from __future__ import annotations
@@ -29,13 +29,16 @@ from reader.library.lock import database_lock
 from reader.library.months import (
     PART_RECORDS,
     MonthFiles,
+    Tally,
     article_month,
     headline_month,
     month_of_part,
     part_name,
     part_number,
+    record_day,
     tally,
 )
+from reader.library.newest import newest_day, take_newest
 from reader.library.reading_store import ReadingStore
 from reader.library.storage import DamagedFile, StoreError, Tables
 from reader.library.upgrade import upgrade
@@ -121,22 +124,22 @@ class ArticleStore:
             self._complete = all(n in self._loaded for n in self._months.names())
 
     def load_newest(self, items: int) -> bool:
-        """Load months, newest first, until at least `items` records are in memory; whether
-        everything is loaded now. (A record of an older month whose local date is in the
-        next month, near midnight at a month's end, sorts among that month's oldest rows:
-        at the bottom of what is loaded, never above the newest.)"""
+        """Load the files holding the newest `items` records (newest.py: only those of a
+        busy month's parts that can hold them); whether everything is loaded now."""
         with self._lock:
             names = self._months.names()
-            have, month = len(self._meta) + len(self._headlines), ""
-            for name in names:  # whole months: a month's parts are in the order of storing
-                if have >= items and month_of_part(name) != month:
-                    break
-                month = month_of_part(name)
+            for name in take_newest(names, self._months.counted(), self._days_of, items):
                 if name not in self._loaded:
                     self._load_month(name)
-                    have = len(self._meta) + len(self._headlines)
             self._complete = all(n in self._loaded for n in names)
             return self._complete
+
+    def _days_of(self, name: str) -> list[str]:
+        """The day of each record of a loaded month file."""
+        articles, headlines = self._loaded.get(name, ([], []))
+        metas = (self._meta.get(key) for key in articles)
+        lines = (self._headlines.get(key) for key in headlines)
+        return [record_day(record) for record in (*metas, *lines) if record is not None]
 
     @property
     def complete(self) -> bool:
@@ -163,6 +166,7 @@ class ArticleStore:
         loaded when everything was, or when they are newer than what is loaded."""
         with self._lock:
             was_complete, changed = self._complete, False
+            counted = {} if was_complete else self._months.counted()
             names = self._months.names()
             for name in [n for n in self._loaded if n not in names]:
                 self._forget_month(name)  # the old index.json, upgraded by another process
@@ -172,7 +176,7 @@ class ArticleStore:
                     if self._months.changed(name):
                         self._load_month(name)
                         changed = True
-                elif was_complete or self._newer_than_loaded(name):
+                elif was_complete or self._newer_than_loaded(name, counted):
                     self._load_month(name)
                     changed = True
             self._complete = all(n in self._loaded for n in names)
@@ -180,9 +184,12 @@ class ArticleStore:
             entities = self._entities.refresh() if self._entities is not None else False
             return changed or state or entities
 
-    def _newer_than_loaded(self, name: str) -> bool:
-        dated = [n for n in self._loaded if n[:1].isdigit()]
-        return bool(dated) and name[:1].isdigit() and name > min(dated)
+    def _newer_than_loaded(self, name: str, counted: dict[str, Tally]) -> bool:
+        """A file not loaded whose newest day is as new as a loaded one's: another process
+        wrote it (the files left unloaded are older than every loaded one, newest.py)."""
+        days = [newest_day(n, counted.get(n)) for n in self._loaded]
+        dated = [day for day in days if day]
+        return bool(dated) and newest_day(name, counted.get(name)) >= min(dated)
 
     # -- reading -------------------------------------------------------------------------------
     def articles(self) -> list[ArticleMeta]:
@@ -196,19 +203,14 @@ class ArticleStore:
             return sorted(self._headlines.values(), key=lambda line: line.seq)
 
     def recent(self, items: int) -> tuple[list[Headline], list[ArticleMeta]]:
-        """The records of the newest months that hold at least `items` (loaded if they are
-        not): a first screen, or the first page of a search."""
+        """The records of the files holding the newest `items` (loaded if they are not): a
+        first screen, or the first page of a search."""
         self.load_newest(items)
         with self._lock:
             lines: list[Headline] = []
             metas: list[ArticleMeta] = []
-            month = ""
-            for name in self._months.names():
-                if name not in self._loaded:
-                    break
-                if len(lines) + len(metas) >= items and month_of_part(name) != month:
-                    break
-                month = month_of_part(name)
+            names = [n for n in self._months.names() if n in self._loaded]
+            for name in take_newest(names, self._months.counted(), self._days_of, items):
                 articles, headlines = self._loaded[name]
                 metas += [self._meta[i] for i in articles if i in self._meta]
                 lines += [self._headlines[i] for i in headlines if i in self._headlines]
@@ -221,14 +223,21 @@ class ArticleStore:
                 return len(self._meta), len(self._headlines)
             articles, lines = len(self._meta), len(self._headlines)
             counted = self._months.counted()
-            recounted = {}
+            recounted: dict[str, Tally] = {}
             for name in self._months.names():
-                if name in self._loaded:
+                known = counted.get(name)
+                fresh = known is not None and known.newest is not None
+                if name in self._loaded:  # counted above; its newest day from memory
+                    if not fresh and not self._months.changed(name):
+                        held = self._loaded[name]
+                        day = max(self._days_of(name), default="")
+                        recounted[name] = Tally(len(held[0]), len(held[1]), day)
                     continue
-                if name not in counted:  # changed by hand, or a copied database
-                    counted[name] = recounted[name] = self._months.count(name)
-                articles += counted[name][0]
-                lines += counted[name][1]
+                if not fresh:  # changed by hand, a copied database, or counted before days
+                    known = recounted[name] = self._months.count(name)
+                assert known is not None
+                articles += known.articles
+                lines += known.headlines
         if recounted:
             # derived: when the database is busy or read-only, it is counted again next time
             with suppress(StoreError), self.lock.write(timeout=0):

@@ -4,7 +4,7 @@ the read/starred state both sides last agreed on (the base).
 
 The queue of local changes is the difference between an article's reading state and its base:
 a change made while the server is away (by the app or the CLI, in any process) is kept in
-state.json like any other, and goes up on the next sync; nothing needs to be told about it.
+the reading state like any other, and goes up on the next sync; nothing needs to be told about it.
 Only a sync writes this file, and a sync runs under the refresh lock, so it is read fresh at
 the start of a sync and written back after each step (items stored, states agreed), each
 write under the database lock like every other write.

@@ -64,7 +64,7 @@ def _put(
     """Into the month's last part, or a new part when that one is full."""
     number = last.setdefault(month, 0)
     tables = split.setdefault(part_name(month, number), {})
-    if sum(tally(tables)) >= PART_RECORDS:
+    if tally(tables).records >= PART_RECORDS:
         last[month] = number + 1
         tables = split.setdefault(part_name(month, number + 1), {})
     rows = tables.setdefault(table, {})

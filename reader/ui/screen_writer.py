@@ -24,6 +24,8 @@ from rich.console import Console
 from rich.style import Style
 from textual.strip import Strip
 
+from reader.bidi.nominal import nominal
+
 # (attribute, SGR on, SGR off); an off code clears each attribute that shares it
 ATTRIBUTES = (
     ("bold", "1", "22"), ("dim", "2", "22"), ("italic", "3", "23"), ("underline", "4", "24"),
@@ -33,6 +35,7 @@ ATTRIBUTES = (
 )  # fmt: skip
 BLANKS = re.compile(" {10,}")  # from 10 cells, ECH + CUF (8-10 bytes) is the shorter
 EDGE_BLANKS = re.compile(" {4,}$")  # to the screen's edge, EL (3 bytes) from 4 cells
+TRAILING_CUF = re.compile("\x1b\\[[0-9]*C$")
 SGR = tuple[frozenset[int], tuple[str, ...], tuple[str, ...]]  # attributes, fg, bg codes
 DEFAULT: SGR = (frozenset(), (), ())
 UNSHARABLE = ("reverse", "underline", "underline2", "overline", "strike", "blink", "conceal")
@@ -83,22 +86,29 @@ class ScreenWriter:
         row, col, append = self.row, self.col, self.out.append
         if row == y and col == x:
             return
-        if x == 0 and row == y - 1:
-            append(self.newline)  # the scroll region is the whole screen: LF never scrolls here
-        elif x == 0 and row == y:
-            append("\r")
-        elif row == y and col is not None and x > col:
-            append(f"\x1b[{x - col}C")
-        else:
-            append(f"\x1b[{y + 1}H" if x == 0 else f"\x1b[{y + 1};{x + 1}H")
         self.row, self.col = y, x
+        if row == y and col is not None and x > col:
+            append(f"\x1b[{x - col}C")
+            return
+        out = self.out  # an absolute move: a move right just before it goes nowhere
+        if out and (dead := TRAILING_CUF.search(out[-1])):
+            out[-1] = out[-1][: dead.start()]
+        if x == 0 and row == y:
+            append("\r")
+            return
+        # the scroll region is the whole screen: LF never scrolls here
+        along = self.newline + (f"\x1b[{x}C" if x else "") if row == y - 1 else None
+        jump = f"\x1b[{y + 1}H" if x == 0 else f"\x1b[{y + 1};{x + 1}H"
+        append(along if along is not None and len(along) < len(jump) else jump)
 
     def strip(self, strip: Strip) -> None:
         """Write a strip where the cursor is."""
         append, col = self.out.append, self.col
-        for text, style, control in strip:
-            if control or not text:
-                continue
+        pieces = [(text, style) for text, style, control in strip if text and not control]
+        sent = nominal("".join(text for text, _ in pieces))  # the letters beside each other
+        at = 0
+        for text, style in pieces:
+            text, at = sent[at : at + len(text)], at + len(text)
             wanted = DEFAULT if style is None else sgr_of(style, self.system)
             append(change(self.sgr, wanted))
             self.sgr = wanted

@@ -4,6 +4,7 @@ type, with counts. Enter on one asks the screen to filter the ticker by it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from textual.message import Message
@@ -12,11 +13,13 @@ from textual.strip import Strip
 
 from reader.bidi import VisualLine, fit_line
 from reader.bidi.modes import Mode
-from reader.entities.model import EntityType
 from reader.library.entity_index import IndexedEntity
 from reader.ui.widgets.cursor_list import CursorList
 from reader.ui.widgets.render import line_strip
 from reader.views.article_view import OpenArticle
+
+if TYPE_CHECKING:  # the package loads the extractor and its lists: not at start-up
+    from reader.entities.model import EntityType
 
 GROUPS: tuple[tuple[EntityType, str], ...] = (
     ("PERSON", "أشخاص"),

@@ -1,0 +1,115 @@
+"""Reading state in small shard files (state/NN.json): a mark rewrites one small file
+whatever the number of states, an old state.json's states move into the shards with nothing
+lost (also after an upgrade cut short), and a damaged shard costs only its own articles."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.library.library import Library
+from reader.library.reading_store import ReadingStore
+from reader.library.storage import AtomicJSONStorage
+from reader.models import ReadingState
+from tests.conftest import ROOT
+
+LEGACY = ROOT / "tests" / "fixtures" / "legacy_db" / "db"
+EXPECTED = {  # the fixture's states (its README)
+    "2a3ccff733542e9b": (True, False),
+    "203107b7d80d10c4": (True, True),
+    "e2cd87e910afb77f": (False, True),
+}
+
+
+def on_disk(db: Path) -> dict[str, tuple[bool, bool]]:
+    """Every state the shard files hold, read as plain JSON."""
+    found: dict[str, tuple[bool, bool]] = {}
+    for path in (db / "state").glob("*.json"):
+        for doc in json.loads(path.read_bytes())["state"].values():
+            found[doc["id"]] = (doc["read"], doc["starred"])
+    return found
+
+
+def snapshot(db: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in db.rglob("*.json")}
+
+
+def test_a_mark_rewrites_one_small_file(tmp_path: Path) -> None:
+    reading = ReadingStore(tmp_path / "state.json")
+    ids = [f"{n:016x}" for n in range(6400)]
+    reading.set_many({i: ReadingState(read=True) for i in ids})
+    before = snapshot(tmp_path)
+    reading.mark_opened("00000000deadbeef")
+    after = snapshot(tmp_path)
+    changed = [p for p in after if before.get(p) != after[p]]
+    shards = [p for p in changed if p.parent.name == "state"]
+    assert len(shards) == 1 and {p.name for p in changed} - {shards[0].name} == {"state.json"}
+    assert len(json.loads(after[shards[0]])["state"]) < 6400 / 20  # a small part of them
+    again = ReadingStore(tmp_path / "state.json")
+    assert again.state("00000000deadbeef").read and again.setting("last_article")
+    assert len(again.states()) == 6401 and all(again.state(i).read for i in ids)
+    assert "state" not in json.loads((tmp_path / "state.json").read_bytes())
+
+
+def test_an_old_state_json_moves_into_the_shards(tmp_path: Path) -> None:
+    db = Path(shutil.copytree(LEGACY, tmp_path / "db"))
+    library = Library(db)
+    assert {k: (v.read, v.starred) for k, v in library.reading.states().items()} == EXPECTED
+    assert on_disk(db) == EXPECTED
+    session = json.loads((db / "state.json").read_bytes())
+    assert "state" not in session and library.reading.setting("layout") == "ltr"
+    before = snapshot(db)
+    assert Library(db).reading.state("203107b7d80d10c4").starred
+    assert snapshot(db) == before  # upgraded once
+
+
+def test_an_upgrade_cut_short_is_finished_and_the_newer_state_wins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = Path(shutil.copytree(LEGACY, tmp_path / "db"))
+    real_write = AtomicJSONStorage.write
+
+    def killed_at_state_json(self: AtomicJSONStorage, data: object) -> None:
+        if self.path.name == "state.json":
+            raise KeyboardInterrupt  # killed after the shards, before state.json
+        real_write(self, data)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(AtomicJSONStorage, "write", killed_at_state_json)
+    with pytest.raises(KeyboardInterrupt):
+        Library(db)
+    monkeypatch.undo()
+    assert on_disk(db) == EXPECTED  # both copies now
+    # a later change, written into a shard before the upgrade was finished
+    for path in (db / "state").glob("*.json"):
+        tables = json.loads(path.read_bytes())
+        for doc in tables["state"].values():
+            if doc["id"] == "e2cd87e910afb77f":
+                doc["starred"] = False
+        path.write_bytes(json.dumps(tables).encode())
+    states = Library(db).reading.states()
+    assert {k: (v.read, v.starred) for k, v in states.items()} == {
+        **EXPECTED,
+        "e2cd87e910afb77f": (False, False),
+    }
+    assert "state" not in json.loads((db / "state.json").read_bytes())
+
+
+def test_a_damaged_shard_costs_only_its_own_articles(tmp_path: Path) -> None:
+    reading = ReadingStore(tmp_path / "state.json")
+    reading.set_many({f"{n:016x}": ReadingState(starred=True) for n in range(640)})
+    shards = sorted((tmp_path / "state").glob("*.json"))
+    damaged = shards[0]
+    lost = {doc["id"] for doc in json.loads(damaged.read_bytes())["state"].values()}
+    damaged.write_bytes(b'{"state": {"1": {"read": tr')
+    again = ReadingStore(tmp_path / "state.json")
+    assert len(again.warnings) == 1 and damaged.name in again.warnings[0]
+    assert [p.read_bytes() for p in tmp_path.glob("state/*.damaged-*")] == [
+        b'{"state": {"1": {"read": tr'
+    ]
+    kept = again.states()
+    assert len(kept) == 640 - len(lost) and not lost & set(kept)
+    again.set_state(sorted(lost)[0], read=True)
+    assert ReadingStore(tmp_path / "state.json").state(sorted(lost)[0]) == ReadingState(True)
