@@ -69,6 +69,23 @@ CASES = [
     ("أعلنت الممثلة رنا شحادة مشاركتها في الفيلم.", {("رنا شحادة", "PERSON")}),
     # a listed organisation keeps its agreeing nationality adjective
     ("أرسل الهلال الأحمر الكويتي مساعدات.", {("الهلال الأحمر الكويتي", "ORG")}),
+    # ... but a club after its trigger does not (نادي X is X)
+    ("فاز نادي الزمالك المصري بالمباراة.", {("الزمالك", "ORG")}),
+    # a word before بن is a given name even when it is listed; a given name before a
+    # listed place is a title there; a weak head before a listed place belongs to the title
+    ("قال الوزير سالم بن حمد إن الميزانية جاهزة.", {("سالم بن حمد", "PERSON")}),
+    ("وصل سلطان عمان إلى الرياض.", {("عمان", "PLACE"), ("الرياض", "PLACE")}),
+    (
+        "قال رئيس جماعة أكادير يوسف الإدريسي إن الطريق جاهز.",
+        {("أكادير", "PLACE"), ("يوسف الإدريسي", "PERSON")},
+    ),
+    # عبد + an article word starts a name, with or without a title
+    (
+        "التقى الوفد عبد الرزاق مقري في الجزائر.",
+        {("عبد الرزاق مقري", "PERSON"), ("الجزائر", "PLACE")},
+    ),
+    # a facility head's name does not start with لل
+    ("انهار سد للنفايات في الولاية.", set()),
 ]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from operator import attrgetter
 
+from reader.entities.classes import TRIGGER
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon, lexicon
 from reader.entities.phrases import adjectives
@@ -118,6 +119,8 @@ def with_adjectives(tokens: list[Token], spans: list[Span], lex: Lexicon) -> lis
             continue
         if tokens[span.end].norm not in lex.nationality:
             continue
+        if span.start and tokens[span.start].joined and tokens[span.start - 1].cls & TRIGGER:
+            continue  # نادي الأهلي المصري: a club after its trigger drops the adjective
         norm = tokens[span.start].norm
         end = adjectives(tokens, span.end, lex, head=norm[span.strip :], loose=False)
         if end > span.end:

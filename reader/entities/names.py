@@ -139,7 +139,11 @@ def name_end(tokens: list[Token], start: int, lex: Lexicon, titled: bool) -> int
     first = tokens[start].norm
     if first in NUMBERS:  # اللاعب ثلاث مباريات: no name starts with a number word
         return None
-    if not can_start_name(first, lex, titled) and not (titled and _vouched(tokens, start, lex)):
+    # عبد الإله, عبد الكريم: عبد + an article word is a given name, with or without a title
+    abd = first == "عبد" and _continues(tokens, start + 1)
+    abd = abd and tokens[start + 1].norm.startswith("ال")
+    vouched = abd or (titled and _vouched(tokens, start, lex))
+    if not can_start_name(first, lex, titled) and not vouched:
         return None
     k, words = start + 1, 1
     if first in PARTICLES:  # أبو عبيدة, عبد الله: the particle needs its word
