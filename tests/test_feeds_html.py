@@ -7,6 +7,7 @@ import time
 import pytest
 from bs4 import BeautifulSoup
 
+from reader.feeds import html_text
 from reader.feeds.html_text import html_paragraphs, is_ad, plain_paragraphs, safe_link
 
 
@@ -99,3 +100,29 @@ def test_deeply_nested_html_does_not_recurse() -> None:
     started = time.perf_counter()
     assert html_paragraphs("<div>" * 50_000 + "عميق" + "</div>" * 50_000) == (["عميق"], [])
     assert time.perf_counter() - started < 10
+
+
+def test_a_control_character_gives_the_text_it_would_give_without_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """libxml2 will not take back text with a control character (the fast path writes its
+    marks into the tree): such an entry is read by the event walk, to the same result."""
+    walked = []
+    walk = html_text._flatten_events
+    monkeypatch.setattr(html_text, "_flatten_events", lambda *a: walked.append(1) or walk(*a))
+    markup = (
+        "<p>أول{c} <a href='/x'>رابط</a> بعده</p><div class='ad-slot'><a href='/ad'>إعلان</a>"
+        "</div><ul><li>بند{c}</li><li><a href='/y'>ثان</a><a href='/x'>مكرر</a></li></ul>"
+    )
+    plain = html_paragraphs(markup.format(c=""), "https://site.example/a/b")
+    assert plain == (
+        ["أول رابط [1] بعده", "بند", "ثان [2]مكرر [1]"],
+        ["https://site.example/x", "https://site.example/y"],
+    )
+    assert not walked
+    assert html_paragraphs(markup.format(c="\x01"), "https://site.example/a/b") == plain
+    assert walked
+    assert html_paragraphs(markup.format(c="\x0c"), "https://site.example/a/b") == (
+        ["أول رابط [1] بعده", "بند", "ثان [2]مكرر [1]"],  # form feed: HTML white space
+        plain[1],
+    )

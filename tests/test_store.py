@@ -101,3 +101,42 @@ def test_database_path_that_is_a_file_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x")
     with pytest.raises(StoreError, match="not a directory"):
         ArticleStore(tmp_path / "file")
+
+
+def test_a_new_headline_shares_its_articles_strings(db_dir: Path) -> None:
+    """The library keeps every record's metadata in memory: a fresh headline holds its
+    article's id, title and time, and the repeated dates and source, as one object each (the
+    parser made a copy for every record)."""
+    store = ArticleStore(db_dir)
+    at = "2024-03-05T09:00:00+00:00"
+    articles = [
+        Article(
+            id=f"a{n}",
+            title=f"عنوان {n}",
+            paragraphs=("نص",),
+            source="".join("مصدر"),
+            published="".join("2024-03-05"),
+            published_at="".join(at),
+        )
+        for n in range(2)
+    ]
+    lines = [
+        Headline(
+            id=f"h{n}",
+            time="".join("09:00"),
+            headline=f"عنوان {n}",
+            source="".join("مصدر"),
+            article_id="".join(f"a{n}"),
+            date="".join("2024-03-05"),
+            at="".join(at),
+        )
+        for n in range(2)
+    ]
+    assert lines[0].at is not articles[0].published_at  # copies, as from the parser
+    store.add(articles, lines)
+    metas = {m.id: m for m in store.articles()}
+    first, second = store.headlines()
+    assert first.article_id is metas["a0"].id and first.headline is metas["a0"].title
+    assert first.at is metas["a0"].published_at
+    assert first.date is second.date is metas["a1"].published
+    assert first.time is second.time and first.source is metas["a0"].source

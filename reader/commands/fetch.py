@@ -60,9 +60,10 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 def _fetch_once(args: argparse.Namespace) -> int:
     from reader.commands.importing import Bar, CtrlC, index_step
     from reader.feeds.fetch import Progress, Summary, refresh
-    from reader.library.index_workers import stop_pool
+    from reader.library.index_workers import prestart, stop_pool
     from reader.library.indexing import index_pending
 
+    prestart()  # the workers that parse and extract start while the library opens
     store = open_store(args)
     registry = FeedRegistry(store.directory)
     try:

@@ -16,7 +16,7 @@ from typing import Any
 from reader.commands.common import open_store, styled
 from reader.commands.screen_text import screen_line
 from reader.ingest.pipeline import ImportProgress, import_paths
-from reader.library.index_workers import stop_pool
+from reader.library.index_workers import prestart, stop_pool
 from reader.library.indexing import IndexProgress, index_pending
 from reader.library.store import ArticleStore
 from reader.models import ImportReport
@@ -82,6 +82,7 @@ class CtrlC:
 def cmd_import(args: argparse.Namespace) -> int:
     from reader.commands.library import describe
 
+    prestart()  # the processes a big import uses start while the library opens
     store = open_store(args)
     missing = [p for p in args.paths if not os.path.exists(p)]
     for path in missing:

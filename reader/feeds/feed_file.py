@@ -4,15 +4,14 @@ The file is read by the lxml fast path (`stream`) straight from disk; every `bat
 become articles and headlines, handed over, and forgotten. A file that is not well-formed
 or of a dialect the fast path does not know goes to `sniff_feed` (feedparser) whole when it
 is small enough to hold; a big one keeps the items read before the fault and says where it
-stopped.
+stopped. A file bigger than the sniffing sample is parsed in a child process
+(`feed_child`), so that parsing and storing use both cores.
 """
 
 from __future__ import annotations
 
-import signal
 from collections.abc import Iterator
-from multiprocessing import get_context
-from multiprocessing.connection import Connection
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -27,73 +26,42 @@ SAMPLE = 1 << 20  # bytes read to sniff the format and the encoding
 WHOLE_LIMIT = 64 * 1024 * 1024  # a file this small may go to feedparser whole
 
 
-def feed_batches(path: Path, name: str, batch: int = 2000) -> Iterator[Records] | None:
-    """Batches of (articles, headlines, problems) when `path` is an XML feed, else None.
+@dataclass
+class RawBatch:
+    """Items read but not yet made records (the costly part: HTML to text, sanitising),
+    so whichever process has a core free can do it (`cook`)."""
 
-    A big file is parsed in a child process while this one stores what it has been given:
-    parsing and storing then use both cores."""
+    feed: ParsedFeed | None
+    entries: list[RawEntry]
+    name: str
+    problems: list[str] = field(default_factory=list)
+
+    def cook(self) -> Records:
+        head = self.feed or ParsedFeed()
+        scope = head.link or head.self_url or self.name  # what `fetch` uses: the site first
+        feed = ParsedFeed(entries=self.entries, kind=head.kind)
+        articles, lines, problems = feed_records(feed, scope, head.title or self.name)
+        return articles, lines, [*self.problems, *problems]
+
+
+def feed_batches(path: Path, name: str, batch: int = 2000) -> Iterator[Records] | None:
+    """Batches of (articles, headlines, problems) when `path` is an XML feed, else None."""
     with path.open("rb") as source:
         head = source.read(SAMPLE)
     if root_element(head) not in ("rss", "RDF", "feed"):
         return None
     if len(head) < SAMPLE:  # a small file: not worth a process
-        return _batches(path, name, head, batch)
-    return _from_child(path, name, batch)
+        return (b if isinstance(b, tuple) else b.cook() for b in raw_batches(path, name, batch))
+    from reader.feeds.feed_child import from_child
+
+    return from_child(path, name, batch)
 
 
-def _from_child(path: Path, name: str, batch: int) -> Iterator[Records]:
-    """The batches parsed by a child process, handed over through a pipe: the child blocks
-    while the pipe is full, so at most a batch or two are in flight (bounded memory). A pipe,
-    not a multiprocessing Queue: a Queue's semaphores are finalised whenever the garbage
-    collector frees them, and a Ctrl-C that lands in such a finaliser is swallowed."""
-    context = get_context("forkserver")
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_produce, args=(path, name, batch, send), daemon=True)
-    child.start()
-    send.close()  # the child's end: EOF here once the child is gone
-    try:
-        while True:
-            if not receive.poll(1):
-                if not child.is_alive() and not receive.poll(0):
-                    yield [], [], ["the parsing process stopped"]
-                    return
-                continue
-            try:
-                records = receive.recv()
-            except EOFError:
-                yield [], [], ["the parsing process stopped"]
-                return
-            if records is None:
-                return
-            yield records
-    finally:  # also on Ctrl-C, or when the caller stops early
-        receive.close()
-        if child.is_alive():
-            child.terminate()
-        child.join(5)
-
-
-def _produce(path: Path, name: str, batch: int, batches: Connection) -> None:
-    """In the child: parse the file and hand the batches over, then None."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    try:
-        try:
-            with path.open("rb") as source:
-                head = source.read(SAMPLE)
-            for records in _batches(path, name, head, batch):
-                batches.send(records)
-        except (BrokenPipeError, ConnectionResetError):
-            raise
-        except Exception as error:  # reported, never a traceback from the child
-            batches.send(([], [], [f"internal error: {type(error).__name__}: {error}"[:300]]))
-        batches.send(None)
-    except (BrokenPipeError, ConnectionResetError):
-        pass  # the parent stopped reading (Ctrl-C, an early stop): nobody to tell
-    finally:
-        batches.close()
-
-
-def _batches(path: Path, name: str, head: bytes, batch: int) -> Iterator[Records]:
+def raw_batches(path: Path, name: str, batch: int) -> Iterator[RawBatch | Records]:
+    """The file's items, `batch` at a time, not yet cooked; or, for a small file the fast
+    path rejects, feedparser's records of the whole file."""
+    with path.open("rb") as source:
+        head = source.read(SAMPLE)
     cut = max(head.rfind(b"\n"), head.rfind(b">")) + 1 if len(head) == SAMPLE else len(head)
     charset = effective_charset(head[:cut], None)
     feed: ParsedFeed | None = None
@@ -108,20 +76,14 @@ def _batches(path: Path, name: str, head: bytes, batch: int) -> Iterator[Records
                 entries.append(item)
                 if len(entries) >= batch:
                     read += len(entries)
-                    yield _records(feed, entries, name)
+                    yield RawBatch(feed, entries, name)
                     entries = []
         except (NotFast, etree.LxmlError, LookupError, ValueError) as error:
             if not read and path.stat().st_size <= WHOLE_LIMIT:
                 yield sniff_feed(path.read_bytes(), name) or ([], [], ["not a feed"])
                 return
             problem = f"feed is not well-formed after item {read + len(entries)}: {error}"
-            yield (*_records(feed, entries, name)[:2], [problem[:300]])
+            yield RawBatch(feed, entries, name, [problem[:300]])
             return
     if entries or not read:  # the last items (or, for a feed of none, its head)
-        yield _records(feed, entries, name)
-
-
-def _records(feed: ParsedFeed | None, entries: list[RawEntry], name: str) -> Records:
-    head = feed or ParsedFeed()
-    scope = head.link or head.self_url or name  # what `fetch` uses: the site first
-    return feed_records(ParsedFeed(entries=entries, kind=head.kind), scope, head.title or name)
+        yield RawBatch(feed, entries, name)

@@ -1,19 +1,20 @@
 """One downloaded feed's bytes to articles and headlines: the job `fetch` hands to a worker
-process. It takes and returns plain data and imports only the parser, so a worker's first job
-does not wait for the HTTP client, the store or the download machinery to load."""
+process. It takes and returns plain data (records packed as tuples) and imports only the
+parser, so a worker's first job does not wait for the HTTP client, the store or the download
+machinery to load."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from reader.feeds.parse import parse_feed
-from reader.feeds.records import feed_records
-from reader.models import Article, Headline
+from reader.feeds.records import feed_records, pack
 
 
 @dataclass(frozen=True)
 class Parsed:
-    records: tuple[list[Article], list[Headline]] = ([], [])
+    records: tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]] = ([], [])  # packed
     title: str | None = None
     error: str | None = None
     problems: list[str] = field(default_factory=list)
@@ -30,7 +31,7 @@ def parse_body(
         if not parsed.is_feed:
             return Parsed(error="; ".join(parsed.problems) or "not a feed")
         source = name or parsed.title or label
-        articles, lines, problems = feed_records(parsed, parsed.link or feed_url, source)
+        articles, lines, problems = pack(feed_records(parsed, parsed.link or feed_url, source))
         return Parsed((articles, lines), parsed.title, problems=problems)
     except Exception as error:  # a bug must not stop the other feeds
         return Parsed(error=f"internal error: {type(error).__name__}: {error}")

@@ -112,6 +112,12 @@ def clean_line(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def needs_cleaning(text: str) -> bool:
+    """Whether clean_line would do more than strip() to some line of `text` (one scan of a
+    whole text instead of two a line)."""
+    return bool(_SUSPECT.search(text) or "  " in text or _OTHER_SPACES.search(text))
+
+
 def clean_text(text: str) -> str:
     """Multi-line text made safe, line by line; newlines are kept."""
     return "\n".join(clean_line(line) for line in normalise_newlines(text).split("\n"))

@@ -1,0 +1,119 @@
+"""A big feed file parsed by a child process while the caller stores what it was given.
+
+The child reads the file (`feed_file.raw_batches`) and hands each batch over through a pipe.
+A thread of the child sends, so reading goes on while the caller is busy storing; at most
+QUEUED batches wait in the child and the pipe holds one more (bounded memory: the child
+waits when the caller stops reading). Whenever the caller has nothing to store, it says so on
+a second pipe ("idle"); the child's next batch then goes over as items not yet cooked, and the
+caller cooks them itself: both cores parse, instead of one waiting for the other.
+
+Pipes, not a multiprocessing Queue: a Queue's semaphores are finalised whenever the garbage
+collector frees them, and a Ctrl-C that lands in such a finaliser is swallowed.
+"""
+
+from __future__ import annotations
+
+import queue
+import signal
+import threading
+from collections.abc import Iterator
+from multiprocessing import get_context
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from reader.feeds.feed_file import RawBatch, raw_batches
+from reader.feeds.records import pack, unpack
+from reader.feeds.sniff import Records
+
+QUEUED = 2  # cooked batches waiting in the child for the pipe
+IDLE = b"i"
+STOPPED: Records = ([], [], ["the parsing process stopped"])
+
+
+def from_child(path: Path, name: str, batch: int) -> Iterator[Records]:
+    context = get_context("forkserver")
+    receive, send = context.Pipe(duplex=False)
+    idle_in, idle_out = context.Pipe(duplex=False)
+    child = context.Process(target=_produce, args=(path, name, batch, send, idle_in), daemon=True)
+    child.start()
+    send.close()  # the child's ends: EOF here once the child is gone
+    idle_in.close()
+    asked = False  # an "idle" the child has not answered yet
+    try:
+        while True:
+            if not receive.poll(0) and not asked:
+                idle_out.send_bytes(IDLE)
+                asked = True
+            if not receive.poll(1):
+                if not child.is_alive() and not receive.poll(0):
+                    yield STOPPED
+                    return
+                continue
+            try:
+                message = receive.recv()
+            except EOFError:
+                yield STOPPED
+                return
+            if message is None:
+                return
+            if isinstance(message, RawBatch):  # the answer to "idle": cooked here
+                asked = False
+                yield message.cook()
+            else:
+                yield unpack(message)
+    finally:  # also on Ctrl-C, or when the caller stops early
+        receive.close()
+        idle_out.close()
+        if child.is_alive():
+            child.terminate()
+        child.join(5)
+
+
+def _produce(path: Path, name: str, batch: int, batches: Connection, idle: Connection) -> None:
+    """In the child: read the file, cook each batch unless the caller is idle, hand it to the
+    sending thread (records packed as tuples); then None."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    outbox: queue.Queue[Any] = queue.Queue(QUEUED)
+    sender = threading.Thread(target=_send, args=(outbox, batches), daemon=True)
+    sender.start()
+    try:
+        for raw in raw_batches(path, name, batch):
+            if not isinstance(raw, RawBatch):  # feedparser's records of the whole file
+                _put(outbox, pack(raw), sender)
+            else:
+                _put(outbox, raw if _caller_idle(idle) else pack(raw.cook()), sender)
+    except Exception as error:  # reported, never a traceback from the child
+        _put(outbox, ([], [], [f"internal error: {type(error).__name__}: {error}"[:300]]), sender)
+    _put(outbox, None, sender)
+    sender.join()
+
+
+def _caller_idle(idle: Connection) -> bool:
+    try:
+        return idle.poll(0) and idle.recv_bytes() == IDLE
+    except (EOFError, OSError):
+        return False  # the caller is gone: it will not cook anything
+
+
+def _put(outbox: queue.Queue[Any], item: Any, sender: threading.Thread) -> None:
+    while sender.is_alive():  # a sender that stopped (the caller left) takes nothing more
+        try:
+            outbox.put(item, timeout=1)
+            return
+        except queue.Full:
+            continue
+    raise SystemExit(0)
+
+
+def _send(outbox: queue.Queue[Any], batches: Connection) -> None:
+    try:
+        while True:
+            item = outbox.get()
+            batches.send(item)
+            if item is None:
+                return
+    except (BrokenPipeError, ConnectionResetError, OSError):
+        pass  # the parent stopped reading (Ctrl-C, an early stop): nobody to tell
+    finally:
+        batches.close()
