@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 
@@ -59,8 +60,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse(argv)
     try:
         if args.command is None:
+            # The start makes a million objects and no garbage: the collector's passes over
+            # them were a tenth of the first screen's time. Off until the first rows are
+            # shown (MainScreen.rows_built); the modules imported stay and are never scanned.
+            gc.disable()
             from reader.ui.app import run_app
 
+            gc.freeze()
             return run_app(args)
         return int(args.func(args))
     except (StoreError, ConfigError, ModeError) as failure:

@@ -65,3 +65,32 @@ def test_importing_the_app_does_not_load_the_entity_extractor() -> None:
     probe = "import sys, reader.ui.app; print(sorted(m for m in sys.modules if 'entities' in m))"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]", out.stdout
+
+
+GC_PROBE = """
+import asyncio, gc, sys
+from reader.library.bootstrap import open_library
+from reader.ui.app import NewsReaderApp
+
+async def main():
+    gc.disable()  # as reader.cli.main leaves it for the app's start
+    app = NewsReaderApp(open_library(sys.argv[1], lazy=True))
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.02)
+        print(gc.isenabled(), len(app.screen.rows))
+
+asyncio.run(main())
+"""
+
+
+def test_the_collector_is_back_on_once_the_first_rows_are_shown(tmp_path: Path) -> None:
+    db = tmp_path / "db"
+    subprocess.run(
+        [sys.executable, "-m", "reader", "--db", str(db), "list"], check=True, capture_output=True
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", GC_PROBE, str(db)], capture_output=True, text=True, check=True
+    )
+    enabled, rows = out.stdout.split()
+    assert enabled == "True" and int(rows) > 0, out.stdout

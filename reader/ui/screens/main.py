@@ -4,6 +4,7 @@ workers. Widgets tell it what was chosen with messages that carry the row or the
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import replace
 
@@ -280,6 +281,7 @@ class MainScreen(Screen[None]):
             self.call_after_refresh(self.query_one(Ticker).action_jump, -1)
         if not self._restored:  # the article the reader left open, once the rows are there
             self._restored = True
+            gc.enable()  # off while the app started (reader.cli.main)
             if last := self.store.reading.setting("last_article"):
                 self.load_article(last, "")
 
