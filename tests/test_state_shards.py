@@ -12,6 +12,7 @@ import pytest
 
 from reader.library.library import Library
 from reader.library.reading_store import ReadingStore
+from reader.library.state_shards import shard_of
 from reader.library.storage import AtomicJSONStorage
 from reader.models import ReadingState
 from tests.conftest import ROOT
@@ -24,12 +25,19 @@ EXPECTED = {  # the fixture's states (its README)
 }
 
 
+def ids_in(path: Path) -> tuple[list[str], list[str]]:
+    """The read and the starred article ids a shard file holds, read as plain JSON."""
+    (doc,) = json.loads(path.read_bytes())["state"].values()
+    return doc["read"], doc["starred"]
+
+
 def on_disk(db: Path) -> dict[str, tuple[bool, bool]]:
-    """Every state the shard files hold, read as plain JSON."""
+    """Every state the shard files hold."""
     found: dict[str, tuple[bool, bool]] = {}
     for path in (db / "state").glob("*.json"):
-        for doc in json.loads(path.read_bytes())["state"].values():
-            found[doc["id"]] = (doc["read"], doc["starred"])
+        read, starred = ids_in(path)
+        for key in {*read, *starred}:
+            found[key] = (key in read, key in starred)
     return found
 
 
@@ -47,7 +55,9 @@ def test_a_mark_rewrites_one_small_file(tmp_path: Path) -> None:
     changed = [p for p in after if before.get(p) != after[p]]
     shards = [p for p in changed if p.parent.name == "state"]
     assert len(shards) == 1 and {p.name for p in changed} - {shards[0].name} == {"state.json"}
-    assert len(json.loads(after[shards[0]])["state"]) < 6400 / 20  # a small part of them
+    read, starred = ids_in(shards[0])
+    assert "00000000deadbeef" in read and not starred
+    assert len(read) < 6400 / 20  # a small part of them
     again = ReadingStore(tmp_path / "state.json")
     assert again.state("00000000deadbeef").read and again.setting("last_article")
     assert len(again.states()) == 6401 and all(again.state(i).read for i in ids)
@@ -84,15 +94,14 @@ def test_an_upgrade_cut_short_is_finished_and_the_newer_state_wins(
     assert on_disk(db) == EXPECTED  # both copies now
     # a later change, written into a shard before the upgrade was finished
     for path in (db / "state").glob("*.json"):
-        tables = json.loads(path.read_bytes())
-        for doc in tables["state"].values():
-            if doc["id"] == "e2cd87e910afb77f":
-                doc["starred"] = False
-        path.write_bytes(json.dumps(tables).encode())
+        read, starred = ids_in(path)
+        if "e2cd87e910afb77f" in starred:
+            doc = {"read": [*read, "e2cd87e910afb77f"], "starred": starred}
+            path.write_bytes(json.dumps({"state": {"1": doc}}).encode())
     states = Library(db).reading.states()
     assert {k: (v.read, v.starred) for k, v in states.items()} == {
         **EXPECTED,
-        "e2cd87e910afb77f": (False, False),
+        "e2cd87e910afb77f": (True, True),
     }
     assert "state" not in json.loads((db / "state.json").read_bytes())
 
@@ -102,7 +111,7 @@ def test_a_damaged_shard_costs_only_its_own_articles(tmp_path: Path) -> None:
     reading.set_many({f"{n:016x}": ReadingState(starred=True) for n in range(640)})
     shards = sorted((tmp_path / "state").glob("*.json"))
     damaged = shards[0]
-    lost = {doc["id"] for doc in json.loads(damaged.read_bytes())["state"].values()}
+    lost = set(ids_in(damaged)[1])
     damaged.write_bytes(b'{"state": {"1": {"read": tr')
     again = ReadingStore(tmp_path / "state.json")
     assert len(again.warnings) == 1 and damaged.name in again.warnings[0]
@@ -113,3 +122,49 @@ def test_a_damaged_shard_costs_only_its_own_articles(tmp_path: Path) -> None:
     assert len(kept) == 640 - len(lost) and not lost & set(kept)
     again.set_state(sorted(lost)[0], read=True)
     assert ReadingStore(tmp_path / "state.json").state(sorted(lost)[0]) == ReadingState(True)
+
+
+def test_a_shard_of_a_document_per_article_is_read_and_written_back_as_lists(
+    tmp_path: Path,
+) -> None:
+    """The shape state/NN.json had for a few hours (main on 2026-12-02)."""
+    reading = ReadingStore(tmp_path / "state.json")
+    reading.set_state("aaaaaaaaaaaaaaaa", read=True)
+    (shard,) = (tmp_path / "state").glob("*.json")
+    other = next(f"{n:016x}" for n in range(10**6) if shard_of(f"{n:016x}") == shard_of("a" * 16))
+    docs = {
+        "1": {"id": "aaaaaaaaaaaaaaaa", "read": True, "starred": False},
+        "2": {"id": other, "read": False, "starred": True},
+    }
+    shard.write_text(json.dumps({"state": docs}), encoding="utf-8")
+    again = ReadingStore(tmp_path / "state.json")
+    assert again.state("aaaaaaaaaaaaaaaa") == ReadingState(True, False)
+    assert again.state(other) == ReadingState(False, True)
+    again.set_state("aaaaaaaaaaaaaaaa", starred=True)
+    assert ids_in(shard) == (["aaaaaaaaaaaaaaaa"], sorted(["aaaaaaaaaaaaaaaa", other]))
+
+
+@pytest.mark.parametrize(
+    "shape", [b'{"state": {"1": {"read": "abc"}}}', b'{"state": {"1": {"read": [1, 2]}}}']
+)
+def test_lists_that_are_not_lists_of_ids_are_damage(tmp_path: Path, shape: bytes) -> None:
+    reading = ReadingStore(tmp_path / "state.json")
+    reading.set_state("aaaaaaaaaaaaaaaa", read=True)
+    (shard,) = (tmp_path / "state").glob("*.json")
+    shard.write_bytes(shape)
+    again = ReadingStore(tmp_path / "state.json")
+    assert len(again.warnings) == 1 and again.states() == {}
+
+
+def test_a_refresh_after_this_process_s_own_marks_finds_no_change(tmp_path: Path) -> None:
+    """Within 20 ms of a write the file is read again (its time cannot tell two writes
+    apart); that re-read is not a change the app must rebuild its rows for."""
+    reading = ReadingStore(tmp_path / "state.json")
+    reading.mark_opened("aaaaaaaaaaaaaaaa")
+    reading.toggle("bbbbbbbbbbbbbbbb", "starred")
+    reading.toggle("bbbbbbbbbbbbbbbb", "starred")  # back to no state at all
+    assert reading.refresh() is False
+    other = ReadingStore(tmp_path / "state.json")  # another process
+    other.set_state("cccccccccccccccc", starred=True)
+    assert reading.refresh() is True and reading.state("cccccccccccccccc").starred
+    assert reading.refresh() is False

@@ -193,7 +193,10 @@ def test_kill_during_the_apps_writes(tmp_path: Path) -> None:
         # every state the killed process finished writing (it printed after each) is kept
         assert proc.stdout is not None
         finished = proc.stdout.read().split("\n")[:-1]
-        assert set(before) <= set(after.reading.states())
+        # no other article's state changed: only those it wrote, and the one it was writing
+        touched = {line.split()[0] for line in finished}
+        moved = {i for i in before if after.reading.state(i) != before[i]} - touched
+        assert len(moved) <= 1, moved
         if finished:  # the next write was to another article: this one's state is final
             article, read, starred = finished[-1].split()
             state = after.reading.state(article)

@@ -119,6 +119,25 @@ async def test_ticker_keeps_its_row_when_rows_change_and_repaints_only_changed_r
         assert ticker.current == ROWS[5]
 
 
+async def test_a_change_is_painted_at_the_next_frame_even_while_the_widget_is_busy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The screen is told of a widget's lines to paint when they change, not when the
+    widget's own message loop is next idle (reader/ui/widgets/prompt_repaint.py): one
+    handler's changes to several panes go out in one frame (an open, docs/ssh.md)."""
+    app = Harness("ticker")
+    async with app.run_test(size=(60, 20)) as pilot:
+        app.rows = ROWS
+        ticker = app.query_one(Ticker)
+        await pilot.pause()
+        drawn = count_lines(ticker, monkeypatch)
+        ticker.call_later(asyncio.sleep, 2)  # the ticker's message loop is busy for 2 s
+        await asyncio.sleep(0.05)  # (pilot.pause would wait for the ticker to be idle)
+        app.rows = ROWS[:3] + (replace(ROWS[3], unread=True),) + ROWS[4:]
+        await asyncio.sleep(0.5)
+        assert drawn == [3]
+
+
 async def test_enter_on_the_ticker_posts_the_row(monkeypatch: pytest.MonkeyPatch) -> None:
     app = Harness("ticker")
     async with app.run_test(size=(60, 20)) as pilot:

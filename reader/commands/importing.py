@@ -82,7 +82,8 @@ class CtrlC:
 def cmd_import(args: argparse.Namespace) -> int:
     from reader.commands.library import describe
 
-    prestart()  # the processes a big import uses start while the library opens
+    if any(_big(path) for path in args.paths):  # its processes start while the library opens
+        prestart()
     store = open_store(args)
     missing = [p for p in args.paths if not os.path.exists(p)]
     for path in missing:
@@ -129,6 +130,16 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
         return 130
     return 0 if any(not r.failed for r in reports) else 1
+
+
+def _big(path: str) -> bool:
+    """A folder, or a file big enough to be parsed in a child process."""
+    from reader.feeds.feed_file import SAMPLE
+
+    try:
+        return os.path.isdir(path) or os.path.getsize(path) > SAMPLE
+    except OSError:
+        return False
 
 
 def _newsboat(store: ArticleStore, paths: list[Path]) -> tuple[list[ImportReport], list[Path]]:

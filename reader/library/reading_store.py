@@ -74,12 +74,13 @@ class ReadingStore:
         """Reload what another process changed; whether anything was."""
         with self._lock.thread:
             changed = False
-            if storage_of(self._db).changed():
+            if storage_of(self._db).changed():  # the session, and an old release's states
+                before = self._legacy
                 try:
                     self._legacy = self._read_legacy()
                 except DamagedFile:
                     self._set_aside()
-                changed = True
+                changed = self._legacy != before
             return self._shards.refresh() or changed
 
     def state(self, article_id: str) -> ReadingState:

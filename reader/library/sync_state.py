@@ -96,7 +96,8 @@ def pending(directory: Path, states: dict[str, Any]) -> int:
     sync = load(directory)
     count = 0
     for link in sync.items.values():
-        state = states.get(link.article_id)
-        if state is not None and (state.read, state.starred) != (link.read, link.starred):
+        state = states.get(link.article_id)  # none: unread and not starred
+        local = (state.read, state.starred) if state is not None else (False, False)
+        if local != (link.read, link.starred):
             count += 1
     return count

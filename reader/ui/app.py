@@ -47,9 +47,18 @@ class NewsReaderApp(App[None]):
             shadow.reset(size.width, size.height)
         if type(renderable) is ChopsUpdate:
             renderable = CroppedChops.of(renderable, shadow, self._newline)
+            if self._writes() and not renderable.render_segments(self.console):
+                cursor = screen.outer_size.clamp_offset(self.cursor_position)
+                if cursor == self._previous_cursor_position:
+                    return  # no cell changed: not even the cursor move Textual appends
         elif type(renderable) is LayoutUpdate:
             renderable = FullUpdate.of(renderable, shadow, self._newline)
         super()._display(screen, renderable)
+
+    def _writes(self) -> bool:
+        """Whether App._display writes an update now (its own conditions)."""
+        running = self._running and not self._closed and not self.is_headless
+        return running and not self._batch_count and self._driver is not None
 
     def scroll_rows(self, top: int, bottom: int, lines: int) -> bool:
         """Scroll screen rows top..bottom (from 0, inclusive, the full width) up by `lines`

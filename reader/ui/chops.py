@@ -27,8 +27,15 @@ class CroppedChops(ChopsUpdate):
 
     shadow = Shadow()  # what the terminal shows: only the cells that differ are written
     newline = "\r\n"
+    _text: str | None = None
 
     def render_segments(self, console: Console) -> str:
+        """The update's output, made once (the shadow learns the cells as they are made)."""
+        if self._text is None:
+            self._text = self._render(console)
+        return self._text
+
+    def _render(self, console: Console) -> str:
         shadow = self.shadow
         writer = ScreenWriter(console, shadow.width, self.newline)
         for y, x1, x2 in self.spans:

@@ -38,6 +38,7 @@ from reader.ui.messages import (
 from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.article_pane import ArticlePane
 from reader.ui.widgets.entity_sidebar import EntitySidebar
+from reader.ui.widgets.quiet_focus import QuietFocus
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.status_line import Status, StatusLine
 from reader.ui.widgets.ticker import Ticker
@@ -128,6 +129,12 @@ class MainScreen(Screen[None]):
         with Vertical(id="bottom"):  # docked widgets on one edge overlap: stack them here
             yield SearchBar(id="search").data_bind(mode=MainScreen.bidi_mode)
             yield StatusLine(id="status").data_bind(MainScreen.status, mode=MainScreen.bidi_mode)
+
+    def watch_focused(self, old: Widget | None, new: Widget | None) -> None:
+        """The panes' cursor rows show the focus in this frame (QuietFocus.focus_moved)."""
+        for widget, here in ((old, False), (new, True)):
+            if isinstance(widget, QuietFocus):
+                widget.focus_moved(here)
 
     def on_mount(self) -> None:
         in_tmux = os.environ.get("TMUX") and self.bidi_mode == "app"
@@ -336,8 +343,8 @@ class MainScreen(Screen[None]):
     @on(ArticleLoaded)
     def article_loaded(self, message: ArticleLoaded) -> None:
         self.opened, self.shown_link = message.opened, ""
-        if message.focus:
-            self.query_one(ArticlePane).focus()
+        if message.focus:  # now, not after this frame as Widget.focus() does (call_later)
+            self.set_focus(self.query_one(ArticlePane), scroll_visible=False)
         before = self.store.reading.state(message.opened.id)
         if message.mark and not before.read:  # the read mark in the article's frame, not
             read = replace(before, read=True)  # one frame after the write (bench_ssh.py)

@@ -9,8 +9,10 @@ from textual import events
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 
+from reader.ui.widgets.prompt_repaint import PromptRepaint
 
-class QuietFocus(ScrollView):
+
+class QuietFocus(ScrollView, PromptRepaint):
     """A ScrollView (the ticker, sidebar and article pane all are) with quiet focus."""
 
     _sized: tuple[Size, Size, Size] | None = None
@@ -30,17 +32,24 @@ class QuietFocus(ScrollView):
     def focus_changed(self) -> None:
         """Repaint what shows the focus (nothing by default)."""
 
+    def focus_moved(self, here: bool) -> None:
+        """The focus came here or left. The screen says so the moment it moves the focus
+        (MainScreen.watch_focused), so the cursor rows change in the frame of whatever
+        moved it (an open: the article): the Focus and Blur events arrive after that frame,
+        and their repaint was a second frame, 30-40 ms later at 100,000 articles (docs/ssh.md)."""
+        if here != self.has_focus:
+            self.has_focus = here
+            self.focus_changed()
+
     def _on_focus(self, event: events.Focus) -> None:
         event.prevent_default()  # Widget._on_focus repaints the whole widget
-        self.has_focus = True
-        self.focus_changed()
+        self.focus_moved(True)
         if self.parent is not None:
             self.parent.post_message(events.DescendantFocus(self))
 
     def _on_blur(self, event: events.Blur) -> None:
         event.prevent_default()
-        self.has_focus = False
-        self.focus_changed()
+        self.focus_moved(False)
         if self.parent is not None:
             self.parent.post_message(events.DescendantBlur(self))
 

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from rich.style import Style
 from textual.reactive import reactive
 from textual.strip import Strip
-from textual.widget import Widget
 
 from reader.bidi import fit_line
 from reader.bidi.modes import Mode
+from reader.ui.widgets.prompt_repaint import PromptRepaint
 from reader.ui.widgets.render import line_strip, text_strip
 
 
@@ -22,7 +22,7 @@ class Status:
     link: str = ""  # a checked address: the right part is an OSC 8 hyperlink to it
 
 
-class StatusLine(Widget):
+class StatusLine(PromptRepaint):
     status: reactive[Status] = reactive(Status)
     mode: reactive[Mode] = reactive[Mode]("app")
 
