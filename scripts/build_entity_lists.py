@@ -69,7 +69,7 @@ LICENCES = {
 BACKWARDS = ("ال", "سيدي", "بني", "أولاد", "عين", "بئر", "وادي", "برج", "حمام")
 # Descriptor words in front of subdivision names (محافظة سوهاج is سوهاج, docs/entities.md).
 _DESCRIPTORS = """محافظة معتمدية مركز ولاية منطقة إقليم قضاء لواء شعبية دائرة بلدية عمالة
-    ناحية مديرية إمارة"""
+    ناحية مديرية إمارة مدينة مقاطعة"""
 DESCRIPTORS = frozenset(normalise(w) for w in _DESCRIPTORS.split())
 
 
@@ -86,7 +86,12 @@ class Lists:
         forms = [f for f in dict.fromkeys([canonical, *aliases]) if f]
         if source == "curated":  # curated names may share an alias (عمان: Amman, Oman)
             kept = forms
-        else:
+        else:  # مدينة الديوانية, ولاية الجلفة: the town rule finds the name after its
+            # descriptor, which is not part of it (docs/entities.md); a big list's form with
+            # the descriptor would make the descriptor part of the entity
+            forms = [f for f in forms if normalise(f).split()[0] not in DESCRIPTORS]
+            if forms and canonical not in forms:
+                canonical = forms[0]
             kept = [f for f in forms if normalise(f.lstrip("~!")) not in self.claimed]
             if not kept or normalise(canonical.lstrip("~!")) in self.claimed:
                 return

@@ -40,7 +40,7 @@ def body_end(
     if j in listed:  # a weak head before a listed place is a noun: بتنظيم كوت ديفوار
         return None if not strong and listed[j].type == PLACE else listed[j].end
     word = tokens[j].norm
-    if word in STOP:
+    if word in STOP or word.startswith("لل"):  # سد للنفايات: a purpose, not a name
         return None
     if word.startswith("ال"):
         if kind == PLACE and is_common(word, lex):

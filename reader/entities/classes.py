@@ -36,7 +36,7 @@ def word_class(word: str) -> int:
     """LISTED: some reading starts a listed alias; TITLE, HEAD, TRIGGER: some reading is one;
     GIVEN_WORD: the word itself is a given name or a kunya; LATIN: it starts with a Latin letter."""
     lex = lexicon()
-    mask = GIVEN_WORD if word in lex.given or word in KUNYA else 0
+    mask = GIVEN_WORD if word in lex.given or word in KUNYA or word == "عبد" else 0
     if "a" <= word[:1] <= "z":
         mask |= LATIN
     for _, form in readings(word):

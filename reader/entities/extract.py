@@ -15,7 +15,7 @@ from reader.entities.context import in_context
 from reader.entities.heads import head_spans
 from reader.entities.latin import latin_spans
 from reader.entities.lexicon import lexicon
-from reader.entities.listed import listed_spans
+from reader.entities.listed import listed_spans, with_adjectives
 from reader.entities.model import ENTITY_TYPES, Entity, EntityType, entity_type
 from reader.entities.normalise import normal_form
 from reader.entities.spans import EVENT, Span
@@ -71,6 +71,7 @@ def extract(text: str) -> list[Entity]:
     by_start = _by_start(listed)
     heads = head_spans(tokens, lex, by_start, classes.having(HEAD))
     heads += trigger_spans(tokens, lex, by_start, classes.having(TRIGGER))
+    heads += with_adjectives(tokens, listed, lex)
     people = person_spans(tokens, lex, _by_start([*listed, *heads]), classes.having(PEOPLE))
     chosen = _resolve([*in_context(listed, tokens, lex), *heads, *people], len(tokens))
     chosen = [span for span in chosen if span.type != EVENT]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from reader.entities.bodies import body_end
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
+from reader.entities.memo import Memo
 from reader.entities.phrases import ALL_HEADS, adjectives, conjoined, definite_end, genitive
 from reader.entities.spans import EVENT, HEADED, ORG, PLACE, Span
 from reader.entities.tokens import Token
@@ -49,6 +50,24 @@ def _event_end(tokens: list[Token], i: int) -> int:
     return k
 
 
+_NAMED_HEADS = PLACE_HEADS | ORG_HEADS_STRONG | ORG_HEADS_WEAK | ALL_HEADS
+
+
+def _head_readings(word: str) -> tuple[bool, tuple[tuple[int, str], ...]]:
+    """Whether some reading of the word is an event head, and its readings up to the first
+    that is another head (the only ones `head_spans` acts on)."""
+    event = any(form in EVENT_HEADS for _, form in readings(word))
+    kept = []
+    for strip, form in readings(word):
+        kept.append((strip, form))
+        if form in _NAMED_HEADS:
+            break
+    return event, tuple(kept)
+
+
+_HEAD_READINGS = Memo(_head_readings)
+
+
 def head_spans(
     tokens: list[Token], lex: Lexicon, listed: dict[int, Span], at: list[int]
 ) -> list[Span]:
@@ -56,11 +75,11 @@ def head_spans(
     spans: list[Span] = []
     for i in at:
         token = tokens[i]
-        event = any(form in EVENT_HEADS for _, form in readings(token.norm))
+        event, heading = _HEAD_READINGS[token.norm]
         if event and i + 1 < len(tokens) and tokens[i + 1].joined:  # كأس العالم, بماراثون لندن
             spans.append(Span(i, _event_end(tokens, i), EVENT, "", source=HEADED))
             continue
-        for strip, form in readings(token.norm):
+        for strip, form in heading:
             restored = form != token.norm[strip:]  # لل read as ل + ال
             if form in PLACE_HEADS or form in ORG_HEADS_STRONG or form in ORG_HEADS_WEAK:
                 kind = PLACE if form in PLACE_HEADS else ORG

@@ -10,9 +10,11 @@ from __future__ import annotations
 from functools import lru_cache
 from operator import attrgetter
 
+from reader.entities.classes import TRIGGER
 from reader.entities.clitics import readings
-from reader.entities.lexicon import lexicon
-from reader.entities.spans import LISTED, Span
+from reader.entities.lexicon import Lexicon, lexicon
+from reader.entities.phrases import adjectives
+from reader.entities.spans import HEADED, LISTED, ORG, Span
 from reader.entities.tokens import Token
 
 _NORM = attrgetter("norm")
@@ -105,3 +107,33 @@ def listed_spans(tokens: list[Token], at: list[int]) -> list[Span]:
             strip, (number, display, needs_context, kind) = alone
             spans.append(Span(i, i + 1, kind, display, strip, number, LISTED, needs_context))
     return spans
+
+
+def with_adjectives(tokens: list[Token], spans: list[Span], lex: Lexicon) -> list[Span]:
+    """A listed organisation keeps the nationality adjective after it (الهلال الأحمر
+    القطري, حزب العدالة والتنمية المغربي): a longer rule span beside the listed one, when
+    the adjective agrees with the name's first word."""
+    found = []
+    for span in spans:
+        if span.type != ORG or span.end >= len(tokens) or not tokens[span.end].joined:
+            continue
+        if tokens[span.end].norm not in lex.nationality:
+            continue
+        if span.start and tokens[span.start].joined and tokens[span.start - 1].cls & TRIGGER:
+            continue  # نادي الأهلي المصري: a club after its trigger drops the adjective
+        norm = tokens[span.start].norm
+        end = adjectives(tokens, span.end, lex, head=norm[span.strip :], loose=False)
+        if end > span.end:
+            restored = span.strip > 0 and norm[span.strip - 1 : span.strip + 1] == "لل"
+            found.append(
+                Span(
+                    span.start,
+                    end,
+                    ORG,
+                    "",
+                    span.strip,
+                    source=HEADED,
+                    restored=restored and span.display.startswith("ال"),
+                )
+            )
+    return found

@@ -9,7 +9,8 @@ word and punctuation (tokens not joined).
 from __future__ import annotations
 
 from reader.entities.clitics import readings
-from reader.entities.lexicon import Lexicon
+from reader.entities.lexicon import Lexicon, lexicon
+from reader.entities.memo import Memo
 from reader.entities.normalise import normalise
 from reader.entities.tokens import Token
 from reader.entities.vocab import (
@@ -65,6 +66,19 @@ def _surname(tokens: list[Token], k: int, lex: Lexicon, after_title: bool) -> bo
     return True
 
 
+_SUFFIXES = ("تهما", "تهم", "تها", "ته")
+
+
+def _possessed(word: str, lex: Lexicon) -> bool:
+    """مشاركتها, زيارته: a noun ending in ة with a possessive pronoun follows a name; it is
+    not part of it."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)] + "ه"
+            return is_common(stem, lex) or is_verbal_noun(stem, lex)
+    return False
+
+
 def _continues(tokens: list[Token], k: int) -> bool:
     """A particle's word follows: not a function word, but عبد takes any article word
     (عبد الأحد: الأحد is also Sunday)."""
@@ -100,10 +114,36 @@ def _vouched(tokens: list[Token], start: int, lex: Lexicon) -> bool:
     return can_start_name(nxt, lex, titled=False)
 
 
+def _breaks(word: str) -> bool:
+    """Whether a word ends a name wherever it stands (the tests that need only the word)."""
+    lex = lexicon()
+    if any(form in HEAD_WORDS or (s and is_common(form, lex)) for s, form in readings(word)):
+        return True  # X مهرجان, X بماراثون, X بلقب: something else begins
+    if is_function_word(word) or word in TITLES or word in lex.nationality or word in NUMBERS:
+        return True
+    if word[0] == "و" and word not in lex.given:  # بايدن ونتنياهو: a second name
+        return True
+    if any(form.startswith("ال") for strip, form in readings(word) if strip):
+        return True  # بالرئيس, والقاهرة: a proclitic on an article word starts something else
+    if accusative(word, lex):
+        return True  # اتصالا هاتفيا, معرضا: accusative nouns and adverbs after the name
+    # فهد اليوسف إبعاد ..., سلاف فواخرجي مشاركتها
+    return is_verbal_noun(word, lex) or _possessed(word, lex)
+
+
+_BREAKS = Memo(_breaks)
+
+
 def name_end(tokens: list[Token], start: int, lex: Lexicon, titled: bool) -> int | None:
     """One past the last token of the name starting at `start`, or None if none starts."""
     first = tokens[start].norm
-    if not can_start_name(first, lex, titled) and not (titled and _vouched(tokens, start, lex)):
+    if first in NUMBERS:  # اللاعب ثلاث مباريات: no name starts with a number word
+        return None
+    # عبد الإله, عبد الكريم: عبد + an article word is a given name, with or without a title
+    abd = first == "عبد" and _continues(tokens, start + 1)
+    abd = abd and tokens[start + 1].norm.startswith("ال")
+    vouched = abd or (titled and _vouched(tokens, start, lex))
+    if not can_start_name(first, lex, titled) and not vouched:
         return None
     k, words = start + 1, 1
     if first in PARTICLES:  # أبو عبيدة, عبد الله: the particle needs its word
@@ -121,18 +161,8 @@ def name_end(tokens: list[Token], start: int, lex: Lexicon, titled: bool) -> int
         if _surname(tokens, k, lex, titled and k == start + 1):
             k, words = k + 1, words + 1
             continue
-        if any(form in HEAD_WORDS or (s and is_common(form, lex)) for s, form in readings(word)):
-            break  # X مهرجان, X بماراثون, X بلقب: something else begins
-        if is_function_word(word) or word in TITLES or word in lex.nationality or word in NUMBERS:
-            break
-        if word[0] == "و" and word not in lex.given:  # بايدن ونتنياهو: a second name
-            break
-        if any(form.startswith("ال") for strip, form in readings(word) if strip):
-            break  # بالرئيس, والقاهرة: a proclitic on an article word starts something else
-        if accusative(word, lex):
-            break  # اتصالا هاتفيا, معرضا: accusative nouns and adverbs after the name
-        if is_verbal_noun(word, lex):
-            break  # فهد اليوسف إبعاد ...
+        if _BREAKS[word]:
+            break  # a word that is no name word, whatever stands around it
         particled = k >= 3 and tokens[k - 2].norm in PARTICLES  # عبد الحق سايحي
         particled = particled or tokens[k - 1].norm in COMPOUND  # عز الدين أوناحي
         if tokens[k - 1].norm.startswith("ال") and not word.startswith("ال") and not particled:

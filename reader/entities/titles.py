@@ -13,9 +13,16 @@ from reader.entities.names import name_end
 from reader.entities.spans import GIVEN, ORG, PERSON, PLACE, TITLED, Span
 from reader.entities.tokens import Token
 from reader.entities.triggers import COMPASS
-from reader.entities.vocab import HONORIFICS, PLACE_TRIGGERS, TITLE_COMPLEMENTS, TITLES
+from reader.entities.vocab import (
+    HONORIFICS,
+    ORG_HEADS_WEAK,
+    PLACE_TRIGGERS,
+    TITLE_COMPLEMENTS,
+    TITLES,
+)
 
 IN_WHAT = frozenset({ORG, PLACE})
+SONS = frozenset({"بن", "ولد"})
 MAX_HOPS = 6  # complements between a title and the name
 # Titles only with their complement: رجل الأعمال X, سيدة الأعمال X (not رجل مسلح).
 WITH_COMPLEMENT = {"رجل": "الاعمال", "سيده": "الاعمال"}
@@ -23,7 +30,11 @@ WITH_COMPLEMENT = {"رجل": "الاعمال", "سيده": "الاعمال"}
 
 def _given_first(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-    return tokens[j].norm in lex.given and nxt is not None and nxt.joined and nxt.norm[:1] != "و"
+    if nxt is None or not nxt.joined:
+        return False
+    if nxt.norm in SONS:  # سالم بن بريك: a word before بن is a given name, listed or not
+        return True
+    return tokens[j].norm in lex.given and nxt.norm[:1] != "و"
 
 
 def _name_after_title(
@@ -58,6 +69,9 @@ def _name_after_title(
             continue
         skip = word in HONORIFICS or word in TITLES or word in TITLE_COMPLEMENTS
         skip = skip or word in PLACE_TRIGGERS  # أمير منطقة مكة المكرمة
+        # رئيس جماعة تارودانت X: a weak head before a listed place is a noun of the title
+        nxt = spans.get(j + 1)
+        skip = skip or (word in ORG_HEADS_WEAK and nxt is not None and nxt.type == PLACE)
         if skip or (word.startswith("ال") and word not in lex.given):
             j, hops = j + 1, hops + 1
             continue
@@ -87,6 +101,9 @@ def person_spans(
             if span is not None:
                 found.append(span)
         elif token.cls & GIVEN_WORD and i not in spans and i not in inside:
+            place = spans.get(i + 1)
+            if place is not None and place.type == PLACE and tokens[i + 1].joined:
+                continue  # سلطان عمان, أمير قطر: a given name that is a title here
             end = name_end(tokens, i, lex, titled=False)
             if end is not None and end - i >= 2:
                 found.append(Span(i, end, PERSON, "", source=GIVEN))

@@ -43,10 +43,15 @@ def is_adjective(word: str, lex: Lexicon, loose: bool = True) -> bool:
 _FEMININE_ELATIVES = frozenset({"الكبري", "العليا", "الاولي", "الوسطي", "الدنيا", "القصوي"})
 
 
+# Plural heads of things take a feminine adjective: الخطوط الجوية التركية.
+_PLURAL_HEADS = frozenset({"الخطوط"})
+
+
 def agrees(head: str, adjective: str) -> bool:
-    """Gender agreement: a feminine head (ending ه) takes a feminine adjective."""
+    """Gender agreement: a feminine head (ending ه) or a plural of things takes a feminine
+    adjective."""
     feminine = adjective.endswith(("ه", "ات")) or adjective in _FEMININE_ELATIVES
-    return head.endswith("ه") == feminine
+    return (head.endswith("ه") or head in _PLURAL_HEADS) == feminine
 
 
 # Verbal nouns (إبعاد, اجتماع, انسحاب, استعداده): they follow names, they are not names.
