@@ -116,15 +116,14 @@ class StateShards:
         for article_id, state in states:
             by_shard.setdefault(shard_of(article_id), {})[article_id] = state
         for n, changes in by_shard.items():
+            merged = {**self._states[n], **changes}
+            # as the file holds them: no entry for an article neither read nor starred
+            kept = {key: state for key, state in merged.items() if state.read or state.starred}
             if n not in self._broken:
-                self._write(n, changes)
-            held = self._states[n]
-            held.update(changes)
-            for key in [key for key, state in changes.items() if state == SHARED[False, False]]:
-                del held[key]  # as the file holds it: no entry
+                self._write(n, kept)
+            self._states[n] = kept
 
-    def _write(self, n: int, changes: States) -> None:
-        states = {**self._states[n], **changes}
+    def _write(self, n: int, states: States) -> None:
         read = sorted(key for key, state in states.items() if state.read)
         starred = sorted(key for key, state in states.items() if state.starred)
         self._files[n].write({"state": {"1": {"read": read, "starred": starred}}})

@@ -167,30 +167,34 @@ class ArticleStore:
         loaded when everything was, or when they are newer than what is loaded."""
         with self._lock:
             was_complete, changed = self._complete, False
-            counted = {} if was_complete else self._months.counted()
             names = self._months.names()
             for name in [n for n in self._loaded if n not in names]:
                 self._forget_month(name)  # the old index.json, upgraded by another process
                 changed = True
-            for name in names:
-                if name in self._loaded:
-                    if self._months.changed(name):
-                        self._load_month(name)
-                        changed = True
-                elif was_complete or self._newer_than_loaded(name, counted):
-                    self._load_month(name)
-                    changed = True
+            for name in [n for n in names if n in self._loaded and self._months.changed(n)]:
+                self._load_month(name)
+                changed = True
+            new = [n for n in names if n not in self._loaded]
+            if new and not was_complete:
+                new = self._newer_than_loaded(new)
+            for name in new:
+                self._load_month(name)
+                changed = True
             self._complete = all(n in self._loaded for n in names)
             state = self.reading.refresh()
             entities = self._entities.refresh() if self._entities is not None else False
             return changed or state or entities
 
-    def _newer_than_loaded(self, name: str, counted: dict[str, Tally]) -> bool:
-        """A file not loaded whose newest day is as new as a loaded one's: another process
-        wrote it (the files left unloaded are older than every loaded one, newest.py)."""
-        days = [newest_day(n, counted.get(n)) for n in self._loaded]
-        dated = [day for day in days if day]
-        return bool(dated) and newest_day(name, counted.get(name)) >= min(dated)
+    def _newer_than_loaded(self, names: list[str]) -> list[str]:
+        """The files not loaded whose newest day is as new as a loaded one's: another
+        process wrote them (the files left unloaded are older than every loaded one,
+        newest.py)."""
+        counted = self._months.counted()
+        days = [day for n in self._loaded if (day := newest_day(n, counted.get(n)))]
+        if not days:
+            return []
+        oldest = min(days)
+        return [n for n in names if newest_day(n, counted.get(n)) >= oldest]
 
     # -- reading -------------------------------------------------------------------------------
     def articles(self) -> list[ArticleMeta]:
