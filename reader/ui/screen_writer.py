@@ -29,7 +29,8 @@ from reader.ui.sgr import DEFAULT, SGR, change, erasable, sgr_of
 BLANKS = re.compile(" {10,}")  # from 10 cells, ECH + CUF (8-10 bytes) is the shorter
 EDGE_BLANKS = re.compile(" {4,}$")  # to the screen's edge, EL (3 bytes) from 4 cells
 TRAILING_CUF = re.compile("\x1b\\[[0-9]*C$")
-Piece = tuple[int, int | None, str, Style | None]  # row, column (None: where the cursor is)
+Piece = tuple[int, int | None, str, Style | None, SGR, int]  # row, column (None: where the
+# cursor is), text as sent, style, its SGR, cells
 
 
 class ScreenWriter:
@@ -52,13 +53,15 @@ class ScreenWriter:
     def strip(self, strip: Strip) -> None:
         """Write a strip where the cursor is."""
         col, add, y = self.col, self.pieces.append, -1 if self.row is None else self.row
+        system = self.system
         pieces = [(text, style) for text, style, control in strip if text and not control]
         sent = nominal("".join(text for text, _ in pieces))  # the letters beside each other
         at = 0
         for text, style in pieces:
             text, at = sent[at : at + len(text)], at + len(text)
-            add((y, col, text, style))
-            col = None if col is None else col + cell_len(text)
+            cells = cell_len(text)
+            add((y, col, text, style, DEFAULT if style is None else sgr_of(style, system), cells))
+            col = None if col is None else col + cells
             self.wraps |= col is not None and col > self.width  # on the next row: order matters
             col = col if col is None or col < self.width else None  # past the edge: wrapping
         self.col = col
@@ -66,20 +69,17 @@ class ScreenWriter:
     def finish(self) -> str:
         pieces = self.pieces
         text = _Output(self).write(pieces)
-        if len(pieces) > 2 and not self.wraps and all(x is not None for _, x, _, _ in pieces):
-            rank: dict[SGR, int] = {}
-            for _, _, _, style in pieces:
-                rank.setdefault(self.sgr_of(style), len(rank))
-            grouped = _Output(self).write(
-                sorted(pieces, key=lambda p: (rank[self.sgr_of(p[3])], p[0], p[1]))
-            )
+        rank: dict[SGR, int] = {}
+        for piece in pieces:
+            rank.setdefault(piece[4], len(rank))
+        changes = sum(a[4] != b[4] for a, b in zip(pieces, pieces[1:], strict=False))
+        # grouping saves only where a style comes back after another one
+        if changes >= len(rank) and not self.wraps and all(p[1] is not None for p in pieces):
+            grouped = _Output(self).write(sorted(pieces, key=lambda p: (rank[p[4]], p[0], p[1])))
             if len(grouped.encode()) < len(text.encode()):
                 text = grouped
         self.pieces = []
         return text
-
-    def sgr_of(self, style: Style | None) -> SGR:
-        return DEFAULT if style is None else sgr_of(style, self.system)
 
 
 class _Output:
@@ -93,15 +93,14 @@ class _Output:
         self.col: int | None = None
 
     def write(self, pieces: list[Piece]) -> str:
-        append, width, sgr_for = self.out.append, self.writer.width, self.writer.sgr_of
-        for y, x, text, style in pieces:
+        append, width = self.out.append, self.writer.width
+        for y, x, text, style, wanted, cells in pieces:
             if x is not None:
                 self.move(x, y)
-            wanted = sgr_for(style)
             append(change(self.sgr, wanted))
             self.sgr = wanted
             col = self.col
-            end = None if col is None else col + cell_len(text)
+            end = None if col is None else col + cells
             if erasable(style) and "    " in text:
                 if end == width:
                     text = EDGE_BLANKS.sub("\x1b[K", text)
