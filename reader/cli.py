@@ -51,6 +51,9 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     reader_only = _options(argparse.ArgumentParser(prog="newsreader", add_help=False))
     args, rest = reader_only.parse_known_args(argv)
     if rest:
+        from reader.commands.early import start_processes
+
+        start_processes(rest)  # before the commands' modules load
         return build_parser().parse_args(argv)
     args.command = None
     return args

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.commands.common import open_store, styled
+from reader.commands.early import big
 from reader.commands.screen_text import screen_line
 from reader.ingest.pipeline import ImportProgress, import_paths
 from reader.library.index_workers import prestart, stop_pool
@@ -82,7 +83,7 @@ class CtrlC:
 def cmd_import(args: argparse.Namespace) -> int:
     from reader.commands.library import describe
 
-    if any(_big(path) for path in args.paths):  # its processes start while the library opens
+    if any(map(big, args.paths)):  # started by reader.cli already, before its imports
         prestart()
     store = open_store(args)
     missing = [p for p in args.paths if not os.path.exists(p)]
@@ -130,16 +131,6 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
         return 130
     return 0 if any(not r.failed for r in reports) else 1
-
-
-def _big(path: str) -> bool:
-    """A folder, or a file big enough to be parsed in a child process."""
-    from reader.feeds.feed_file import SAMPLE
-
-    try:
-        return os.path.isdir(path) or os.path.getsize(path) > SAMPLE
-    except OSError:
-        return False
 
 
 def _newsboat(store: ArticleStore, paths: list[Path]) -> tuple[list[ImportReport], list[Path]]:

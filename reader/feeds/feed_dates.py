@@ -13,8 +13,6 @@ import calendar
 import re
 from datetime import datetime
 
-from feedparser.datetimes import _parse_date
-
 _NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTHS = {name: number for number, name in enumerate(_NAMES, 1)}
 _RFC822 = re.compile(
@@ -50,5 +48,7 @@ def feed_time(text: str) -> float | None:
 
 
 def _slow(text: str) -> float | None:
+    from feedparser.datetimes import _parse_date  # imported when needed: 50 ms at start-up
+
     stamp = _parse_date(text)
     return float(calendar.timegm(stamp)) if stamp else None

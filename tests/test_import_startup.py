@@ -1,0 +1,90 @@
+"""`import` of a big file and `fetch` start their processes' forkserver before the commands'
+modules load, and the parsers it preloads leave feedparser until a feed needs it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from reader.ingest.pipeline import import_paths
+from reader.models import Article, Headline
+
+PARSERS = """
+import sys
+import reader.feeds.feed_child, reader.feeds.parse_job, reader.library.index_workers
+print("feedparser" in sys.modules)
+"""
+
+EARLY = """
+import sys
+import reader.library.index_workers as workers
+seen = []
+workers.prestart = lambda: seen.append("reader.commands.importing" in sys.modules)
+from reader.cli import parse
+parse(["--db", sys.argv[1], *sys.argv[2:]])
+print(seen)
+"""
+
+
+def _run(probe: str, *argv: str) -> str:
+    done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_the_preloaded_parsers_do_not_import_feedparser() -> None:
+    assert _run(PARSERS) == "False"
+
+
+def test_the_processes_start_before_the_commands_are_imported(tmp_path: Path) -> None:
+    big = tmp_path / "big.xml"
+    big.write_bytes(b"<rss>" + b" " * (2 << 20) + b"</rss>")
+    small = tmp_path / "small.xml"
+    small.write_bytes(b"<rss></rss>")
+    db = str(tmp_path / "db")
+    assert _run(EARLY, db, "import", str(big)) == "[False]"
+    assert _run(EARLY, db, "import", str(tmp_path)) == "[False]"  # a folder
+    assert _run(EARLY, db, "fetch") == "[False]"
+    assert _run(EARLY, db, "import", str(small)) == "[]"  # parsed here: no processes
+    assert _run(EARLY, db, "list") == "[]"
+
+
+class Counting:
+    """A sink that counts its writes."""
+
+    is_new = False
+
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+        self.writes = 0
+
+    def has(self, record_id: str) -> bool:
+        return record_id in self.ids
+
+    def add(self, articles: list[Article], headlines: list[Headline]) -> tuple[int, int, int]:
+        self.writes += 1
+        self.ids.update(r.id for r in [*articles, *headlines])
+        return len(articles), len(headlines), 0
+
+    def index_pending(self) -> int:
+        return 0
+
+    def subscribe(self, outlines: object) -> list[str]:
+        return []
+
+
+def test_a_file_with_nothing_new_costs_no_write(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        "<rss version='2.0'><channel><title>t</title><item><title>خبر</title>"
+        "<guid>https://x.example/1</guid><description>نص</description></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    sink = Counting()
+    [first] = import_paths(sink, [feed])
+    assert (first.articles, sink.writes) == (1, 1)
+    [again] = import_paths(sink, [feed])
+    assert (again.articles, again.duplicates, sink.writes) == (0, 2, 1)
+    assert again.done and not again.failed
