@@ -239,3 +239,38 @@ def test_a_scrolled_region_moves_the_rows_the_shadow_knows() -> None:
     assert shadow.changes(0, 0, rows[0]) == []  # outside the region: untouched
     shadow.scrolled(0, 3, -2)
     assert shadow.changes(0, 2, rows[0]) == [] and shadow.changes(0, 0, rows[0]) != []
+
+
+def article_update() -> tuple[LayoutUpdate, LayoutUpdate]:
+    """Lines of text with highlighted names in three colours (an article), drawn twice:
+    through Textual's own writer and through ours."""
+    text = Style.parse("grey85 on grey11")
+    names = [text + Style(underline=True, color=c) for c in ("color(71)", "color(214)", "#005f87")]
+    rng = random.Random(7)
+    lines = []
+    for _ in range(HEIGHT):
+        segments, cells = [], 0
+        while cells < WIDTH:
+            word = rng.choice(["ﺔﻘﻄﻨﻤﻟﺍ ", "ﻥﺍ ﺭﺩﺎﺼﻣ ", "ﺪﺣﻷا "])[: WIDTH - cells]
+            style = rng.choice(names) if rng.random() < 0.3 else text
+            segments.append(Segment(word, style))
+            cells += len(word)
+        lines.append(Strip(segments))
+    screen = Region(0, 0, WIDTH, HEIGHT)
+    return LayoutUpdate([[line] for line in lines], screen), LayoutUpdate(
+        [[line] for line in lines], screen
+    )
+
+
+def test_names_go_after_the_text_one_sgr_per_colour_and_tmux_shows_the_same(
+    tmp_path: Path,
+) -> None:
+    theirs, ours = article_update()
+    c = console()
+    expected = theirs.render_segments(c)
+    mine = FullUpdate.of(ours, unknown(WIDTH), "\n").render_segments(c)
+    for colour in ("71", "214", "24"):  # each name colour is set once, not once per name
+        assert len(re.findall(rf"\x1b\[[0-9;]*38;5;{colour}m", mine)) == 1, mine
+    assert expected.count("38;5;71") > 3
+    assert len(mine.encode()) < len(expected.encode())
+    assert shown(mine, tmp_path) == shown(expected, tmp_path)

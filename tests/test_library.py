@@ -7,13 +7,14 @@ import json
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from reader.cli import main
 from reader.ingest.pipeline import import_paths
 from reader.library.library import Library
-from reader.library.storage import StoreError
+from reader.library.storage import AtomicJSONStorage, StoreError
 from reader.library.store import _record
 from reader.models import Article, Headline
 from tests.conftest import SEED_000, SEEDS, month_files
@@ -47,6 +48,26 @@ def test_reading_state_and_session_from_two_writers_are_both_kept(db_dir: Path) 
     assert (states[article(2).id].read, states[article(2).id].starred) == (False, True)
     again = Library(db_dir).reading
     assert again.setting("last_article") == article(1).id and again.setting("layout") == "ltr"
+
+
+def test_an_open_is_read_and_remembered_with_its_row_in_one_session_write(
+    db_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = Library(db_dir)
+    library.add([article(1)], [])
+    written: list[str] = []
+    write = AtomicJSONStorage.write
+
+    def counted(storage: AtomicJSONStorage, data: dict[str, Any]) -> None:
+        written.append(storage.path.name)
+        write(storage, data)
+
+    monkeypatch.setattr(AtomicJSONStorage, "write", counted)
+    library.mark_opened(article(1).id, "row-1")
+    assert len(written) == 2 and "state.json" in written  # the state's shard, the session
+    again = Library(db_dir).reading
+    assert again.setting("last_row") == "row-1" and again.state(article(1).id).read
+    assert again.setting("last_article") == article(1).id
 
 
 def test_refresh_takes_in_another_writers_articles(db_dir: Path) -> None:

@@ -46,9 +46,10 @@ class Library(ArticleStore):
                     articles = []
             self.fulltext.add(articles, [])
 
-    def mark_opened(self, article_id: str) -> None:
-        """The reader opened an article: mark it read and remember it, in one write."""
-        self.reading.mark_opened(article_id)
+    def mark_opened(self, article_id: str, row: str | None = None) -> None:
+        """The reader opened an article: mark it read and remember it (and the ticker row it
+        was opened from, `row`) in one write of the session."""
+        self.reading.mark_opened(article_id, {} if row is None else {"last_row": row})
 
     def toggle(self, article_id: str, what: str) -> ReadingState:
         """Flip `read` or `starred`."""

@@ -111,11 +111,12 @@ class ReadingStore:
                 return self.set_state(article_id, read=not old.read)
             return self.set_state(article_id, starred=not old.starred)
 
-    def mark_opened(self, article_id: str) -> None:
-        """Opening an article: it is read, and the session remembers it."""
+    def mark_opened(self, article_id: str, settings: dict[str, Any] | None = None) -> None:
+        """Opening an article: it is read, and the session remembers it (with `settings`,
+        written in the same session write)."""
         with self._lock.write():
             self.set_state(article_id, read=True)
-            self.set_settings({"last_article": article_id})
+            self.set_settings({"last_article": article_id, **(settings or {})})
 
     def set_many(self, states: dict[str, ReadingState]) -> None:
         """Set many articles' state (an import of another reader's state): one write per

@@ -327,13 +327,11 @@ class MainScreen(Screen[None]):
     def mark_opened(self, opened: OpenArticle, row: str | None, mark: bool = True) -> None:
         """The writes an open makes (each an fsync under the store's lock, and JSON encoding
         that holds the GIL), started after the article is painted so it never waits."""
-        article_id = opened.id
-        if row is not None:
-            self.store.reading.set_setting("last_row", row)
+        article_id, last_row = opened.id, {} if row is None else {"last_row": row}
         if mark:  # (the screen showed it read with the article: article_loaded)
-            self.store.mark_opened(article_id)  # read, and remembered: one write
+            self.store.mark_opened(article_id, row)  # read, and remembered with the row
         else:
-            self.store.reading.set_setting("last_article", article_id)
+            self.store.reading.set_settings({"last_article": article_id, **last_row})
         # an article a killed import left unindexed joins the entity index on open, when
         # the index is loaded already (loading it for this would cost seconds at 100,000
         # articles; the next import or fetch indexes whatever is missing anyway)
