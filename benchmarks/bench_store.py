@@ -71,11 +71,14 @@ def generate(n: int, per_day: int = 100) -> tuple[list[Article], list[Headline]]
         body = tuple(rng.sample(paragraphs, rng.randint(4, min(8, len(paragraphs)))))
         day = time.gmtime(1_700_000_000 + 86400 * (i * days // n))
         published = time.strftime("%Y-%m-%d", day)
-        article = Article(Article.make_id(title, body), title, body, "bench", published)
-        articles.append(article)
         at = f"{i % 24:02}:{i % 60:02}"
+        utc = f"{published}T{at}:00+00:00"  # as a feed's item is stored: link and times
+        article_id = Article.make_id(title, body)
+        link = f"http://127.0.0.1/{article_id}"
+        article = Article(article_id, title, body, "bench", published, link=link, published_at=utc)
+        articles.append(article)
         lines.append(
-            Headline(Headline.make_id(at, title), at, title, "bench", article.id, published)
+            Headline(Headline.make_id(at, title), at, title, "bench", article.id, published, at=utc)
         )
     return articles, lines
 

@@ -55,7 +55,8 @@ class Headline:
 
 @dataclass(frozen=True, slots=True)
 class ArticleMeta:
-    """What the ticker and lists need of an article, without its body."""
+    """What the ticker and lists need of an article, without its body (nor its link: the
+    body's record has it, and 100,000 links held in memory were 9 MB nobody showed)."""
 
     id: str
     title: str
@@ -64,7 +65,6 @@ class ArticleMeta:
     dateline: str | None
     paragraphs: int
     seq: int = 0
-    link: str | None = None
     published_at: str | None = None  # as Article.published_at (older records: None)
     chunk: str = ""  # the body's file in bodies/ (older records: the id's first 2 digits)
 

@@ -86,6 +86,11 @@ CASES = [
     ),
     # a facility head's name does not start with لل
     ("انهار سد للنفايات في الولاية.", set()),
+    # a listed place that is also a common word: و joining it to a place before it, or a
+    # plural place word before it, gives it context (the plural makes no unlisted place)
+    ("غمرت السيول تطوان والناظور ليلا.", {("تطوان", "PLACE"), ("الناظور", "PLACE")}),
+    ("قصفت الطائرات مدن صور وبنت جبيل.", {("صور", "PLACE"), ("بنت جبيل", "PLACE")}),
+    ("زار الوفد مدن الشمال أمس.", set()),
 ]
 
 

@@ -43,9 +43,9 @@ def test_the_tickers_day_groups_follow_the_readers_zone() -> None:
     from reader.models import ArticleMeta
     from reader.views.ticker_rows import build_rows
 
-    late = ArticleMeta("a1", "خبر", "الأخبار", "2026-12-01", None, 1, 1, None)
+    late = ArticleMeta("a1", "خبر", "الأخبار", "2026-12-01", None, 1, 1)
     late = replace(late, published_at="2026-12-01T20:30:00+00:00")
-    older = ArticleMeta("a2", "خبر قديم", "الأخبار", "2026-11-20", None, 1, 2, None)
+    older = ArticleMeta("a2", "خبر قديم", "الأخبار", "2026-11-20", None, 1, 2)
     days, before = {}, os.environ.get("TZ")
     try:
         for zone in ("Asia/Tokyo", "America/Los_Angeles"):

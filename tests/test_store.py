@@ -140,3 +140,21 @@ def test_a_new_headline_shares_its_articles_strings(db_dir: Path) -> None:
     assert first.at is metas["a0"].published_at
     assert first.date is second.date is metas["a1"].published
     assert first.time is second.time and first.source is metas["a0"].source
+
+
+def test_a_headline_loaded_before_its_article_shares_its_strings(
+    db_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read back from disk, a headline whose file loads before its article's (a busy
+    month's next part, loaded first) still holds its article's id, title and time as one
+    object each once the article is loaded."""
+    monkeypatch.setattr("reader.library.store.PART_RECORDS", 1)  # a record a file
+    at = "2024-03-05T09:00:00+00:00"
+    article = Article("a1", "عنوان", ("نص",), "مصدر", "2024-03-05", published_at=at)
+    line = Headline("h1", "09:00", "عنوان", "مصدر", "a1", "2024-03-05", at=at)
+    ArticleStore(db_dir).add([article], [line])
+    assert sorted(path.stem for path in month_files(db_dir)) == ["2024-03", "2024-03.001"]
+    store = ArticleStore(db_dir)  # the last part first: the headline before its article
+    (meta,), (loaded,) = store.articles(), store.headlines()
+    assert loaded.article_id is meta.id and loaded.headline is meta.title
+    assert loaded.at is meta.published_at

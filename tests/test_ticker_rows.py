@@ -1,6 +1,9 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from reader.models import ArticleMeta, Headline, ReadingState
 from reader.text.dates import UNDATED, day_label
-from reader.views.ticker_rows import Positions, build_rows, restate
+from reader.views.ticker_rows import Positions, TickerRow, build_rows, restate
 
 
 def headline(
@@ -92,3 +95,13 @@ def test_restate_with_the_rows_positions_changes_the_same_rows() -> None:
         False,
     ]
     assert restate(rows, "missing", state, positions) is rows
+
+
+@given(st.lists(st.sampled_from([None, "a1", "a2", "a3", "a4"]), max_size=40))
+def test_positions_are_every_row_of_an_article_in_order(ids: list[str | None]) -> None:
+    """However the rows repeat an article (two headlines link it) or carry none (labels,
+    ticker-only lines), `of` finds exactly the rows a scan of them would."""
+    rows = tuple(TickerRow(key=f"k{i}", text="", article_id=a) for i, a in enumerate(ids))
+    positions = Positions(rows)
+    for article in ("a1", "a2", "a3", "a4", "missing"):
+        assert positions.of(article) == [i for i, a in enumerate(ids) if a == article]

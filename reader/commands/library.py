@@ -89,9 +89,10 @@ def cmd_list(args: argparse.Namespace) -> int:
     store = open_store(args)
     metas = store.articles()
     if args.json:
-        links = {a.id: list(a.links) for a in store.iter_articles()} if metas else {}
+        # the links are in the bodies (not the index): each body read once, its links kept
+        links = {a.id: (a.link, list(a.links)) for a in store.iter_articles()} if metas else {}
         states = store.reading.states()
-        print_json([article_json(m, links.get(m.id, []), states.get(m.id)) for m in metas])
+        print_json([article_json(m, *links.get(m.id, (None, [])), states.get(m.id)) for m in metas])
         return 0
     width = terminal_width() - 30  # id (16), two spaces, date (10), two spaces
     for m in metas:
@@ -100,7 +101,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def article_json(m: ArticleMeta, links: list[str], state: ReadingState | None) -> dict[str, object]:
+def article_json(
+    m: ArticleMeta, link: str | None, links: list[str], state: ReadingState | None
+) -> dict[str, object]:
     state = state or ReadingState()
     return {
         "id": m.id,
@@ -110,7 +113,7 @@ def article_json(m: ArticleMeta, links: list[str], state: ReadingState | None) -
         "dateline": m.dateline,
         "source": m.source,
         "paragraphs": m.paragraphs,
-        "link": m.link,
+        "link": link,
         "links": links,
         "read": state.read,
         "starred": state.starred,

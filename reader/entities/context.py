@@ -7,6 +7,8 @@
 - an article name standing where an adjective cannot: at the start of a line or after a
   verb or conjunction (السوداني وبارزاني يتفقان, وقال السوداني);
 - a place with the preposition ب on its article (بالضفة).
+- a place joined by و to a listed place just before it (الحسيمة والناظور); plural place
+  words (مدن, أقاليم) count as its triggers.
 """
 
 from __future__ import annotations
@@ -21,12 +23,17 @@ from reader.entities.vocab import (
     NAME_OPENERS,
     ORG_HEADS_WEAK,
     ORG_TRIGGERS,
+    PLACE_PLURALS,
     PLACE_TRIGGERS,
 )
 from reader.entities.words import is_title
 
 # Titles are not here: the title rule itself takes a listed name after a title.
-TRIGGERS = {PERSON: frozenset(), PLACE: PLACE_TRIGGERS, ORG: ORG_TRIGGERS | ORG_HEADS_WEAK}
+TRIGGERS = {
+    PERSON: frozenset(),
+    PLACE: PLACE_TRIGGERS | PLACE_PLURALS,
+    ORG: ORG_TRIGGERS | ORG_HEADS_WEAK,
+}
 
 
 @lru_cache(maxsize=1 << 12)
@@ -35,10 +42,16 @@ def _triggers(kind: str, name: int) -> frozenset[str]:
     return TRIGGERS[kind] | frozenset(lexicon().context_of(name) if name >= 0 else ())
 
 
-def _in_context(span: Span, tokens: list[Token], lex: Lexicon, full: set[int]) -> bool:
+def _in_context(
+    span: Span, tokens: list[Token], lex: Lexicon, full: set[int], places: set[int]
+) -> bool:
     if span.name in full:
         return True
     i = span.start
+    # الحسيمة والناظور: و joins it to a listed place just before it
+    joined = span.strip and tokens[i].joined and tokens[i].norm[0] == "و"
+    if span.type == PLACE and joined and i in places:
+        return True
     word = tokens[i].norm[span.strip :]
     # الهندية (a town, also "Indian"): only right after its trigger, not in ولاية كيرالا الهندية
     reach = 1 if word in lex.nationality else 3
@@ -58,7 +71,8 @@ def in_context(spans: list[Span], tokens: list[Token], lex: Lexicon) -> list[Spa
     that stands as an adjective (السعودية after المخرجة or after مدينة العلا)."""
     full = {s.name for s in spans if not s.needs_context}
     ends = {s.end for s in spans if s.type == PLACE}
-    kept = [s for s in spans if not s.needs_context or _in_context(s, tokens, lex, full)]
+    places = {s.end for s in spans if s.type == PLACE and not s.needs_context}
+    kept = [s for s in spans if not s.needs_context or _in_context(s, tokens, lex, full, places)]
     nationality = lex.nationality
     return [
         s

@@ -69,8 +69,8 @@ _GAPS = Memo(_joins, 4096)  # text between two words -> whether it joins them
 def tokenise(text: str) -> list[Token]:
     """Every word of `text`, in order; a newline or punctuation between words unjoins them."""
     parts = _PLAIN_WORD.split(text)  # gap, word, gap, word, ..., gap: one pass in C
-    if _OTHER.search(text):  # a letter outside the plain class: the split left it in a gap
-        parts = _WORD.split(text)
+    if _OTHER.search("".join(parts[::2])):  # a letter outside the plain class: the split
+        parts = _WORD.split(text)  # left it in a gap (the gaps are a fifth of the text)
     words = parts[1::2]
     if not words:
         return []

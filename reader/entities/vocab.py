@@ -103,6 +103,9 @@ PLACE_TRIGGERS = _words(
     """مدينة مدينتي بلدة قرية العاصمة عاصمة محافظة ولاية قضاء منطقة مقاطعة إمارة إقليم مديرية
     ناحية جهة محافظتي ولايتي جمهورية بلدتي قريتي"""
 )
+# Plural place words: context for the listed places after them (أقاليم الحسيمة والناظور),
+# never a trigger that makes an unlisted word a place.
+PLACE_PLURALS = _words("مدن بلدات قرى محافظات ولايات أقاليم مناطق مقاطعات مديريات")
 # Triggers strong enough to make an unlisted word after them a place (ولاية ماتو غروسو).
 TOWN_TRIGGERS = PLACE_TRIGGERS - _words("منطقة العاصمة عاصمة جهة جمهورية")
 ORG_TRIGGERS = _words("فريق فريقي نادي نادييه منتخب قناة شبكة صحيفة موقع وكالة مجلة إذاعة")

@@ -64,6 +64,7 @@ class ArticleStore:
         self._meta: dict[str, ArticleMeta] = {}
         self._headlines: dict[str, Headline] = {}
         self._loaded: dict[str, tuple[list[str], list[str]]] = {}  # month -> its ids
+        self._orphans: dict[str, list[str]] = {}  # article id -> headlines loaded before it
         self._complete = False
         self._titles: dict[str, str] | None = None  # fold(title) -> article id, when needed
         self._strings: dict[str, str] = {}  # the few distinct dates, sources, times, chunks
@@ -89,14 +90,18 @@ class ArticleStore:
         try:
             for doc in tables.get("articles", {}).values():
                 _share(doc, share)
-                self._meta[doc["id"]] = ArticleMeta(**doc)
+                doc.pop("link", None)  # index records before 2026-12-03 had the link
+                self._meta[doc["id"]] = meta = ArticleMeta(**doc)
                 articles.append(doc["id"])
+                for key in self._orphans.pop(meta.id, ()):  # its headlines came first
+                    if (line := self._headlines.get(key)) is not None:
+                        self._headlines[key] = Headline(**_sharing(_record(line), meta))
             for doc in tables.get("headlines", {}).values():
                 _share(doc, share)
-                if (meta := self._meta.get(doc.get("article_id") or "")) is not None:
-                    doc["article_id"] = meta.id  # the article's own id and, mostly, title
-                    if doc.get("headline") == meta.title:
-                        doc["headline"] = meta.title
+                if (known := self._meta.get(doc.get("article_id") or "")) is not None:
+                    _sharing(doc, known)
+                elif doc.get("article_id"):  # in a file not loaded yet (another part)
+                    self._orphans.setdefault(doc["article_id"], []).append(doc["id"])
                 self._headlines[doc["id"]] = Headline(**doc)
                 lines.append(doc["id"])
         except (KeyError, TypeError, ValueError) as error:
@@ -113,6 +118,13 @@ class ArticleStore:
         for key in lines:
             self._headlines.pop(key, None)
 
+    def _check_complete(self, names: list[str]) -> None:
+        """Note whether every file is loaded now; then a headline still waiting for its
+        article has none stored."""
+        self._complete = all(n in self._loaded for n in names)
+        if self._complete:
+            self._orphans.clear()
+
     def load_all(self) -> None:
         """Every month in memory: what any question about the whole store needs."""
         if self._complete:
@@ -122,7 +134,7 @@ class ArticleStore:
                 if name not in self._loaded:
                     self._load_month(name)
         with self._lock:
-            self._complete = all(n in self._loaded for n in self._months.names())
+            self._check_complete(self._months.names())
 
     def load_newest(self, items: int) -> bool:
         """Load the files holding the newest `items` records (newest.py: only those of a
@@ -132,7 +144,7 @@ class ArticleStore:
             for name in take_newest(names, self._months.counted(), self._days_of, items):
                 if name not in self._loaded:
                     self._load_month(name)
-            self._complete = all(n in self._loaded for n in names)
+            self._check_complete(names)
             return self._complete
 
     def _days_of(self, name: str) -> list[str]:
@@ -180,7 +192,7 @@ class ArticleStore:
             for name in new:
                 self._load_month(name)
                 changed = True
-            self._complete = all(n in self._loaded for n in names)
+            self._check_complete(names)
             state = self.reading.refresh()
             entities = self._entities.refresh() if self._entities is not None else False
             return changed or state or entities
@@ -486,6 +498,17 @@ class ArticleStore:
 _SHARED = frozenset({"source", "published", "date", "time", "chunk", "dateline"})
 
 
+def _sharing(doc: dict[str, Any], meta: ArticleMeta) -> dict[str, Any]:
+    """A headline's record holding its article's id and, when equal, its title and time
+    (one object each for both: ~300 bytes a feed item kept in memory)."""
+    doc["article_id"] = meta.id
+    if doc.get("headline") == meta.title:
+        doc["headline"] = meta.title
+    if doc.get("at") == meta.published_at:
+        doc["at"] = meta.published_at
+    return doc
+
+
 def _share(doc: dict[str, Any], share: Callable[[str, str], str]) -> None:
     """The record's repeated strings (dates, source, ...) as the one object kept for each."""
     for field in _SHARED & doc.keys():
@@ -517,7 +540,6 @@ def _meta(article: Article, seq: int, chunk: str, share: Callable[[str, str], st
         dateline=_shared(article.dateline, share),
         paragraphs=len(article.paragraphs),
         seq=seq,
-        link=article.link,
         published_at=article.published_at,
         chunk=share(chunk, chunk),
     )

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, replace
-from operator import attrgetter
+from itertools import compress, islice
+from operator import attrgetter, eq
 
 from reader.models import ArticleMeta, Headline, ReadingState
 from reader.text.dates import day_label, local_date
@@ -30,10 +32,15 @@ class TickerRow:
     starred: bool = False
     source: str = ""  # the feed (or page file) it came from
     breaking: bool = False  # flagged عاجل / breaking
+    date: str | None = None  # the reader's date of the item (what it is grouped by)
+    seq: int = 0  # order of arrival (after date and time)
 
     @property
     def is_day(self) -> bool:
         return self.key.startswith("day:")
+
+
+_UNTOUCHED = ReadingState()
 
 
 def is_breaking(text: str) -> bool:
@@ -61,7 +68,8 @@ def build_rows(
     only when the items span more than one day (or feed).
     """
     linked = {h.article_id for h in headlines if h.article_id}
-    by_id = {a.id: a for a in articles}
+    same: dict[str, str] = {}  # one object per distinct time and date (100,000 rows, 1,440 times)
+    by_id: dict[str, ArticleMeta] = {}  # built only if a headline has no date of its own
 
     def wanted(key: str, article_id: str | None, source: str) -> bool:
         """The filters, before any row is built (a search keeps few of 100,000)."""
@@ -74,83 +82,110 @@ def build_rows(
             return state is None or not state.read or state.starred
         return True
 
-    def published(article_id: str | None) -> str | None:
-        meta = by_id.get(article_id) if article_id else None
-        return local_date(meta.published_at, meta.published) if meta else None
+    def published(meta: ArticleMeta | None) -> str | None:
+        date = local_date(meta.published_at, meta.published) if meta else None
+        return date if date is None else same.setdefault(date, date)
 
-    items: list[tuple[str | None, str, int, TickerRow]] = []
+    rows: list[TickerRow] = []
     for line in headlines:
         if wanted(line.id, line.article_id, line.source):
             time, date = local_time(line)
-            row = _row(line.id, line.headline, time, line.article_id, states, line.source)
-            items.append((date or published(line.article_id), time, line.seq, row))
+            time = same.setdefault(time, time)
+            if not date and line.article_id:
+                if not by_id:
+                    by_id.update((a.id, a) for a in articles)
+                date = published(by_id.get(line.article_id))
+            date = date if date is None else same.setdefault(date, date)
+            rows.append(_row(line, line.headline, time, line.article_id, states, date))
     for meta in articles:
         if meta.id not in linked and wanted(meta.id, meta.id, meta.source):
-            row = _row(meta.id, meta.title, "", meta.id, states, meta.source)
-            items.append((published(meta.id), "", meta.seq, row))
-    newest = order != "oldest"
-    items.sort(key=lambda i: (i[0] is None, i[0] or "", i[1] != "", i[1], i[2]), reverse=newest)
-    if newest:  # reverse=True put the undated first: they go last
-        items.sort(key=lambda i: i[0] is None)
+            rows.append(_row(meta, meta.title, "", meta.id, states, published(meta)))
+    # Sorted by (undated, date, timed, time, seq), a stable pass per key from the last one:
+    # each key is an object the row holds (or True/False), so no key tuple is made for each
+    # of 100,000 rows. Equal keys keep their order of arrival either way.
+    for sort_key in (attrgetter("seq"), attrgetter("time"), _timed, _dated_day):
+        rows.sort(key=sort_key, reverse=order != "oldest")
+    rows.sort(key=_undated)  # the undated last, newest first or oldest first
     if order == "feed":
-        items.sort(key=lambda i: i[3].source)  # stable: newest first within each feed
+        rows.sort(key=attrgetter("source"))  # stable: newest first within each feed
     by_feed = order == "feed"
 
-    def group(item: tuple[str | None, str, int, TickerRow]) -> str | None:
-        return item[3].source if by_feed else item[0]
+    def group(row: TickerRow) -> str | None:
+        return row.source if by_feed else row.date
 
-    groups = {group(i) for i in items}
-    rows: list[TickerRow] = []
+    groups = {group(r) for r in rows}
+    if len(groups) < 2:
+        return rows
+    labelled: list[TickerRow] = []
     current: object = object()
-    for item in items:
-        key = group(item)
-        if len(groups) > 1 and key != current:
-            label = str(key) if by_feed else day_label(item[0])
-            rows.append(TickerRow(key=f"day:{'feed:' if by_feed else ''}{key}", text=label))
+    for row in rows:
+        key = group(row)
+        if key != current:
+            label = str(key) if by_feed else day_label(key)
+            labelled.append(TickerRow(key=f"day:{'feed:' if by_feed else ''}{key}", text=label))
             current = key
-        rows.append(item[3])
-    return rows
+        labelled.append(row)
+    return labelled
+
+
+def _timed(row: TickerRow) -> bool:
+    return row.time != ""
+
+
+def _dated_day(row: TickerRow) -> str:
+    return row.date or ""
+
+
+def _undated(row: TickerRow) -> bool:
+    return row.date is None
 
 
 def _row(
-    key: str,
+    item: Headline | ArticleMeta,
     text: str,
     time: str,
     article_id: str | None,
     states: Mapping[str, ReadingState],
-    source: str,
+    date: str | None,
 ) -> TickerRow:
-    state = states.get(article_id or key, ReadingState())
+    state = states.get(article_id or item.id, _UNTOUCHED)
     return TickerRow(
-        key=key,
+        key=item.id,
         text=text,
         time=time,
         article_id=article_id,
         unread=article_id is not None and not state.read,
         starred=state.starred,
-        source=source,
+        source=item.source,
         breaking=is_breaking(text),
+        date=date,
+        seq=item.seq,
     )
 
 
 class Positions:
     """Where each article's rows are (one per headline that links it, or its own), found at
-    C speed when the rows are built (no Python pass over 100,000 rows)."""
+    C speed (no Python pass over 100,000 rows). Only the rows' article ids are kept, and the
+    few ids that more than one row carries: a map from every id to its rows held 16 MB at
+    100,000 rows, for lookups that `list.index` does in under 2 ms (the newest rows, the
+    ones mostly opened, in microseconds)."""
 
     def __init__(self, rows: Sequence[TickerRow]) -> None:
         self.ids = list(map(attrgetter("article_id"), rows))
-        count = len(self.ids)
-        self.first = dict(zip(reversed(self.ids), range(count - 1, -1, -1), strict=True))
-        self.last = dict(zip(self.ids, range(count), strict=True))
+        # repeated ids are neighbours once sorted: found in C, with no set of 100,000 ids
+        ordered = sorted(filter(None, self.ids))
+        twice = compress(ordered, map(eq, ordered, islice(ordered, 1, None)))
+        self.repeated: frozenset[str | None] = frozenset(twice)
 
     def of(self, article_id: str) -> list[int]:
-        first = self.first.get(article_id)
-        if first is None:
+        try:
+            found = [self.ids.index(article_id)]
+        except ValueError:
             return []
-        found, at, last = [first], first, self.last[article_id]
-        while at != last:  # more than one headline links it: the few rows between
-            at = self.ids.index(article_id, at + 1, last + 1)
-            found.append(at)
+        if article_id in self.repeated:  # more than one headline links it
+            with suppress(ValueError):
+                while True:
+                    found.append(self.ids.index(article_id, found[-1] + 1))
         return found
 
 
