@@ -16,11 +16,11 @@ from reader.entities.heads import head_spans
 from reader.entities.latin import latin_spans
 from reader.entities.lexicon import lexicon
 from reader.entities.listed import listed_spans, with_adjectives
-from reader.entities.model import ENTITY_TYPES, Entity, EntityType, entity_type
+from reader.entities.model import ENTITY_TYPES, Entity, EntityType
 from reader.entities.normalise import normal_form
 from reader.entities.spans import EVENT, Span
 from reader.entities.titles import person_spans
-from reader.entities.tokens import Classes, Token, tokenise
+from reader.entities.tokens import Classes, tokenise
 from reader.entities.triggers import step_aside, trigger_spans
 
 PEOPLE = TITLE | GIVEN_WORD
@@ -51,15 +51,6 @@ def _resolve(spans: list[Span], size: int) -> list[Span]:
     return chosen
 
 
-def _finish(text: str, tokens: list[Token], span: Span) -> None:
-    """Fill in the display form (for rule spans) and the entity key."""
-    if not span.display:
-        start, end = tokens[span.start].offset_after(span.strip), tokens[span.end - 1].end
-        span.display = ("ا" if span.restored else "") + " ".join(text[start:end].split())
-    if not span.key:
-        span.key = ("name", span.name) if span.name >= 0 else (span.type, normal_form(span.display))
-
-
 def extract(text: str) -> list[Entity]:
     """Entities of `text`, ordered by mention count (descending), then first mention."""
     if not text:
@@ -77,8 +68,14 @@ def extract(text: str) -> list[Entity]:
     chosen = [span for span in chosen if span.type != EVENT]
     step_aside(tokens, chosen, lex)
     chosen += latin_spans(text, tokens, chosen, classes.having(LATIN))
-    for span in chosen:
-        _finish(text, tokens, span)
+    for span in chosen:  # the display form (for rule spans) and the entity key
+        if not span.display:
+            first, last = tokens[span.start], tokens[span.end - 1]
+            start = first.offset_after(span.strip) if span.strip else first.start
+            span.display = ("ا" if span.restored else "") + " ".join(text[start : last.end].split())
+        if not span.key:
+            number = span.name
+            span.key = ("name", number) if number >= 0 else (span.type, normal_form(span.display))
     chosen += carried_spans(tokens, chosen, lex)
     groups: dict[tuple[object, ...], list[Span]] = {}
     for span in chosen:
@@ -103,14 +100,10 @@ def extract(text: str) -> list[Entity]:
     found = []
     for (_, kind), (name, spans) in merged.items():
         mentions = tuple(spans) if len(spans) == 1 else tuple(sorted(set(spans)))
-        found.append((-len(mentions), mentions[0], Entity(name, _type_of(kind), mentions)))
+        found.append((-len(mentions), mentions[0], Entity(name, _TYPES[kind], mentions)))
     found.sort(key=_RANK)  # most mentioned first, then first mentioned (a stable sort)
     return [entity for _, _, entity in found]
 
 
 _RANK = itemgetter(0, 1)
-_TYPES: dict[str, EntityType] = {kind: kind for kind in ENTITY_TYPES}
-
-
-def _type_of(kind: str) -> EntityType:
-    return _TYPES.get(kind) or entity_type(kind)  # entity_type raises for a non-type
+_TYPES: dict[str, EntityType] = {kind: kind for kind in ENTITY_TYPES}  # KeyError: a bug

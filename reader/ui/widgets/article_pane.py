@@ -61,6 +61,7 @@ class ArticlePane(QuietFocus, can_focus=True):
         self._lines: list[ArticleLine] = []
         self._urls: dict[int, str] = {}  # line index -> the address it shows
         self._laid: tuple[object, ...] = ()
+        self._frame: tuple[Style, int] | None = None  # style and width, while lines render
 
     def watch_opened(self, old: OpenArticle | None, new: OpenArticle | None) -> None:
         self._relayout()
@@ -86,7 +87,19 @@ class ArticlePane(QuietFocus, can_focus=True):
     @property
     def text_width(self) -> int:
         left, right = EDGES[self.full_width]
-        return self.scrollable_content_region.width - len(left) - len(right)
+        return self._width() - len(left) - len(right)
+
+    def _width(self) -> int:
+        return self._frame[1] if self._frame else self.scrollable_content_region.width
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """A frame's lines: the pane's style (a walk up the DOM) and width are found once,
+        not for each line (py-spy: a quarter of the time the pane's lines took)."""
+        self._frame = (self.rich_style, self.scrollable_content_region.width)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
 
     def watch_full_width(self) -> None:
         self._relayout()
@@ -123,7 +136,7 @@ class ArticlePane(QuietFocus, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         self._relayout()
-        full = self.scrollable_content_region.width
+        full = self._width()
         strip, base = self._text_line(y, max(1, self.text_width))
         left, right = EDGES[self.full_width]
         cells = len(left) + strip.cell_length + len(right)
@@ -135,7 +148,7 @@ class ArticlePane(QuietFocus, can_focus=True):
     def _text_line(self, y: int, width: int) -> tuple[Strip, Style]:
         """The line's text cells, and the style of the line (for its edges)."""
         index = y + self.scroll_offset.y
-        base = self.rich_style
+        base = self._frame[0] if self._frame else self.rich_style
         if self.opened is None:
             return self._hint(y, width), base
         entry = self._lines[index] if 0 <= index < len(self._lines) else None
