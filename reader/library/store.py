@@ -499,14 +499,21 @@ _SHARED = frozenset({"source", "published", "date", "time", "chunk", "dateline"}
 
 
 def _sharing(doc: dict[str, Any], meta: ArticleMeta) -> dict[str, Any]:
-    """A headline's record holding its article's id and, when equal, its title and time
-    (one object each for both: ~300 bytes a feed item kept in memory)."""
-    doc["article_id"] = meta.id
-    if doc.get("headline") == meta.title:
-        doc["headline"] = meta.title
-    if doc.get("at") == meta.published_at:
-        doc["at"] = meta.published_at
+    """A headline's stored record holding its article's objects (`_with_article`)."""
+    doc["article_id"], doc["headline"], doc["at"] = _with_article(
+        meta, doc["headline"], doc.get("at")
+    )
     return doc
+
+
+def _with_article(meta: ArticleMeta, headline: str, at: str | None) -> tuple[str, str, str | None]:
+    """A headline's article id and, when equal, its text and time as its article's own
+    objects (the parser made a copy of each: ~300 bytes a feed item kept in memory)."""
+    return (
+        meta.id,
+        meta.title if headline == meta.title else headline,
+        meta.published_at if at == meta.published_at else at,
+    )
 
 
 def _share(doc: dict[str, Any], share: Callable[[str, str], str]) -> None:
@@ -552,14 +559,11 @@ def _numbered(
     meta: ArticleMeta | None,
     share: Callable[[str, str], str],
 ) -> Headline:
-    """The headline with its place in arrival order (dataclasses.replace: 3x slower), sharing
-    its article's id, title and time when they are equal (a fresh copy each came from the
-    parser: ~300 bytes an article kept in memory) and the repeated strings."""
+    """The headline with its place in arrival order (dataclasses.replace: 3x slower), holding
+    its article's objects (`_with_article`) and the repeated strings."""
     headline, at = line.headline, line.at
     if meta is not None:
-        article_id = meta.id
-        headline = meta.title if headline == meta.title else headline
-        at = meta.published_at if at == meta.published_at else at
+        article_id, headline, at = _with_article(meta, headline, at)
     return Headline(
         id=line.id,
         time=share(line.time, line.time),
