@@ -71,12 +71,16 @@ class ArticleStore:
         self._feeds: FeedRegistry | None = None
         if not lazy:
             self.load_all()
-        self.lock.try_sweep()
+            self.sweep()  # the app sweeps after its first screen
         self.reading = ReadingStore(self.directory / "state.json", self.lock)
         self._entities: EntityIndex | None = None
         self.warnings = list(self.reading.warnings)
         # new, or the seeding of a new library was cut short (its batch spans months)
         self.is_new = new or self.reading.setting("seeding") is True
+
+    def sweep(self) -> None:
+        """Remove a killed writer's temporary files, if the database can be written now."""
+        self.lock.try_sweep()
 
     # -- loading months ------------------------------------------------------------------------
     def _load_month(self, name: str) -> None:

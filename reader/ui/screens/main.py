@@ -143,7 +143,6 @@ class MainScreen(Screen[None]):
         self.set_interval(1.0, self.watch_other_writers)
         self.watch(self.query_one(Ticker), "cursor", self._near_the_end, init=False)
         self.query_one(Ticker).focus()
-        self._start_timer()
 
     def on_resize(self) -> None:
         narrow = self.size.width < NARROW
@@ -289,6 +288,7 @@ class MainScreen(Screen[None]):
         if not self._restored:  # the article the reader left open, once the rows are there
             self._restored = True
             gc.enable()  # off while the app started (reader.cli.main)
+            self.call_after_refresh(self._after_first_screen)
             if last := self.store.reading.setting("last_article"):
                 self.load_article(last, "")
 
@@ -450,6 +450,15 @@ class MainScreen(Screen[None]):
     def action_refresh_feeds(self) -> None:
         """R: refresh every feed and sync, in the background; progress in the status line."""
         self.run_refresh(only_due=False)
+
+    def _after_first_screen(self) -> None:
+        self.sweep()
+        self._start_timer()
+
+    @work(thread=True, exit_on_error=False, group="state")
+    def sweep(self) -> None:
+        """A killed writer's temporary files, removed if the database can be written."""
+        self.store.sweep()
 
     def _start_timer(self) -> None:
         """The refresh timer ([refresh] in the config); a sync at once when [sync] is set."""
