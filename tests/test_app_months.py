@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 from reader.library.library import Library
 from reader.models import Article, Headline
 from reader.ui.app import NewsReaderApp
-from reader.ui.screens.main import WANTED, MainScreen
+from reader.ui.screens.main import KEPT, WANTED, MainScreen
 from reader.ui.widgets.ticker import Ticker
 from tests.pilot_support import settle
 
@@ -102,6 +102,20 @@ async def test_scrolling_down_loads_older_months(db_dir: Path) -> None:
         ticker.cursor = len(ticker.rows) - 5  # near the oldest loaded row
         await settle(app, pilot)
         assert shown < len(items(ticker))
+
+
+async def test_scrolling_on_lists_everything_and_the_store_keeps_only_the_first_pages(
+    db_dir: Path,
+) -> None:
+    async with started(db_dir) as (store, app, pilot):
+        ticker = app.screen.query_one(Ticker)
+        total = len(MONTHS) * PER_MONTH
+        for _ in range(6):  # a screen from the oldest loaded row, again and again
+            ticker.cursor = len(ticker.rows) - 5
+            await settle(app, pilot)
+        assert len(items(ticker)) == total
+        assert not store.complete and len(store._meta) < total  # the first pages only
+        assert 2 * total > KEPT  # (this store is big enough to go past them)
 
 
 async def test_mark_all_read_reaches_the_months_not_loaded(db_dir: Path) -> None:

@@ -49,6 +49,7 @@ from reader.views.ticker_rows import ORDERS, Positions, TickerRow, build_rows, r
 
 FIRST_RESULTS = 300  # a search shows the newest this many matches first, then all
 WANTED = 1500  # records the first screen loads (the newest months); as many more per scroll
+KEPT = 3 * WANTED  # scrolling further reads the whole view a file at a time (only rows kept)
 NARROW = 100  # below this many columns the panes stack and the sidebar hides
 # tmux swallows CSI 8 l, so an outer terminal that reorders by itself (VTE, mlterm, Konsole)
 # reverses app mode's lines a second time: said once, at start, with what to use instead.
@@ -224,15 +225,17 @@ class MainScreen(Screen[None]):
         )
 
     def _near_the_end(self, cursor: int) -> None:
-        """Scrolling towards the oldest loaded row: load older months (all of them at the
-        very end, G)."""
+        """Scrolling towards the oldest loaded row: load older months; past KEPT records (and
+        at the very end, G) the view of everything, read a file at a time, so the store
+        never holds more than the first pages however far the reader scrolls."""
         everything = self.counts.articles + self.counts.headlines
         if not self._wanted or self._wanted >= everything or not self._whole_view():
             return
         if cursor < len(self.rows) - 2 * max(self.size.height, 10):
             return
         self._to_end = cursor >= len(self.rows) - 1
-        self._wanted = 0 if self._to_end else self._wanted + WANTED
+        more = self._wanted + WANTED
+        self._wanted = 0 if self._to_end or more > KEPT else more
         self._reload()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="rows")
