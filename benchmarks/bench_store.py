@@ -231,7 +231,8 @@ def bare_textual(work: Path) -> float:
     """Seconds from start to the first paint of a Textual app with one line of text."""
     script = work / "bare_textual.py"
     script.write_text(BARE)
-    pane = Pane(f"{sys.executable} {script}", {"TERM": "xterm-256color", "LANG": "C.UTF-8"})
+    env = {"HOME": str(work), "TERM": "xterm-256color", "LANG": "C.UTF-8"}  # as the apps'
+    pane = Pane(f"{sys.executable} {script}", env)
     try:
         return pane.wait(r"\d+ articles, \d+ unread")
     finally:
