@@ -72,6 +72,7 @@ class ArticleStore:
         self._strings: dict[str, str] = {}  # the few distinct dates, sources, times, chunks
         self._feeds: FeedRegistry | None = None
         self._streamed: dict[str, tuple[int, ...] | None] = {}  # files batches() read, not kept
+        self._days: dict[str, list[str]] = {}  # a loaded file's record days (_days_of)
         if not lazy:
             self.load_all()
             self.sweep()  # the app sweeps after its first screen
@@ -112,11 +113,11 @@ class ArticleStore:
         lines: list[Headline] = []
         try:
             for doc in tables.get("articles", {}).values():
-                _share(doc, share)
+                _share(doc, share, _ARTICLE_SHARED)
                 doc.pop("link", None)  # index records before 2026-12-03 had the link
                 metas[doc["id"]] = ArticleMeta(**doc)
             for doc in tables.get("headlines", {}).values():
-                _share(doc, share)
+                _share(doc, share, _HEADLINE_SHARED)
                 linked = doc.get("article_id") or ""
                 if (known := metas.get(linked) or self._meta.get(linked)) is not None:
                     _sharing(doc, known)
@@ -153,6 +154,7 @@ class ArticleStore:
             yield lines, metas
 
     def _forget_month(self, name: str) -> None:
+        self._days.pop(name, None)
         articles, lines = self._loaded.pop(name, ([], []))
         for key in articles:
             self._meta.pop(key, None)
@@ -189,11 +191,15 @@ class ArticleStore:
             return self._complete
 
     def _days_of(self, name: str) -> list[str]:
-        """The day of each record of a loaded month file."""
-        articles, headlines = self._loaded.get(name, ([], []))
-        metas = (self._meta.get(key) for key in articles)
-        lines = (self._headlines.get(key) for key in headlines)
-        return [record_day(record) for record in (*metas, *lines) if record is not None]
+        """The day of each record of a loaded month file (kept until the file changes: the
+        first screen asks twice, a scroll again)."""
+        if name not in self._days:
+            articles, headlines = self._loaded.get(name, ([], []))
+            metas = (self._meta.get(key) for key in articles)
+            lines = (self._headlines.get(key) for key in headlines)
+            found = [record_day(record) for record in (*metas, *lines) if record is not None]
+            self._days[name] = found
+        return self._days[name]
 
     @property
     def complete(self) -> bool:
@@ -485,6 +491,7 @@ class ArticleStore:
 
         self._rewrite(by_part, apply)
         for name, (month_metas, month_lines, _) in by_part.items():
+            self._days.pop(name, None)
             ids = self._loaded.setdefault(name, ([], []))
             ids[0].extend(m.id for m in month_metas)
             ids[1].extend(h.id for h in month_lines)
@@ -543,7 +550,9 @@ class ArticleStore:
                 self._feeds.close()
 
 
-_SHARED = frozenset({"source", "published", "date", "time", "chunk", "dateline"})
+# The fields of each record that repeat (one object kept for each value).
+_ARTICLE_SHARED = ("source", "published", "chunk", "dateline")
+_HEADLINE_SHARED = ("source", "date", "time")
 
 
 def _sharing(doc: dict[str, Any], meta: ArticleMeta) -> dict[str, Any]:
@@ -564,10 +573,12 @@ def _with_article(meta: ArticleMeta, headline: str, at: str | None) -> tuple[str
     )
 
 
-def _share(doc: dict[str, Any], share: Callable[[str, str], str]) -> None:
+def _share(
+    doc: dict[str, Any], share: Callable[[str, str], str], fields: tuple[str, ...]
+) -> None:
     """The record's repeated strings (dates, source, ...) as the one object kept for each."""
-    for field in _SHARED & doc.keys():
-        if isinstance(value := doc[field], str):
+    for field in fields:
+        if (value := doc.get(field)).__class__ is str:
             doc[field] = share(value, value)
 
 
