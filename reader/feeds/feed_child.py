@@ -13,6 +13,7 @@ collector frees them, and a Ctrl-C that lands in such a finaliser is swallowed.
 
 from __future__ import annotations
 
+import os
 import queue
 import signal
 import threading
@@ -25,6 +26,7 @@ from typing import Any
 from reader.feeds.feed_file import RawBatch, raw_batches
 from reader.feeds.records import pack, unpack
 from reader.feeds.sniff import Records
+from reader.library.parent_watch import leave_with
 
 QUEUED = 2  # cooked batches waiting in the child for the pipe
 IDLE = b"i"
@@ -35,7 +37,8 @@ def from_child(path: Path, name: str, batch: int) -> Iterator[Records]:
     context = get_context("forkserver")
     receive, send = context.Pipe(duplex=False)
     idle_in, idle_out = context.Pipe(duplex=False)
-    child = context.Process(target=_produce, args=(path, name, batch, send, idle_in), daemon=True)
+    args = (path, name, batch, send, idle_in, os.getpid())
+    child = context.Process(target=_produce, args=args, daemon=True)
     child.start()
     send.close()  # the child's ends: EOF here once the child is gone
     idle_in.close()
@@ -70,10 +73,13 @@ def from_child(path: Path, name: str, batch: int) -> Iterator[Records]:
         child.join(5)
 
 
-def _produce(path: Path, name: str, batch: int, batches: Connection, idle: Connection) -> None:
+def _produce(
+    path: Path, name: str, batch: int, batches: Connection, idle: Connection, parent: int
+) -> None:
     """In the child: read the file, cook each batch unless the caller is idle, hand it to the
-    sending thread (records packed as tuples); then None."""
+    sending thread (records packed as tuples); then None. The child leaves with `parent`."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    leave_with(parent)  # a SIGKILLed caller closes no pipe this child waits on
     outbox: queue.Queue[Any] = queue.Queue(QUEUED)
     sender = threading.Thread(target=_send, args=(outbox, batches), daemon=True)
     sender.start()
