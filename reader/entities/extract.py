@@ -64,15 +64,17 @@ def extract(text: str) -> list[Entity]:
     heads += trigger_spans(tokens, lex, by_start, classes.having(TRIGGER))
     heads += with_adjectives(tokens, listed, lex)
     people = person_spans(tokens, lex, _by_start([*listed, *heads]), classes.having(PEOPLE))
-    chosen = _resolve([*in_context(listed, tokens, lex), *heads, *people], len(tokens))
+    chosen = _resolve([*in_context(listed, tokens, lex), *heads, *people], tokens.size)
     chosen = [span for span in chosen if span.type != EVENT]
     step_aside(tokens, chosen, lex)
     chosen += latin_spans(text, tokens, chosen, classes.having(LATIN))
+    starts, ends = tokens.start, tokens.end
     for span in chosen:  # the display form (for rule spans) and the entity key
         if not span.display:
-            first, last = tokens[span.start], tokens[span.end - 1]
-            start = first.offset_after(span.strip) if span.strip else first.start
-            span.display = ("ا" if span.restored else "") + " ".join(text[start : last.end].split())
+            i = span.start
+            start = tokens.offset_after(i, span.strip) if span.strip else starts[i]
+            words = text[start : ends[span.end - 1]].split()
+            span.display = ("ا" if span.restored else "") + " ".join(words)
         if not span.key:
             number = span.name
             span.key = ("name", number) if number >= 0 else (span.type, normal_form(span.display))
@@ -89,10 +91,7 @@ def extract(text: str) -> list[Entity]:
             best = max((m for m in members if m.display), key=lambda m: m.size, default=members[0])
         name = best.display
         spans = [
-            (
-                tokens[m.start].offset_after(m.strip) if m.strip else tokens[m.start].start,
-                tokens[m.end - 1].end,
-            )
+            (tokens.offset_after(m.start, m.strip) if m.strip else starts[m.start], ends[m.end - 1])
             for m in members
         ]
         previous = merged.setdefault((normal_form(name), members[0].type), (name, []))
