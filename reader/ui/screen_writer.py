@@ -51,12 +51,13 @@ class ScreenWriter:
     def move(self, x: int, y: int) -> None:
         self.row, self.col = y, x
 
-    def strip(self, strip: Strip) -> None:
-        """Write a strip where the cursor is."""
+    def strip(self, strip: Strip, left: str = "", right: str = "") -> None:
+        """Write a strip where the cursor is; `left` and `right` are the cells the terminal
+        shows beside it, if known (a letter drawn alone there goes as its letter)."""
         col, add, y = self.col, self.pieces.append, -1 if self.row is None else self.row
         system = self.system
         pieces = [(text, style) for text, style, control in strip if text and not control]
-        sent = nominal("".join(text for text, _ in pieces))  # the letters beside each other
+        sent = nominal("".join(text for text, _ in pieces), left, right)
         at = 0
         for text, style in pieces:
             text, at = sent[at : at + len(text)], at + len(text)

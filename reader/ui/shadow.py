@@ -19,6 +19,7 @@ from textual.strip import Strip
 
 Cell = tuple[str, Style | None]  # what a cell shows; "" is the right half of a wide character
 UNKNOWN: Cell = ("\x00", None)  # a cell whose content is not known: never equal to one sent
+Change = tuple[int, Strip, str, str]  # column, cells, the cells beside them ("": none)
 GAP = 4  # bytes: unchanged cells costing no more than this are rewritten, not moved over
 
 
@@ -76,12 +77,13 @@ class Shadow:
         moved = rows[lines:] + blank if lines > 0 else blank + rows[: len(rows) + lines]
         self.rows[top : bottom + 1] = moved
 
-    def changes(self, x: int, y: int, strip: Strip) -> list[tuple[int, Strip]]:
+    def changes(self, x: int, y: int, strip: Strip) -> list[Change]:
         """The pieces of `strip` (to be shown from column x of row y) that the terminal does
-        not show yet, with their columns; the shadow takes the whole strip."""
+        not show yet, with their columns and the cells of the strip just beside them; the
+        shadow takes the whole strip."""
         new = cells_of(strip)
         if not 0 <= y < len(self.rows) or x + len(new) > self.width:
-            return [(x, strip)]
+            return [(x, strip, "", "")]
         row = self.rows[y]
         if row is None:
             row = self.rows[y] = [UNKNOWN] * self.width
@@ -109,7 +111,8 @@ class Shadow:
                 a -= 1  # never start on the right half of a wide character
             while b < len(new) and new[b][0] == "":
                 b += 1
-            out.append((x + a, strip_of(new[a:b])))
+            left, right = new[a - 1][0] if a else "", new[b][0] if b < len(new) else ""
+            out.append((x + a, strip_of(new[a:b]), left, right))
         return out
 
 
