@@ -25,6 +25,11 @@ def data_dir(environ: Mapping[str, str] = os.environ) -> Path:
     return _xdg(environ, "XDG_DATA_HOME", ".local/share") / APP
 
 
+def cache_dir(environ: Mapping[str, str] = os.environ) -> Path:
+    """Derived data kept between runs (the bidi tables): safe to delete."""
+    return _xdg(environ, "XDG_CACHE_HOME", ".cache") / APP
+
+
 def config_file(environ: Mapping[str, str] = os.environ) -> Path:
     return _xdg(environ, "XDG_CONFIG_HOME", ".config") / APP / "config.toml"
 

@@ -17,9 +17,10 @@ from textual.screen import Screen
 
 from reader.bidi import BIDI_EXPLICIT, BIDI_IMPLICIT, resolve_mode
 from reader.bidi.modes import Mode
+from reader.bidi.table_sources import keep_in
 from reader.library.bootstrap import open_library
 from reader.library.library import Library
-from reader.library.locations import load_config
+from reader.library.locations import cache_dir, load_config
 from reader.ui.chops import CroppedChops, FullUpdate
 from reader.ui.messages import Announce, TerminalBidi
 from reader.ui.screen_writer import newline_for
@@ -116,6 +117,7 @@ class NewsReaderApp(App[None]):
 
 def run_app(args: argparse.Namespace) -> int:
     config = load_config()
+    keep_in(cache_dir())  # the bidi tables, built once (60 ms) instead of at every start
     store = open_library(args.db, lazy=True)  # the first screen loads the newest months
     mode = resolve_mode(args.bidi, {**os.environ}, config.get("bidi"), query_tty=True)
     layout = store.reading.setting("layout") or config.get("layout", "rtl")
