@@ -11,8 +11,8 @@ from __future__ import annotations
 
 def move(row: int | None, col: int | None, y: int, x: int, newline: str) -> str:
     """From (row, col) (None: not known) to (y, x); "" if already there."""
-    if (row, col) == (y, x):
-        return ""
+    if row == y and col is not None and x >= col:
+        return _right(x - col)  # along the row: nothing is shorter
     options = [_absolute(y, x)]
     if row is not None:
         if y > row:

@@ -103,7 +103,7 @@ class _Output:
             self.sgr = wanted
             col = self.col
             end = None if col is None else col + cells
-            if erasable(style) and "    " in text:
+            if "    " in text and erasable(style):
                 if end == width:
                     text = EDGE_BLANKS.sub("\x1b[K", text)
                 text = BLANKS.sub(_erase, text)
