@@ -10,7 +10,7 @@ from textual.strip import Strip
 from reader.bidi import fit_line
 from reader.bidi.modes import Mode
 from reader.ui.browser import safe_url
-from reader.ui.widgets.render import StyleFor, line_strip
+from reader.ui.widgets.render import StyleFor, blank_strip, line_strip
 from reader.views.article_layout import ArticleLine
 from reader.views.article_view import OpenArticle
 from reader.views.link_lines import addressed_lines
@@ -40,8 +40,11 @@ def link_style(base: Style, url: str | None) -> Style:
     return base + Style(link=checked) if checked else base
 
 
-def hint_strip(y: int, width: int, mode: Mode, base: Style, style_for: StyleFor) -> Strip:
-    """Line y of the pane with no article open: the hint on its second line."""
+def hint_strip(
+    y: int, width: int, mode: Mode, base: Style, style_for: StyleFor, edges: tuple[str, str]
+) -> Strip:
+    """Line y of the pane with no article open (`edges` either side): the hint on its
+    second line."""
     if y != 1:
-        return Strip.blank(width, base)
-    return line_strip(fit_line(EMPTY_HINT, width, mode), width, base, style_for)
+        return blank_strip(width, base, edges)
+    return line_strip(fit_line(EMPTY_HINT, width, mode), width, base, style_for, edges=edges)

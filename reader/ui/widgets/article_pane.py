@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from functools import partial
 
-from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Region, Size
 from textual.reactive import reactive
@@ -17,7 +16,7 @@ from reader.ui.warm_up import warm_up
 from reader.ui.widgets.article_links import LINKS, hint_strip, link_style
 from reader.ui.widgets.layout_cache import LayoutCache, lay_out_ahead
 from reader.ui.widgets.quiet_focus import QuietFocus
-from reader.ui.widgets.render import joined, line_strip
+from reader.ui.widgets.render import blank_strip, line_strip
 from reader.ui.widgets.terminal_scroll import TerminalScroll
 from reader.views.article_layout import META, TITLE, ArticleLine
 from reader.views.article_view import OpenArticle
@@ -26,6 +25,7 @@ from reader.views.article_view import OpenArticle
 # spans the screen. Drawn with the line in its style, so they cost a few bytes where CSS
 # borders and padding cost an escape sequence each (a separate write per cell).
 EDGES = {False: ("│ ", " │"), True: (" ", " ")}
+NONE = Style()
 
 
 class ArticlePane(QuietFocus, TerminalScroll, can_focus=True):
@@ -46,7 +46,8 @@ class ArticlePane(QuietFocus, TerminalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._layout = LayoutCache()
-        self._frame: tuple[Style, int] | None = None  # style and width, while lines render
+        # style, width and component styles, while a frame's lines render
+        self._frame: tuple[Style, int, dict[str, Style]] | None = None
 
     def watch_opened(self, old: OpenArticle | None, new: OpenArticle | None) -> None:
         self._relayout()
@@ -74,9 +75,9 @@ class ArticlePane(QuietFocus, TerminalScroll, can_focus=True):
         return self._frame[1] if self._frame else self.scrollable_content_region.width
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        """A frame's lines: the pane's style (a walk up the DOM) and width are found once,
-        not for each line (py-spy: a quarter of the time the pane's lines took)."""
-        self._frame = (self.rich_style, self.scrollable_content_region.width)
+        """A frame's lines: the pane's style (a walk up the DOM), width and component styles
+        are found once, not for each line (py-spy: a quarter of the time the lines took)."""
+        self._frame = (self.rich_style, self.scrollable_content_region.width, {})
         try:
             return super().render_lines(crop)
         finally:
@@ -103,36 +104,35 @@ class ArticlePane(QuietFocus, TerminalScroll, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         self._relayout()
+        strip = self._text_line(y, max(1, self.text_width), EDGES[self.full_width])
         full = self._width()
-        strip, base = self._text_line(y, max(1, self.text_width))
-        left, right = EDGES[self.full_width]
-        cells = len(left) + strip.cell_length + len(right)
-        if cells != full:  # a pane narrower than its edges
-            edges = (Strip([Segment(edge, base)]) for edge in (left, right))
-            return Strip.join([next(edges), strip, next(edges)]).crop_extend(0, full, None)
-        return joined([Segment(left, base), *strip, Segment(right, base)], cells)
+        return strip if strip.cell_length == full else strip.crop_extend(0, full, None)
 
-    def _text_line(self, y: int, width: int) -> tuple[Strip, Style]:
-        """The line's text cells, and the style of the line (for its edges)."""
+    def _text_line(self, y: int, width: int, edges: tuple[str, str]) -> Strip:
+        """The line: its text cells, and the edges either side in the line's style."""
         index = y + self.scroll_offset.y
         base = self._frame[0] if self._frame else self.rich_style
         if self.opened is None:
-            return hint_strip(y, width, self.mode, base, self._style_for), base
+            return hint_strip(y, width, self.mode, base, self._style_for, edges)
         lines = self._layout.lines
         entry = lines[index] if 0 <= index < len(lines) else None
         if entry is None or entry.line is None:
-            return Strip.blank(width, base), base
+            return blank_strip(width, base, edges)
         if entry.block == TITLE:
-            base += self.get_component_rich_style("article--title")
+            base += self._style_for("title")
         elif entry.block == META:
-            base += self.get_component_rich_style("article--meta")
+            base += self._style_for("meta")
         elif entry.block == LINKS:
-            link = base + self.get_component_rich_style("article--link")
-            base = link_style(link, self._layout.urls.get(index))
-        return line_strip(entry.line, width, base, self._style_for), base
+            base = link_style(base + self._style_for("link"), self._layout.urls.get(index))
+        return line_strip(entry.line, width, base, self._style_for, edges=edges)
 
     def _style_for(self, name: str) -> Style:
-        try:
-            return self.get_component_rich_style(f"article--{name}")
-        except KeyError:
-            return Style()
+        """A component's style (found once a frame while lines render: it is a walk up the
+        DOM and a merge of the rules)."""
+        styles = self._frame[2] if self._frame else {}
+        if (style := styles.get(name)) is None:
+            try:
+                style = styles[name] = self.get_component_rich_style(f"article--{name}")
+            except KeyError:
+                style = styles[name] = NONE
+        return style
