@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import partial
 
 from rich.style import Style
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.strip import Strip
 
@@ -46,8 +46,6 @@ class ArticlePane(QuietFocus, TerminalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._layout = LayoutCache()
-        # style, width and component styles, while a frame's lines render
-        self._frame: tuple[Style, int, dict[str, Style]] | None = None
 
     def watch_opened(self, old: OpenArticle | None, new: OpenArticle | None) -> None:
         self._relayout()
@@ -69,19 +67,7 @@ class ArticlePane(QuietFocus, TerminalScroll, can_focus=True):
     @property
     def text_width(self) -> int:
         left, right = EDGES[self.full_width]
-        return self._width() - len(left) - len(right)
-
-    def _width(self) -> int:
-        return self._frame[1] if self._frame else self.scrollable_content_region.width
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        """A frame's lines: the pane's style (a walk up the DOM), width and component styles
-        are found once, not for each line (py-spy: a quarter of the time the lines took)."""
-        self._frame = (self.rich_style, self.scrollable_content_region.width, {})
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._frame = None
+        return self.line_width() - len(left) - len(right)
 
     def watch_full_width(self) -> None:
         self._relayout()
@@ -105,13 +91,13 @@ class ArticlePane(QuietFocus, TerminalScroll, can_focus=True):
     def render_line(self, y: int) -> Strip:
         self._relayout()
         strip = self._text_line(y, max(1, self.text_width), EDGES[self.full_width])
-        full = self._width()
+        full = self.line_width()
         return strip if strip.cell_length == full else strip.crop_extend(0, full, None)
 
     def _text_line(self, y: int, width: int, edges: tuple[str, str]) -> Strip:
         """The line: its text cells, and the edges either side in the line's style."""
         index = y + self.scroll_offset.y
-        base = self._frame[0] if self._frame else self.rich_style
+        base = self.line_style()
         if self.opened is None:
             return hint_strip(y, width, self.mode, base, self._style_for, edges)
         lines = self._layout.lines
@@ -127,12 +113,7 @@ class ArticlePane(QuietFocus, TerminalScroll, can_focus=True):
         return line_strip(entry.line, width, base, self._style_for, edges=edges)
 
     def _style_for(self, name: str) -> Style:
-        """A component's style (found once a frame while lines render: it is a walk up the
-        DOM and a merge of the rules)."""
-        styles = self._frame[2] if self._frame else {}
-        if (style := styles.get(name)) is None:
-            try:
-                style = styles[name] = self.get_component_rich_style(f"article--{name}")
-            except KeyError:
-                style = styles[name] = NONE
-        return style
+        try:
+            return self.component_style(f"article--{name}")
+        except KeyError:
+            return NONE

@@ -7,17 +7,45 @@ The ticker, the sidebar and the article pane have none of those styles (reader.t
 are told apart by background), so for them the line from `render_line` is what the cache
 would give back: this builds it once and keeps it in the same cache (its lines and dirty
 lines, which `refresh` marks). Any style that would change a line sends the frame through
-Textual's own path. py-spy: the styles cache was a quarter of an open's frame at 100x30."""
+Textual's own path. py-spy: the styles cache was a quarter of an open's frame at 100x30.
+
+While a frame's lines render, the widget's style (a walk up the DOM that blends every
+ancestor's background), its width and its component styles are found once, not per line."""
 
 from __future__ import annotations
 
+from rich.style import Style
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
+Frame = tuple[Style, int, dict[str, Style]]  # style, content width, component styles
+
 
 class PlainLines(Widget):
+    _frame: Frame | None = None
+
     def render_lines(self, crop: Region) -> list[Strip]:
+        self._frame = (self.rich_style, self.scrollable_content_region.width, {})
+        try:
+            return self._render_lines(crop)
+        finally:
+            self._frame = None
+
+    def line_style(self) -> Style:
+        return self._frame[0] if self._frame else self.rich_style
+
+    def line_width(self) -> int:
+        return self._frame[1] if self._frame else self.scrollable_content_region.width
+
+    def component_style(self, name: str) -> Style:
+        """`get_component_rich_style(name)`, once a frame (KeyError for an unknown name)."""
+        styles = self._frame[2] if self._frame else {}
+        if (style := styles.get(name)) is None:
+            style = styles[name] = self.get_component_rich_style(name)
+        return style
+
+    def _render_lines(self, crop: Region) -> list[Strip]:
         size = self.region.size
         if not self._plain() or self.content_region.size != size:
             return super().render_lines(crop)
