@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from reader.entities.classes import GIVEN_WORD, TITLE
 from reader.entities.lexicon import Lexicon
-from reader.entities.names import name_end
+from reader.entities.names import accusative, name_end
 from reader.entities.spans import GIVEN, ORG, PERSON, PLACE, TITLED, Span
 from reader.entities.tokens import Tokens
 from reader.entities.triggers import COMPASS
@@ -82,6 +82,8 @@ def _name_after_title(tokens: Tokens, i: int, lex: Lexicon, spans: dict[int, Spa
     word = tokens.norm[j]
     if end == j + 1 and word.endswith("ه") and word not in lex.given:
         return None  # زعيم عصابة, قائد ميليشيا: one indefinite noun, not a name
+    if end == j + 1 and accusative(word, lex):
+        return None  # التقط الصحفي صورا: an indefinite accusative object, not a name
     return Span(j, end, PERSON, "", source=TITLED)
 
 

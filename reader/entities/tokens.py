@@ -16,6 +16,7 @@ from itertools import accumulate, compress
 from reader.entities.classes import word_class
 from reader.entities.memo import Memo
 from reader.entities.normalise import is_dropped, normal_form
+from reader.text.folding import DROPPED
 
 # Runs of letters or marks. `(?:A+|B+)+` matches what `(?:a|b)+` does with one loop step per
 # run, not per character; the first class (the Arabic letters U+0621-U+064A and the marks)
@@ -55,9 +56,12 @@ class Tokens:
 
     def offset_after(self, k: int, letters: int) -> int:
         """Offset in the text just after the first `letters` normalised letters of word k."""
+        text = self.text[k]
         if letters <= 0:
             return self.start[k]
-        seen, text = 0, self.text[k]
+        if DROPPED.isdisjoint(text):  # no marks: every character is a letter
+            return self.start[k] + letters if letters < len(text) else self.end[k]
+        seen = 0
         for i, char in enumerate(text):
             if not is_dropped(char):
                 seen += 1
