@@ -580,9 +580,7 @@ def _with_article(meta: ArticleMeta, headline: str, at: str | None) -> tuple[str
     )
 
 
-def _share(
-    doc: dict[str, Any], share: Callable[[str, str], str], fields: tuple[str, ...]
-) -> None:
+def _share(doc: dict[str, Any], share: Callable[[str, str], str], fields: tuple[str, ...]) -> None:
     """The record's repeated strings (dates, source, ...) as the one object kept for each."""
     for field in fields:
         if (value := doc.get(field)).__class__ is str:
