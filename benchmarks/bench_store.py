@@ -8,7 +8,9 @@ Then it measures, each app in tmux at 100x30:
 
 - first screen: from starting the program to the ticker's status line (newsreader) / to the
   feed list and to the article list after Enter (newsboat); peak memory (VmHWM) of the
-  process at that moment;
+  process at that moment; the median of `--runs` starts of each (3 by default);
+- the floor: a bare Textual app (one line of text, nothing of ours) started the same way,
+  once per run: what any Textual app pays before it paints here;
 - in the app: from Enter on a search to its first results and to all of them (the status
   line's count);
 - in the library (in process): opening an article, marking it read, starring it (median of
@@ -18,6 +20,9 @@ Then it measures, each app in tmux at 100x30:
 layer, `git worktree add /tmp/old 67f604f`) on a copy of the same database.
 
 Usage: python benchmarks/bench_store.py [N ...] [--old PATH] [--no-newsboat] [--per-day K]
+       [--runs K]
+The app runs as a user's install does: with its modules' bytecode written once
+(PYTHONDONTWRITEBYTECODE is dropped for it; pip compiles at install).
 Not a test: nothing is asserted. Numbers go in the README ("Speed and memory").
 """
 
@@ -143,6 +148,7 @@ class Pane:
 
     def tmux(self, *args: str) -> str:
         env = {**os.environ, "TMUX": ""}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: bytecode kept
         return subprocess.run(
             ["tmux", "-L", self.socket, *args], capture_output=True, text=True, env=env
         ).stdout.strip()
@@ -213,21 +219,45 @@ def first_screen(
         pane.close()
 
 
-def newsboat(feed: Path, work: Path) -> tuple[float, float, float]:
+BARE = (
+    "from textual.app import App\nfrom textual.widgets import Static\n"
+    "class Bare(App[None]):\n    def compose(self):\n"
+    "        yield Static('1000 articles, 1000 unread')\n"
+    "Bare().run()\n"
+)
+
+
+def bare_textual(work: Path) -> float:
+    """Seconds from start to the first paint of a Textual app with one line of text."""
+    script = work / "bare_textual.py"
+    script.write_text(BARE)
+    env = {"HOME": str(work), "TERM": "xterm-256color", "LANG": "C.UTF-8"}  # as the apps'
+    pane = Pane(f"{sys.executable} {script}", env)
+    try:
+        return pane.wait(r"\d+ articles, \d+ unread")
+    finally:
+        pane.close()
+
+
+def newsboat(feed: Path, work: Path, runs: int) -> list[tuple[float, float, float]]:
+    """(feed list s, article list s, peak MiB) of `runs` starts on a cache loaded once."""
     urls, cache, config = work / "urls", work / "cache.db", work / "newsboat.conf"
     urls.write_text(f"file://{feed}\n")
     config.write_text("")
     base = f"{NEWSBOAT} -u {urls} -c {cache} -C {config}"
     subprocess.run([*base.split(), "-x", "reload"], check=True, capture_output=True)
     env = {"HOME": str(work), "TERM": "xterm-256color", "LANG": "C.UTF-8"}
-    pane = Pane(base, env)
-    try:
-        feeds = pane.wait(r"أخبار")
-        pane.tmux("send-keys", "-t", "b", "Enter")
-        articles = pane.wait(r"Articles in feed")
-        return feeds, articles, pane.peak_mib()
-    finally:
-        pane.close()
+    found = []
+    for _ in range(runs):
+        pane = Pane(base, env)
+        try:
+            feeds = pane.wait(r"أخبار")
+            pane.tmux("send-keys", "-t", "b", "Enter")
+            articles = pane.wait(r"Articles in feed")
+            found.append((feeds, articles, pane.peak_mib()))
+        finally:
+            pane.close()
+    return found
 
 
 def median_ms(action: object, ids: list[str]) -> float:
@@ -271,12 +301,15 @@ def bench(n: int, args: argparse.Namespace, work: Path) -> None:
     articles, lines = generate(n, args.per_day)
     db = work / f"db{n}"
     built = build(db, articles, lines)
-    ours, peak, _, _ = first_screen(db, work)
+    firsts = [first_screen(db, work) for _ in range(args.runs)]
+    ours, peak = statistics.median(f[0] for f in firsts), max(f[1] for f in firsts)
     print(
         f"\n{n:,} articles, {args.per_day} a day (stored in {built:.0f} s, "
         f"{disk_mib(db):.0f} MiB on disk)"
     )
-    print(f"  newsreader first screen {ours:6.2f} s, peak {peak:5.0f} MiB")
+    print(f"  newsreader first screen {ours:6.2f} s, peak {peak:5.0f} MiB (median of {args.runs})")
+    floor = statistics.median(bare_textual(work) for _ in range(args.runs))
+    print(f"  bare Textual app first paint {floor:6.2f} s")
     _, _, after_g, _ = first_screen(db, work, to_end=True)
     print(f"  after G (every month loaded): peak {after_g:5.0f} MiB")
     _, _, first, every = first_screen(db, work, query=QUERY)
@@ -291,14 +324,16 @@ def bench(n: int, args: argparse.Namespace, work: Path) -> None:
         feed = work / f"feed{n}.xml"
         rss(feed, articles, lines)
         (work / "nb").mkdir(exist_ok=True)
-        feeds, listed, nb_peak = newsboat(feed, work / "nb")
+        runs = newsboat(feed, work / "nb", args.runs)
+        feeds, listed = (statistics.median(r[i] for r in runs) for i in (0, 1))
+        nb_peak = max(r[2] for r in runs)
         print(
             f"  newsboat feed list {feeds:6.2f} s, article list {listed:6.2f} s, peak "
-            f"{nb_peak:5.0f} MiB"
+            f"{nb_peak:5.0f} MiB (median of {args.runs})"
         )
         print(
             f"    ratio newsreader/newsboat: first screen vs article list {ours / listed:.2f},"
-            f" memory {peak / nb_peak:.2f}"
+            f" memory {peak / nb_peak:.2f}; bare Textual vs article list {floor / listed:.2f}"
         )
         shutil.rmtree(work / "nb")
     timings = in_process(db, [a.id for a in articles])
@@ -312,6 +347,9 @@ def main() -> None:
     parser.add_argument("--no-newsboat", action="store_true", help="measure newsreader only")
     parser.add_argument(
         "--per-day", type=int, default=100, help="articles a day (3300: a busy wire's month)"
+    )
+    parser.add_argument(
+        "--runs", type=int, default=3, help="starts of each app to take the median of"
     )
     args = parser.parse_args()
     for tool in ("tmux", *(() if args.no_newsboat else (str(NEWSBOAT),))):

@@ -4,6 +4,8 @@ that needs every month (mark all read, an entity, another order) gets every mont
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -13,7 +15,7 @@ from textual.pilot import Pilot
 from reader.library.library import Library
 from reader.models import Article, Headline
 from reader.ui.app import NewsReaderApp
-from reader.ui.screens.main import WANTED, MainScreen
+from reader.ui.screens.main import KEPT, WANTED, MainScreen
 from reader.ui.widgets.ticker import Ticker
 from tests.pilot_support import settle
 
@@ -64,8 +66,33 @@ async def test_the_first_screen_is_the_newest_months_and_g_loads_the_rest(db_dir
         assert "2024-01" not in " ".join(first)
         await pilot.press("G")  # the very end: every month
         await settle(app, pilot)
-        assert len(items(ticker)) == total and store.complete
+        assert len(items(ticker)) == total
         assert ticker.current is not None and "2024-01" in ticker.current.text
+        # read a file at a time and not kept: the store holds only what it held
+        assert not store.complete and len(store._meta) < total
+
+
+async def test_after_g_another_process_writing_an_old_month_is_shown(db_dir: Path) -> None:
+    """The view of everything read the old months without keeping them; a write to one of
+    them by another process still reaches the screen (within the watcher's second)."""
+    async with started(db_dir) as (store, app, pilot):
+        ticker = app.screen.query_one(Ticker)
+        await pilot.press("G")
+        await settle(app, pilot)
+        title = "خبر متأخر من شهر 2024-01"
+        code = (
+            "import sys; from reader.library.library import Library; "
+            "from reader.models import Article; "
+            f"a = Article(Article.make_id({title!r}, ('ف',)), {title!r}, ('ف',), 't', "
+            "'2024-01-20'); lib = Library(sys.argv[1]); lib.add([a], []); lib.close()"
+        )
+        subprocess.run([sys.executable, "-c", code, str(db_dir)], check=True)
+        for _ in range(60):
+            await pilot.pause(0.1)
+            if title in items(ticker):
+                break
+        assert title in items(ticker)
+        assert len(items(ticker)) == len(MONTHS) * PER_MONTH + 1
 
 
 async def test_scrolling_down_loads_older_months(db_dir: Path) -> None:
@@ -75,6 +102,20 @@ async def test_scrolling_down_loads_older_months(db_dir: Path) -> None:
         ticker.cursor = len(ticker.rows) - 5  # near the oldest loaded row
         await settle(app, pilot)
         assert shown < len(items(ticker))
+
+
+async def test_scrolling_on_lists_everything_and_the_store_keeps_only_the_first_pages(
+    db_dir: Path,
+) -> None:
+    async with started(db_dir) as (store, app, pilot):
+        ticker = app.screen.query_one(Ticker)
+        total = len(MONTHS) * PER_MONTH
+        for _ in range(6):  # a screen from the oldest loaded row, again and again
+            ticker.cursor = len(ticker.rows) - 5
+            await settle(app, pilot)
+        assert len(items(ticker)) == total
+        assert not store.complete and len(store._meta) < total  # the first pages only
+        assert 2 * total > KEPT  # (this store is big enough to go past them)
 
 
 async def test_mark_all_read_reaches_the_months_not_loaded(db_dir: Path) -> None:

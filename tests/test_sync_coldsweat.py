@@ -227,10 +227,13 @@ async def test_the_app_syncs_on_R(world: World, configured: Path, db_dir: Path) 
     store = open_library(str(db_dir))
     app = NewsReaderApp(store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await app.workers.wait_for_complete()  # [sync] is set: the app syncs as it starts
-        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, MainScreen)
+        for _ in range(200):  # [sync] is set: the app syncs once its first screen is shown
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.05)
+            if "new items" in screen.query_one(StatusLine).right:
+                break
         ticker = screen.query_one(Ticker)
         assert "64 new items" in screen.query_one(StatusLine).right
         rows = {row.text: n for n, row in enumerate(ticker.rows)}

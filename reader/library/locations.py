@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -43,9 +42,15 @@ def database_dir(option: str | None = None, environ: Mapping[str, str] = os.envi
 def load_config(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
     path = config_file(environ)
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        handle = path.open("rb")
     except FileNotFoundError:
         return {}
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+    except OSError as error:
         raise ConfigError(f"cannot use config file {path}: {error}") from error
+    import tomllib  # only with a file to read: most starts have none
+
+    with handle:
+        try:
+            return tomllib.load(handle)
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            raise ConfigError(f"cannot use config file {path}: {error}") from error

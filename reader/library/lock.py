@@ -14,12 +14,15 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from filelock import FileLock
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
 from reader.library.storage import StoreError, open_db, write_error
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 LOCK_NAME = "lock"
 WAIT = 60.0  # seconds: a writer holds the lock for one batch, never for a whole import
@@ -29,10 +32,21 @@ class DatabaseLock:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self.thread = threading.RLock()
-        self._file = FileLock(
-            directory / LOCK_NAME, timeout=WAIT, thread_local=False, preserve_lock_file=True
-        )
+        self._lock_file: FileLock | None = None
         self._depth = 0
+
+    @property
+    def _file(self) -> FileLock:
+        """The file lock, made at the first write: filelock's import is 12 ms of a start
+        that reads only (the app's first screen)."""
+        if self._lock_file is None:
+            from filelock import FileLock
+
+            self._lock_file = FileLock(
+                self.directory / LOCK_NAME, timeout=WAIT, thread_local=False,
+                preserve_lock_file=True,
+            )  # fmt: skip
+        return self._lock_file
 
     @contextmanager
     def write(self, timeout: float = WAIT) -> Iterator[None]:

@@ -16,7 +16,7 @@ lock, after re-reading whatever another process changed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from dataclasses import fields, replace
 from operator import attrgetter
@@ -28,7 +28,9 @@ from reader.library.entity_index import EntityIndex
 from reader.library.feed_registry import FeedRegistry
 from reader.library.lock import database_lock
 from reader.library.months import (
+    LEGACY,
     PART_RECORDS,
+    UNDATED,
     MonthFiles,
     Tally,
     article_month,
@@ -41,7 +43,7 @@ from reader.library.months import (
 )
 from reader.library.newest import newest_day, take_newest
 from reader.library.reading_store import ReadingStore
-from reader.library.storage import DamagedFile, StoreError, Tables
+from reader.library.storage import DamagedFile, StoreError, Tables, signature
 from reader.library.upgrade import upgrade
 from reader.models import Article, ArticleMeta, Headline
 from reader.text.folding import fold
@@ -69,49 +71,90 @@ class ArticleStore:
         self._titles: dict[str, str] | None = None  # fold(title) -> article id, when needed
         self._strings: dict[str, str] = {}  # the few distinct dates, sources, times, chunks
         self._feeds: FeedRegistry | None = None
+        self._streamed: dict[str, tuple[int, ...] | None] = {}  # files batches() read, not kept
+        self._days: dict[str, list[str]] = {}  # a loaded file's record days (_days_of)
         if not lazy:
             self.load_all()
-        self.lock.try_sweep()
+            self.sweep()  # the app sweeps after its first screen
         self.reading = ReadingStore(self.directory / "state.json", self.lock)
         self._entities: EntityIndex | None = None
         self.warnings = list(self.reading.warnings)
         # new, or the seeding of a new library was cut short (its batch spans months)
         self.is_new = new or self.reading.setting("seeding") is True
 
+    def sweep(self) -> None:
+        """Remove a killed writer's temporary files, if the database can be written now."""
+        self.lock.try_sweep()
+
     # -- loading months ------------------------------------------------------------------------
     def _load_month(self, name: str) -> None:
         """Compact rows from one month's file; the parsed file itself is not kept (a write
         reads it again, under the lock)."""
-        tables = self._months.read(name)
+        metas, lines = self._read_month(name)
         self._forget_month(name)
-        articles: list[str] = []
-        lines: list[str] = []
+        for meta in metas:
+            self._meta[meta.id] = meta
+            for key in self._orphans.pop(meta.id, ()):  # its headlines came first
+                if (line := self._headlines.get(key)) is not None:
+                    self._headlines[key] = Headline(**_sharing(_record(line), meta))
+        for line in lines:
+            if line.article_id and line.article_id not in self._meta:
+                self._orphans.setdefault(line.article_id, []).append(line.id)  # another part
+            self._headlines[line.id] = line
+        self._loaded[name] = ([m.id for m in metas], [h.id for h in lines])
+        self._titles = None
+
+    def _read_month(self, name: str) -> tuple[list[ArticleMeta], list[Headline]]:
+        """One month file's records, each headline holding its article's objects when that
+        article is in the file or loaded."""
+        tables = self._months.read(name)
         share = self._strings.setdefault  # one object per date, source, time, chunk
+        metas: dict[str, ArticleMeta] = {}
+        lines: list[Headline] = []
         try:
             for doc in tables.get("articles", {}).values():
-                _share(doc, share)
+                _share(doc, share, _ARTICLE_SHARED)
                 doc.pop("link", None)  # index records before 2026-12-03 had the link
-                self._meta[doc["id"]] = meta = ArticleMeta(**doc)
-                articles.append(doc["id"])
-                for key in self._orphans.pop(meta.id, ()):  # its headlines came first
-                    if (line := self._headlines.get(key)) is not None:
-                        self._headlines[key] = Headline(**_sharing(_record(line), meta))
+                metas[doc["id"]] = ArticleMeta(**doc)
             for doc in tables.get("headlines", {}).values():
-                _share(doc, share)
-                if (known := self._meta.get(doc.get("article_id") or "")) is not None:
+                _share(doc, share, _HEADLINE_SHARED)
+                linked = doc.get("article_id") or ""
+                if (known := metas.get(linked) or self._meta.get(linked)) is not None:
                     _sharing(doc, known)
-                elif doc.get("article_id"):  # in a file not loaded yet (another part)
-                    self._orphans.setdefault(doc["article_id"], []).append(doc["id"])
-                self._headlines[doc["id"]] = Headline(**doc)
-                lines.append(doc["id"])
+                lines.append(Headline(**doc))
         except (KeyError, TypeError, ValueError) as error:
             raise DamagedFile(
                 self._months.path(name), f"a record of the wrong shape: {error}"
             ) from error
-        self._loaded[name] = (articles, lines)
-        self._titles = None
+        return list(metas.values()), lines
+
+    def batches(self) -> Iterator[tuple[list[Headline], list[ArticleMeta]]]:
+        """Every record, one file at a time (a loaded file's from memory, the others read
+        and not kept): what a view of everything needs (G, a filter, every match of a
+        search) without the whole store in memory (reader/views/row_collector.py). The
+        files without dates (and an old index.json) come first, as one batch: a headline
+        without a date of its own takes its article's, which is then in that batch or a
+        later one."""
+        names = self._months.names()
+        undated = [n for n in names if month_of_part(n) in (UNDATED, LEGACY)]
+        for group in ([undated] if undated else []) + [[n] for n in names if n not in undated]:
+            lines: list[Headline] = []
+            metas: list[ArticleMeta] = []
+            for name in group:
+                with self._lock:
+                    if name in self._loaded:
+                        articles, headlines = self._loaded[name]
+                        metas += [self._meta[i] for i in articles if i in self._meta]
+                        lines += [self._headlines[i] for i in headlines if i in self._headlines]
+                        continue
+                    self._streamed[name] = signature(self._months.path(name))
+                    read_metas, read_lines = self._read_month(name)
+                metas += read_metas
+                lines += read_lines
+            yield lines, metas
 
     def _forget_month(self, name: str) -> None:
+        self._days.pop(name, None)
         articles, lines = self._loaded.pop(name, ([], []))
         for key in articles:
             self._meta.pop(key, None)
@@ -148,11 +191,15 @@ class ArticleStore:
             return self._complete
 
     def _days_of(self, name: str) -> list[str]:
-        """The day of each record of a loaded month file."""
-        articles, headlines = self._loaded.get(name, ([], []))
-        metas = (self._meta.get(key) for key in articles)
-        lines = (self._headlines.get(key) for key in headlines)
-        return [record_day(record) for record in (*metas, *lines) if record is not None]
+        """The day of each record of a loaded month file (kept until the file changes: the
+        first screen asks twice, a scroll again)."""
+        if name not in self._days:
+            articles, headlines = self._loaded.get(name, ([], []))
+            metas = (self._meta.get(key) for key in articles)
+            lines = (self._headlines.get(key) for key in headlines)
+            found = [record_day(record) for record in (*metas, *lines) if record is not None]
+            self._days[name] = found
+        return self._days[name]
 
     @property
     def complete(self) -> bool:
@@ -193,6 +240,13 @@ class ArticleStore:
                 self._load_month(name)
                 changed = True
             self._check_complete(names)
+            if self._streamed:  # a view of everything read the files not loaded: changed?
+                streamed = {
+                    n: signature(self._months.path(n)) for n in names if n not in self._loaded
+                }
+                if {n: self._streamed.get(n) for n in streamed} != streamed:
+                    changed = True
+                self._streamed = streamed
             state = self.reading.refresh()
             entities = self._entities.refresh() if self._entities is not None else False
             return changed or state or entities
@@ -442,6 +496,7 @@ class ArticleStore:
 
         self._rewrite(by_part, apply)
         for name, (month_metas, month_lines, _) in by_part.items():
+            self._days.pop(name, None)
             ids = self._loaded.setdefault(name, ([], []))
             ids[0].extend(m.id for m in month_metas)
             ids[1].extend(h.id for h in month_lines)
@@ -502,7 +557,9 @@ class ArticleStore:
                 self._feeds.close()
 
 
-_SHARED = frozenset({"source", "published", "date", "time", "chunk", "dateline"})
+# The fields of each record that repeat (one object kept for each value).
+_ARTICLE_SHARED = ("source", "published", "chunk", "dateline")
+_HEADLINE_SHARED = ("source", "date", "time")
 
 
 def _sharing(doc: dict[str, Any], meta: ArticleMeta) -> dict[str, Any]:
@@ -523,10 +580,10 @@ def _with_article(meta: ArticleMeta, headline: str, at: str | None) -> tuple[str
     )
 
 
-def _share(doc: dict[str, Any], share: Callable[[str, str], str]) -> None:
+def _share(doc: dict[str, Any], share: Callable[[str, str], str], fields: tuple[str, ...]) -> None:
     """The record's repeated strings (dates, source, ...) as the one object kept for each."""
-    for field in _SHARED & doc.keys():
-        if isinstance(value := doc[field], str):
+    for field in fields:
+        if (value := doc.get(field)).__class__ is str:
             doc[field] = share(value, value)
 
 

@@ -44,10 +44,12 @@ from reader.ui.widgets.status_line import Status, StatusLine
 from reader.ui.widgets.ticker import Ticker
 from reader.views.article_view import OpenArticle, analyse
 from reader.views.feed_rows import FeedRow, feed_rows
+from reader.views.row_collector import RowCollector
 from reader.views.ticker_rows import ORDERS, Positions, TickerRow, build_rows, restate
 
 FIRST_RESULTS = 300  # a search shows the newest this many matches first, then all
 WANTED = 1500  # records the first screen loads (the newest months); as many more per scroll
+KEPT = 3 * WANTED  # scrolling further reads the whole view a file at a time (only rows kept)
 NARROW = 100  # below this many columns the panes stack and the sidebar hides
 # tmux swallows CSI 8 l, so an outer terminal that reorders by itself (VTE, mlterm, Konsole)
 # reverses app mode's lines a second time: said once, at start, with what to use instead.
@@ -143,7 +145,6 @@ class MainScreen(Screen[None]):
         self.set_interval(1.0, self.watch_other_writers)
         self.watch(self.query_one(Ticker), "cursor", self._near_the_end, init=False)
         self.query_one(Ticker).focus()
-        self._start_timer()
 
     def on_resize(self) -> None:
         narrow = self.size.width < NARROW
@@ -224,15 +225,17 @@ class MainScreen(Screen[None]):
         )
 
     def _near_the_end(self, cursor: int) -> None:
-        """Scrolling towards the oldest loaded row: load older months (all of them at the
-        very end, G)."""
+        """Scrolling towards the oldest loaded row: load older months; past KEPT records (and
+        at the very end, G) the view of everything, read a file at a time, so the store
+        never holds more than the first pages however far the reader scrolls."""
         everything = self.counts.articles + self.counts.headlines
         if not self._wanted or self._wanted >= everything or not self._whole_view():
             return
         if cursor < len(self.rows) - 2 * max(self.size.height, 10):
             return
         self._to_end = cursor >= len(self.rows) - 1
-        self._wanted = 0 if self._to_end else self._wanted + WANTED
+        more = self._wanted + WANTED
+        self._wanted = 0 if self._to_end or more > KEPT else more
         self._reload()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="rows")
@@ -270,10 +273,14 @@ class MainScreen(Screen[None]):
                 return
             if articles + headlines > 2 * some:  # a first page at once, the rest follows
                 self.post_message(RowsBuilt(build(lines, metas), counts, note, first_page=True))
-        lines, metas = store.headlines(), store.articles()
-        if worker.is_cancelled:
-            return
-        rows = build(lines, metas)
+        # Every month, a file at a time: only the rows stay in memory (at 100,000 articles
+        # the store's records were 90 MB beside the rows' 11).
+        collector = RowCollector(states, only, feed=self.feed_filter[0], show_read=self.show_read)
+        for lines, metas in store.batches():
+            if worker.is_cancelled:
+                return
+            collector.add(lines, metas)
+        rows = tuple(collector.rows(self.order))
         if not worker.is_cancelled:
             self.post_message(RowsBuilt(rows, counts, note))
 
@@ -289,6 +296,7 @@ class MainScreen(Screen[None]):
         if not self._restored:  # the article the reader left open, once the rows are there
             self._restored = True
             gc.enable()  # off while the app started (reader.cli.main)
+            self.call_after_refresh(self._after_first_screen)
             if last := self.store.reading.setting("last_article"):
                 self.load_article(last, "")
 
@@ -451,6 +459,15 @@ class MainScreen(Screen[None]):
         """R: refresh every feed and sync, in the background; progress in the status line."""
         self.run_refresh(only_due=False)
 
+    def _after_first_screen(self) -> None:
+        self.sweep()
+        self._start_timer()
+
+    @work(thread=True, exit_on_error=False, group="state")
+    def sweep(self) -> None:
+        """A killed writer's temporary files, removed if the database can be written."""
+        self.store.sweep()
+
     def _start_timer(self) -> None:
         """The refresh timer ([refresh] in the config); a sync at once when [sync] is set."""
         from reader.library.locations import ConfigError, load_config
@@ -511,7 +528,10 @@ class MainScreen(Screen[None]):
     def _feed_rows(self) -> list[FeedRow]:
         """In the feed screen's worker: every feed with its counts, from the unfiltered rows."""
         store = self.store
-        rows = build_rows(store.headlines(), store.articles(), store.reading.states())
+        collector = RowCollector(store.reading.states())
+        for lines, metas in store.batches():  # a file at a time: only the rows stay
+            collector.add(lines, metas)
+        rows = collector.rows()
         registry = FeedRegistry(store.directory)
         try:
             subscribed = [(f.label, f.url) for f in registry.feeds()]
@@ -546,8 +566,9 @@ class MainScreen(Screen[None]):
     @work(thread=True, exit_on_error=False, group="state")
     def mark_read(self, ids: tuple[str, ...] | None) -> None:
         states = self.store.reading
-        if ids is None:
-            ids = tuple(m.id for m in self.store.articles() if not states.state(m.id).read)
+        if ids is None:  # every article: a file at a time, none of them kept
+            metas = (meta for _, batch in self.store.batches() for meta in batch)
+            ids = tuple(m.id for m in metas if not states.state(m.id).read)
         states.set_many({i: ReadingState(True, states.state(i).starred) for i in ids})
         self.post_message(StoreChanged(f"{len(ids)} marked read"))
 
