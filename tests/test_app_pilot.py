@@ -328,3 +328,26 @@ async def test_a_damaged_body_file_is_reported_not_fatal(store: ArticleStore) ->
         assert "damaged" in app.screen.query_one(StatusLine).right
         await pilot.press("j")  # still alive and moving
         assert ticker.current is not None and ticker.current.time == "13:49"
+
+
+async def test_the_terminal_cursor_is_placed_only_for_a_widget_that_shows_it(
+    store: ArticleStore,
+) -> None:
+    """After an update the hidden cursor stays where the update left it (Textual's move home
+    was 6 bytes a keypress), unless the focused widget places it for an input method, as
+    Textual's Input does."""
+    from textual.widgets import Input
+
+    app = NewsReaderApp(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        screen, ticker, pane, _ = parts(app)
+        assert ticker.has_focus and not app._cursor_placed()
+        field = Input()
+        await screen.mount(field)
+        field.focus()
+        await pilot.pause()
+        assert app._cursor_placed()
+        pane.focus()
+        await pilot.pause()
+        assert not app._cursor_placed()

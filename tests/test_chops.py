@@ -78,16 +78,18 @@ def test_the_next_chop_and_the_next_line_need_no_cursor_move() -> None:
     update = ChopsUpdate([{0: left, 3: right}] * 2, [(0, 0, 6), (1, 0, 6)], [[3, 6]] * 2)
     out = CroppedChops.of(update, unknown(6), "\n").render_segments(console())
     # one move to the start, a newline between the rows, one SGR for the four same-style runs
-    assert out == "\x1b[1H\x1b[1mخبرabc\nخبرabc\x1b[0m"
+    assert out == "\x1b[H\x1b[1mخبرabc\nخبرabc\x1b[0m"
 
 
-def test_the_next_line_further_in_is_a_newline_and_a_move_right() -> None:
-    # rows 11 and 12, from column 31: LF + CUF 30 (6 bytes), not CUP 12;31 (8); the blanks
-    # before the line's end (ECH + CUF) are followed by a newline: the CUF goes nowhere
+def test_the_next_line_is_reached_from_where_the_erase_began() -> None:
+    # rows 11 and 12, from column 31: the blanks before the line's end are erased (ECH) and
+    # the move past them (CUF) is dropped: from the erase's start, one row down and three
+    # cells back (CUD + 3 BS: 6 bytes), not LF + CUF 30 (7 on the link: the tty adds the CR)
+    # nor CUP 12;31 (8)
     text = Strip([Segment("abc" + " " * 12, Style(bold=True))])
     update = ChopsUpdate([{30: text}] * 12, [(10, 30, 45), (11, 30, 45)], [[45]] * 12)
     out = CroppedChops.of(update, unknown(60, 12), "\n").render_segments(console())
-    assert out == "\x1b[11;31H\x1b[1mabc\x1b[12X\n\x1b[30Cabc\x1b[12X\x1b[12C\x1b[0m"
+    assert out == "\x1b[11;31H\x1b[1mabc\x1b[12X\x1b[B\b\b\babc\x1b[12X\x1b[12C\x1b[0m"
 
 
 def test_a_style_change_sends_what_differs() -> None:
@@ -96,7 +98,7 @@ def test_a_style_change_sends_what_differs() -> None:
                   Segment("ef", base)])  # fmt: skip
     out = FullUpdate.of(LayoutUpdate([[line]], Region(0, 0, 6, 1)), unknown(6, 1), "\n")
     text = out.render_segments(console())
-    assert text == "\x1b[1H\x1b[38;5;253;48;5;234mab\x1b[4mcd\x1b[24mef\x1b[0m"
+    assert text == "\x1b[H\x1b[38;5;253;48;5;234mab\x1b[4mcd\x1b[24mef\x1b[0m"
 
 
 def test_newline_alone_where_the_tty_adds_the_carriage_return() -> None:

@@ -1,5 +1,6 @@
 """`import` of a big file and `fetch` start their processes' forkserver before the commands'
-modules load, and the parsers it preloads leave feedparser until a feed needs it."""
+modules load (and a big feed file's parsing child with it), and the parsers it preloads leave
+feedparser until a feed needs it."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reader.ingest.pipeline import import_paths
+from benchmarks.feedgen import write_feed
+from reader.feeds import feed_child
+from reader.feeds.feed_file import SAMPLE
+from reader.ingest.pipeline import READ, import_paths
 from reader.models import Article, Headline
 
 PARSERS = """
@@ -48,6 +52,54 @@ def test_the_processes_start_before_the_commands_are_imported(tmp_path: Path) ->
     assert _run(EARLY, db, "fetch") == "[False]"
     assert _run(EARLY, db, "import", str(small)) == "[]"  # parsed here: no processes
     assert _run(EARLY, db, "list") == "[]"
+
+
+CHILD = """
+import sys
+import reader.feeds.feed_child as child
+import reader.library.index_workers as workers
+workers.prestart = lambda: None
+seen = []
+child.start_early = lambda path, name, batch: seen.append(
+    ("reader.commands.importing" in sys.modules, path.name, name, batch)
+)
+from reader.cli import parse
+parse(["--db", sys.argv[1], *sys.argv[2:]])
+print(seen)
+"""
+
+
+def test_a_big_file_is_parsed_before_the_commands_are_imported(tmp_path: Path) -> None:
+    big = tmp_path / "big.xml"
+    big.write_bytes(b"<rss>" + b" " * (2 << 20) + b"</rss>")
+    small = tmp_path / "small.xml"
+    small.write_bytes(b"<rss></rss>")
+    db = str(tmp_path / "db")
+    # the name and batch the pipeline will ask for
+    assert (
+        _run(CHILD, db, "import", str(small), str(big))
+        == f"[(False, 'big.xml', 'big.xml', {READ})]"
+    )
+    assert _run(CHILD, db, "import", str(tmp_path)) == "[]"  # a folder's files: one by one
+    assert _run(CHILD, db, "import", str(small)) == "[]"
+
+
+def test_the_child_started_early_is_the_one_that_reads(tmp_path: Path) -> None:
+    feed = write_feed(tmp_path / "feed.xml", 700)
+    assert feed.stat().st_size > SAMPLE
+    whole = [len(a) for a, _, _ in feed_child.from_child(feed, "feed.xml", 300)]
+    assert whole == [300, 300, 100]
+    feed_child.start_early(feed, "feed.xml", 300)
+    assert feed in feed_child._EARLY
+    assert [len(a) for a, _, _ in feed_child.from_child(feed, "feed.xml", 300)] == whole
+    assert feed not in feed_child._EARLY
+    feed_child.start_early(feed, "feed.xml", 300)  # asked for otherwise: started again
+    assert [len(a) for a, _, _ in feed_child.from_child(feed, "feed.xml", 700)] == [700]
+    not_a_feed = tmp_path / "page.html"
+    not_a_feed.write_bytes(b"<html>" + b" " * SAMPLE + b"</html>")
+    feed_child.start_early(not_a_feed, "page.html", 300)
+    feed_child.start_early(write_feed(tmp_path / "small.xml", 10), "small.xml", 300)
+    assert not feed_child._EARLY
 
 
 class Counting:

@@ -58,23 +58,25 @@ def _neighbour(chars: list[str], i: int, step: int) -> str:
     return chars[i] if 0 <= i < len(chars) else EDGE
 
 
-def nominal(text: str) -> str:
+def nominal(text: str, left: str = "", right: str = "") -> str:
     """`text` (a visual line or a piece of one) with each isolated form that cannot be
-    joined by a shaping terminal replaced by its letter."""
+    joined by a shaping terminal replaced by its letter. `left` and `right` are the cells
+    the terminal shows just beside the text ("": not known, which joins both ways); either
+    may have been sent as its letter, so an isolated form there counts as the letter."""
     if not _pattern().search(text):
-        return text
+        return text  # no isolated form
     isolated, forwards, backwards = _tables()
-    chars = list(text)
-    for i, char in enumerate(chars):
-        letter = isolated.get(char)
-        if letter is None:
-            continue
-        left = _neighbour(chars, i, -1)  # already decided: a letter here was sent plain
-        right = _neighbour(chars, i, 1)
-        right = isolated.get(right, right)  # not decided yet: it may become its letter
-        if (right in forwards and letter in backwards) or (
-            letter in forwards and left in backwards
+    before = [isolated.get(char, char) for char in left]
+    chars = [*before, *text, *right]
+    for found in _pattern().finditer(text):  # the isolated forms, left to right
+        i = len(before) + found.start()
+        letter = isolated[chars[i]]
+        left_of = _neighbour(chars, i, -1)  # already decided: a letter here was sent plain
+        right_of = _neighbour(chars, i, 1)
+        right_of = isolated.get(right_of, right_of)  # not decided yet: it may become its letter
+        if (right_of in forwards and letter in backwards) or (
+            letter in forwards and left_of in backwards
         ):
             continue
         chars[i] = letter
-    return "".join(chars)
+    return "".join(chars[len(before) : len(before) + len(text)])

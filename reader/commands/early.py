@@ -1,10 +1,13 @@
 """What starts before the commands' modules are imported (~0.2 s): `import` of a folder or
 a big file and `fetch` parse and extract in processes that all come from one forkserver, and
-the forkserver imports the parsers meanwhile, on the other core."""
+the forkserver imports the parsers meanwhile, on the other core; a big feed file's parsing
+child starts then too, and reads while this process opens the library."""
 
 from __future__ import annotations
 
 import os
+from contextlib import suppress
+from pathlib import Path
 
 
 def start_processes(words: list[str]) -> None:
@@ -14,6 +17,19 @@ def start_processes(words: list[str]) -> None:
         from reader.library.index_workers import prestart
 
         prestart()
+    if command == "import" and (first := next(filter(os.path.isfile, filter(big, paths)), None)):
+        _parse_early(Path(first))
+
+
+def _parse_early(path: Path) -> None:
+    """The first big file's parsing child starts now (with the name and batch the import
+    pipeline gives it), so it has batches ready when the library is open."""
+    from reader.feeds.feed_child import start_early
+    from reader.ingest.pipeline import READ
+    from reader.text.sanitize import clean_line
+
+    with suppress(OSError):  # the import says why it cannot read it
+        start_early(path, clean_line(path.name) or "file", READ)
 
 
 def big(path: str) -> bool:

@@ -12,7 +12,7 @@ from reader.entities.lexicon import Lexicon
 from reader.entities.names import accusative, name_end
 from reader.entities.phrases import ALL_HEADS, adjectives
 from reader.entities.spans import PLACE, Span
-from reader.entities.tokens import Token
+from reader.entities.tokens import Tokens
 from reader.entities.vocab import (
     EVENT_HEADS,
     HONORIFICS,
@@ -32,14 +32,14 @@ from reader.entities.words import (
 
 
 def body_end(
-    tokens: list[Token], j: int, lex: Lexicon, listed: dict[int, Span], kind: str, strong: bool
+    tokens: Tokens, j: int, lex: Lexicon, listed: dict[int, Span], kind: str, strong: bool
 ) -> int | None:
     """End of the name after a head at j-1, or None."""
-    if j >= len(tokens) or not tokens[j].joined:
+    if j >= tokens.size or not tokens.joined[j]:
         return None
     if j in listed:  # a weak head before a listed place is a noun: بتنظيم كوت ديفوار
         return None if not strong and listed[j].type == PLACE else listed[j].end
-    word = tokens[j].norm
+    word = tokens.norm[j]
     if word in STOP or word.startswith("لل"):  # سد للنفايات: a purpose, not a name
         return None
     if word.startswith("ال"):
@@ -47,22 +47,22 @@ def body_end(
             return None
         if not strong:  # جبهة الخلاص الوطني, but not حركة المرور
             return j + 1 if adjectives(tokens, j + 1, lex) > j + 1 else None
-        if word in HONORIFICS and j + 1 < len(tokens):  # جامعة الملك فهد, مركز الملك عبدالعزيز
-            end = name_end(tokens, j + 1, lex, titled=True) if tokens[j + 1].joined else None
+        if word in HONORIFICS and j + 1 < tokens.size:  # جامعة الملك فهد, مركز الملك عبدالعزيز
+            end = name_end(tokens, j + 1, lex, titled=True) if tokens.joined[j + 1] else None
             return end or j + 1
         return j + 1
     if not can_start_name(word, lex, titled=strong):
         place = listed.get(j + 1)  # لجنة أطباء السودان, شركة غاز البصرة: noun + listed place
-        idafa = strong and place is not None and place.type == PLACE and tokens[j + 1].joined
+        idafa = strong and place is not None and place.type == PLACE and tokens.joined[j + 1]
         if idafa and place is not None and not is_function_word(word) and not is_title(word):
             return place.end
         return _noun_idafa(tokens, j, lex) if strong else None
     k, idafa = j + 1, False
-    while strong and k < len(tokens) and tokens[k].joined and k - j < 3:
+    while strong and k < tokens.size and tokens.joined[k] and k - j < 3:
         place = listed.get(k)
         if place is not None:  # شركة نفط البصرة, هيئة كهرباء دبي: a listed place ends it
             return place.end if place.type == PLACE and not idafa else k
-        nxt = tokens[k].norm
+        nxt = tokens.norm[k]
         if nxt in STOP or nxt.startswith(("لل", "و")) or len(nxt) < 2 or is_title(nxt):
             break
         if nxt in lex.given:
@@ -84,15 +84,15 @@ def body_end(
 HEADS = PLACE_HEADS | ORG_HEADS_STRONG | ORG_HEADS_WEAK | EVENT_HEADS
 
 
-def _noun_idafa(tokens: list[Token], j: int, lex: Lexicon) -> int | None:
+def _noun_idafa(tokens: Tokens, j: int, lex: Lexicon) -> int | None:
     """شركة طيران الخليج, شركة نفط الشمال: a plain noun and one article word that is no
     adjective, no function word and no title after a strong head."""
-    word, k = tokens[j].norm, j + 1
+    word, k = tokens.norm[j], j + 1
     if word.startswith(("ال", "ل", "و", "ب")) or is_function_word(word) or is_title(word):
         return None
-    if is_verbal_noun(word, lex) or word in HEADS or k >= len(tokens) or not tokens[k].joined:
+    if is_verbal_noun(word, lex) or word in HEADS or k >= tokens.size or not tokens.joined[k]:
         return None  # مكتب منظمة الهجرة: the office of another organisation
-    nxt = tokens[k].norm
+    nxt = tokens.norm[k]
     if not nxt.startswith("ال") or is_adjective(nxt, lex) or is_function_word(nxt) or is_title(nxt):
         return None
     return None if nxt in ALL_HEADS else k + 1  # مجلس إدارة البنك الأهلي: the bank

@@ -7,15 +7,12 @@ earlier bare mentions in the same text, which then join that person.
 from __future__ import annotations
 
 from itertools import compress, count
-from operator import attrgetter
 
 from reader.entities.clitics import readings, written
 from reader.entities.lexicon import Lexicon
 from reader.entities.spans import CARRIED, PERSON, Span
-from reader.entities.tokens import Token
+from reader.entities.tokens import Tokens
 from reader.entities.vocab import PARTICLES, STOP
-
-_NORM = attrgetter("norm")
 
 
 def _short_form(words: list[str], lex: Lexicon) -> tuple[str, ...] | None:
@@ -31,20 +28,20 @@ def _short_form(words: list[str], lex: Lexicon) -> tuple[str, ...] | None:
     return (last,)
 
 
-def carried_spans(tokens: list[Token], chosen: list[Span], lex: Lexicon) -> list[Span]:
+def carried_spans(tokens: Tokens, chosen: list[Span], lex: Lexicon) -> list[Span]:
     """New PERSON spans for bare surnames, keyed like the person they belong to."""
     covered = {k for s in chosen for k in range(s.start, s.end)}
     forms: dict[tuple[str, ...], Span] = {}
     for span in chosen:
         if span.type == PERSON:
-            words = [t.norm for t in tokens[span.start : span.end]]
+            words = tokens.norm[span.start : span.end]
             words[0] = words[0][span.strip :]
             short = _short_form(words, lex)
             if short is not None:
                 forms.setdefault(short, span)
     for span in chosen:  # a listed bare surname joins the full name found here
         if span.type == PERSON and span.size == 1:
-            owner = forms.get((tokens[span.start].norm[span.strip :],))
+            owner = forms.get((tokens.norm[span.start][span.strip :],))
             if owner is not None:
                 span.key = owner.key
     by_first: dict[str, list[tuple[str, ...]]] = {}
@@ -56,10 +53,10 @@ def carried_spans(tokens: list[Token], chosen: list[Span], lex: Lexicon) -> list
     # A cheap test before the readings, in C: the word may be read as a short form's first
     # word (one set lookup per token).
     spelt = frozenset().union(*map(written, by_first))
-    for i in compress(count(), map(spelt.__contains__, map(_NORM, tokens))):
+    for i in compress(count(), map(spelt.__contains__, tokens.norm)):
         if i in covered:
             continue
-        for strip, form in readings(tokens[i].norm):
+        for strip, form in readings(tokens.norm[i]):
             if form not in by_first:
                 continue
             carried = _carried_at(tokens, i, strip, by_first.get(form, []), forms, covered)
@@ -71,7 +68,7 @@ def carried_spans(tokens: list[Token], chosen: list[Span], lex: Lexicon) -> list
 
 
 def _carried_at(
-    tokens: list[Token],
+    tokens: Tokens,
     i: int,
     strip: int,
     shorts: list[tuple[str, ...]],
@@ -80,9 +77,9 @@ def _carried_at(
 ) -> Span | None:
     for short in shorts:
         end = i + len(short)
-        if end > len(tokens) or any(k in covered for k in range(i, end)):
+        if end > tokens.size or any(k in covered for k in range(i, end)):
             continue
-        if all(tokens[k].norm == short[k - i] and tokens[k].joined for k in range(i + 1, end)):
+        if all(tokens.norm[k] == short[k - i] and tokens.joined[k] for k in range(i + 1, end)):
             owner = forms[short]
             return Span(i, end, PERSON, "", strip, owner.name, CARRIED, key=owner.key)
     return None

@@ -18,7 +18,7 @@ from functools import lru_cache
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon, lexicon
 from reader.entities.spans import ORG, PERSON, PLACE, Span
-from reader.entities.tokens import Token
+from reader.entities.tokens import Tokens
 from reader.entities.vocab import (
     NAME_OPENERS,
     ORG_HEADS_WEAK,
@@ -42,31 +42,29 @@ def _triggers(kind: str, name: int) -> frozenset[str]:
     return TRIGGERS[kind] | frozenset(lexicon().context_of(name) if name >= 0 else ())
 
 
-def _in_context(
-    span: Span, tokens: list[Token], lex: Lexicon, full: set[int], places: set[int]
-) -> bool:
+def _in_context(span: Span, tokens: Tokens, lex: Lexicon, full: set[int], places: set[int]) -> bool:
     if span.name in full:
         return True
     i = span.start
     # الحسيمة والناظور: و joins it to a listed place just before it
-    joined = span.strip and tokens[i].joined and tokens[i].norm[0] == "و"
+    joined = span.strip and tokens.joined[i] and tokens.norm[i][0] == "و"
     if span.type == PLACE and joined and i in places:
         return True
-    word = tokens[i].norm[span.strip :]
+    word = tokens.norm[i][span.strip :]
     # الهندية (a town, also "Indian"): only right after its trigger, not in ولاية كيرالا الهندية
     reach = 1 if word in lex.nationality else 3
     if triggered(tokens, i, _triggers(span.type, span.name), reach):
         return True
     if word.startswith("ال"):
-        opens = not tokens[i].joined or tokens[i - 1].norm in NAME_OPENERS
+        opens = not tokens.joined[i] or tokens.norm[i - 1] in NAME_OPENERS
         if span.type == PERSON and span.strip == 0 and opens:
             return True
-        if span.type == PLACE and tokens[i].norm[span.strip - 1 : span.strip] == "ب":
+        if span.type == PLACE and tokens.norm[i][span.strip - 1 : span.strip] == "ب":
             return True
     return False
 
 
-def in_context(spans: list[Span], tokens: list[Token], lex: Lexicon) -> list[Span]:
+def in_context(spans: list[Span], tokens: Tokens, lex: Lexicon) -> list[Span]:
     """The listed spans, without those that need context and have none, and without a place
     that stands as an adjective (السعودية after المخرجة or after مدينة العلا)."""
     full = {s.name for s in spans if not s.needs_context}
@@ -77,22 +75,22 @@ def in_context(spans: list[Span], tokens: list[Token], lex: Lexicon) -> list[Spa
     return [
         s
         for s in kept
-        if tokens[s.start].norm not in nationality or not _adjectival(s, tokens, lex, ends)
+        if tokens.norm[s.start] not in nationality or not _adjectival(s, tokens, lex, ends)
     ]
 
 
-def _adjectival(span: Span, tokens: list[Token], lex: Lexicon, ends: set[int]) -> bool:
+def _adjectival(span: Span, tokens: Tokens, lex: Lexicon, ends: set[int]) -> bool:
     i = span.start
-    if span.strip or span.type != PLACE or i == 0 or not tokens[i].joined:
+    if span.strip or span.type != PLACE or i == 0 or not tokens.joined[i]:
         return False
-    if tokens[i].norm not in lex.nationality:
+    if tokens.norm[i] not in lex.nationality:
         return False
-    return i in ends or is_title(tokens[i - 1].norm)
+    return i in ends or is_title(tokens.norm[i - 1])
 
 
-def triggered(tokens: list[Token], i: int, triggers: frozenset[str], reach: int = 3) -> bool:
+def triggered(tokens: Tokens, i: int, triggers: frozenset[str], reach: int = 3) -> bool:
     """Whether one of `triggers` (proclitics allowed) stands within `reach` words before i."""
     for k in range(max(0, i - reach), i):
-        if any(form in triggers for _, form in readings(tokens[k].norm)):
+        if any(form in triggers for _, form in readings(tokens.norm[k])):
             return True
     return False

@@ -7,7 +7,7 @@ surname carry-over -> entities, most mentioned first.
 
 from __future__ import annotations
 
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from reader.entities.carry import carried_spans
 from reader.entities.classes import GIVEN_WORD, HEAD, LATIN, LISTED, TITLE, TRIGGER
@@ -29,7 +29,8 @@ PEOPLE = TITLE | GIVEN_WORD
 def _by_start(spans: list[Span]) -> dict[int, Span]:
     out: dict[int, Span] = {}
     for span in spans:
-        if span.start not in out or span.size > out[span.start].size:
+        known = out.get(span.start)
+        if known is None or span.end - span.start > known.end - known.start:
             out[span.start] = span
     return out
 
@@ -64,15 +65,17 @@ def extract(text: str) -> list[Entity]:
     heads += trigger_spans(tokens, lex, by_start, classes.having(TRIGGER))
     heads += with_adjectives(tokens, listed, lex)
     people = person_spans(tokens, lex, _by_start([*listed, *heads]), classes.having(PEOPLE))
-    chosen = _resolve([*in_context(listed, tokens, lex), *heads, *people], len(tokens))
+    chosen = _resolve([*in_context(listed, tokens, lex), *heads, *people], tokens.size)
     chosen = [span for span in chosen if span.type != EVENT]
     step_aside(tokens, chosen, lex)
     chosen += latin_spans(text, tokens, chosen, classes.having(LATIN))
+    starts, ends = tokens.start, tokens.end
     for span in chosen:  # the display form (for rule spans) and the entity key
         if not span.display:
-            first, last = tokens[span.start], tokens[span.end - 1]
-            start = first.offset_after(span.strip) if span.strip else first.start
-            span.display = ("ا" if span.restored else "") + " ".join(text[start : last.end].split())
+            i = span.start
+            start = tokens.offset_after(i, span.strip) if span.strip else starts[i]
+            words = text[start : ends[span.end - 1]].split()
+            span.display = ("ا" if span.restored else "") + " ".join(words)
         if not span.key:
             number = span.name
             span.key = ("name", number) if number >= 0 else (span.type, normal_form(span.display))
@@ -81,22 +84,21 @@ def extract(text: str) -> list[Entity]:
     for span in chosen:
         groups.setdefault(span.key, []).append(span)
     merged: dict[tuple[str, str], tuple[str, list[tuple[int, int]]]] = {}
+    offset_after = tokens.offset_after
     for members in groups.values():
-        if len(members) == 1:  # most entities: one mention
-            best = members[0]
-        else:
-            members.sort(key=lambda s: s.start)
-            best = max((m for m in members if m.display), key=lambda m: m.size, default=members[0])
+        best = first = members[0]  # most entities: one mention
+        if len(members) > 1:
+            members.sort(key=_START)
+            first = members[0]
+            best = max((m for m in members if m.display), key=_SIZE, default=first)
         name = best.display
-        spans = [
-            (
-                tokens[m.start].offset_after(m.strip) if m.strip else tokens[m.start].start,
-                tokens[m.end - 1].end,
-            )
-            for m in members
-        ]
-        previous = merged.setdefault((normal_form(name), members[0].type), (name, []))
-        previous[1].extend(spans)
+        key = (normal_form(name), first.type)
+        entry = merged.get(key)
+        if entry is None:
+            entry = merged[key] = (name, [])
+        for m in members:  # no comprehension: a function call each in Python 3.11
+            i = m.start
+            entry[1].append((offset_after(i, m.strip) if m.strip else starts[i], ends[m.end - 1]))
     found = []
     for (_, kind), (name, spans) in merged.items():
         mentions = tuple(spans) if len(spans) == 1 else tuple(sorted(set(spans)))
@@ -106,4 +108,6 @@ def extract(text: str) -> list[Entity]:
 
 
 _RANK = itemgetter(0, 1)
+_START = attrgetter("start")
+_SIZE = attrgetter("size")
 _TYPES: dict[str, EntityType] = {kind: kind for kind in ENTITY_TYPES}  # KeyError: a bug

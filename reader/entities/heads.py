@@ -16,7 +16,7 @@ from reader.entities.lexicon import Lexicon
 from reader.entities.memo import Memo
 from reader.entities.phrases import ALL_HEADS, adjectives, conjoined, definite_end, genitive
 from reader.entities.spans import EVENT, HEADED, ORG, PLACE, Span
-from reader.entities.tokens import Token
+from reader.entities.tokens import Tokens
 from reader.entities.vocab import (
     EVENT_HEADS,
     ORG_HEADS_STRONG,
@@ -35,17 +35,17 @@ from reader.entities.words import (
 ARTICLE_SHY = frozenset({"غرفه"})
 
 
-def _district(tokens: list[Token], i: int, end: int, head: str, lex: Lexicon) -> bool:
+def _district(tokens: Tokens, i: int, end: int, head: str, lex: Lexicon) -> bool:
     """مديرية حيس is a district (the town rule takes حيس); مديرية الأمن, مديرية أمن عدن
     are directorates: a head that is also a town word, before one bare word only."""
-    word = tokens[i + 1].norm  # مديرية الخوخة too: an article word that is no common noun
+    word = tokens.norm[i + 1]  # مديرية الخوخة too: an article word that is no common noun
     return head in TOWN_TRIGGERS and end == i + 2 and not is_common(word, lex)
 
 
-def _event_end(tokens: list[Token], i: int) -> int:
+def _event_end(tokens: Tokens, i: int) -> int:
     """كأس العالم, دوري أبطال أفريقيا: up to three joined words after an event head."""
     k = i + 1
-    while k < len(tokens) and tokens[k].joined and k - i <= 3 and tokens[k].norm not in STOP:
+    while k < tokens.size and tokens.joined[k] and k - i <= 3 and tokens.norm[k] not in STOP:
         k += 1
     return k
 
@@ -68,33 +68,31 @@ def _head_readings(word: str) -> tuple[bool, tuple[tuple[int, str], ...]]:
 _HEAD_READINGS = Memo(_head_readings)
 
 
-def head_spans(
-    tokens: list[Token], lex: Lexicon, listed: dict[int, Span], at: list[int]
-) -> list[Span]:
+def head_spans(tokens: Tokens, lex: Lexicon, listed: dict[int, Span], at: list[int]) -> list[Span]:
     """Names after the head words at `at` (the words whose class is HEAD)."""
     spans: list[Span] = []
     for i in at:
-        token = tokens[i]
-        event, heading = _HEAD_READINGS[token.norm]
-        if event and i + 1 < len(tokens) and tokens[i + 1].joined:  # كأس العالم, بماراثون لندن
+        norm = tokens.norm[i]
+        event, heading = _HEAD_READINGS[norm]
+        if event and i + 1 < tokens.size and tokens.joined[i + 1]:  # كأس العالم, بماراثون لندن
             spans.append(Span(i, _event_end(tokens, i), EVENT, "", source=HEADED))
             continue
         for strip, form in heading:
-            restored = form != token.norm[strip:]  # لل read as ل + ال
+            restored = form != norm[strip:]  # لل read as ل + ال
             if form in PLACE_HEADS or form in ORG_HEADS_STRONG or form in ORG_HEADS_WEAK:
                 kind = PLACE if form in PLACE_HEADS else ORG
                 strong = form not in ORG_HEADS_WEAK
-                shy = form in ARTICLE_SHY and i + 1 < len(tokens)
-                if strong and shy and tokens[i + 1].norm.startswith("ال"):
+                shy = form in ARTICLE_SHY and i + 1 < tokens.size
+                if strong and shy and tokens.norm[i + 1].startswith("ال"):
                     strong = False
                 end = body_end(tokens, i + 1, lex, listed, kind, strong)
-                if form == "بلديه" and i > 0 and is_title(tokens[i - 1].norm):
+                if form == "بلديه" and i > 0 and is_title(tokens.norm[i - 1]):
                     end = None  # رئيس بلدية لندن: the mayor's town is the place
                 if end is not None:
                     end = adjectives(tokens, end, lex, national=kind == ORG, loose=kind == ORG)
                     if kind == ORG:
                         end = conjoined(tokens, end, lex, listed)
-                        proper = not tokens[i + 1].norm.startswith("ال")
+                        proper = not tokens.norm[i + 1].startswith("ال")
                         end = genitive(tokens, end, lex, listed, proper)
                     if not _district(tokens, i, end, form, lex):
                         span = Span(i, end, kind, "", strip, source=HEADED, restored=restored)

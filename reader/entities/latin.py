@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from reader.entities.spans import HEADED, ORG, Span
-from reader.entities.tokens import Token
+from reader.entities.tokens import Tokens
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z&.\-]*\Z")
 _KNOWN = """UN NATO OPEC IMF WHO UNICEF UNRWA UNESCO UNHCR WFP IAEA FIFA UEFA CAF AFC IOC NASA
@@ -18,7 +18,7 @@ _KNOWN = """UN NATO OPEC IMF WHO UNICEF UNRWA UNESCO UNHCR WFP IAEA FIFA UEFA CA
 KNOWN = frozenset(_KNOWN.split())
 
 
-def latin_spans(text: str, tokens: list[Token], chosen: list[Span], at: list[int]) -> list[Span]:
+def latin_spans(text: str, tokens: Tokens, chosen: list[Span], at: list[int]) -> list[Span]:
     """ORG spans for Latin abbreviations after an organisation or from the known list."""
     if not at:  # the words whose class is LATIN: their normal form starts with a-z
         return []
@@ -26,11 +26,11 @@ def latin_spans(text: str, tokens: list[Token], chosen: list[Span], at: list[int
     taken = {k for span in chosen for k in range(span.start, span.end)}
     found: list[Span] = []
     for k in at:
-        token = tokens[k]
-        if k in taken or not _LATIN.match(token.text):
+        word, end = tokens.text[k], tokens.end[k]
+        if k in taken or not _LATIN.match(word):
             continue
-        bracketed = k in after_org and text[tokens[k - 1].end : token.start].strip() == "("
-        bracketed = bracketed and text[token.end : token.end + 1] == ")"
-        if bracketed or token.text in KNOWN:
-            found.append(Span(k, k + 1, ORG, token.text, source=HEADED))
+        bracketed = k in after_org and text[tokens.end[k - 1] : tokens.start[k]].strip() == "("
+        bracketed = bracketed and text[end : end + 1] == ")"
+        if bracketed or word in KNOWN:
+            found.append(Span(k, k + 1, ORG, word, source=HEADED))
     return found

@@ -8,16 +8,13 @@ Only the first word may carry a proclitic; the exact word is tried first (ليب
 from __future__ import annotations
 
 from functools import lru_cache
-from operator import attrgetter
 
 from reader.entities.classes import TRIGGER
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon, lexicon
 from reader.entities.phrases import adjectives
 from reader.entities.spans import HEADED, LISTED, ORG, Span
-from reader.entities.tokens import Token
-
-_NORM = attrgetter("norm")
+from reader.entities.tokens import Tokens
 
 
 @lru_cache(maxsize=1 << 14)
@@ -44,13 +41,13 @@ def _best(key: str) -> tuple[int, str, bool, str] | None:
     return number, display, needs_context, lex.type_of(number)
 
 
-def match_at(tokens: list[Token], i: int, most: int) -> Span | None:
+def match_at(tokens: Tokens, i: int, most: int) -> Span | None:
     """The longest listed name starting at token i (exact reading preferred), whose aliases
     have at most `most` words."""
-    end, stop = i + 1, min(i + most, len(tokens))
-    while end < stop and tokens[end].joined:  # the words joined by spaces only
+    end, stop, joined = i + 1, min(i + most, tokens.size), tokens.joined
+    while end < stop and joined[end]:  # the words joined by spaces only
         end += 1
-    found = _in_window(tuple(map(_NORM, tokens[i:end])))
+    found = _in_window(tuple(tokens.norm[i:end]))
     if found is None:
         return None
     size, strip, (number, display, needs_context, kind) = found
@@ -92,13 +89,12 @@ def _alone(word: str) -> tuple[int, tuple[int, tuple[int, str, bool, str]] | Non
     return 0, None
 
 
-def listed_spans(tokens: list[Token], at: list[int]) -> list[Span]:
+def listed_spans(tokens: Tokens, at: list[int]) -> list[Span]:
     """Every listed name, overlapping ones included (the resolver picks), trying the words
     at `at` (those whose class is LISTED)."""
-    spans = []
+    spans, norm = [], tokens.norm
     for i in at:
-        token = tokens[i]
-        longer, alone = _alone(token.norm)
+        longer, alone = _alone(norm[i])
         if longer:
             span = match_at(tokens, i, longer)
             if span is not None:
@@ -109,19 +105,19 @@ def listed_spans(tokens: list[Token], at: list[int]) -> list[Span]:
     return spans
 
 
-def with_adjectives(tokens: list[Token], spans: list[Span], lex: Lexicon) -> list[Span]:
+def with_adjectives(tokens: Tokens, spans: list[Span], lex: Lexicon) -> list[Span]:
     """A listed organisation keeps the nationality adjective after it (الهلال الأحمر
     القطري, حزب العدالة والتنمية المغربي): a longer rule span beside the listed one, when
     the adjective agrees with the name's first word."""
-    found = []
+    found, norms, joined, size = [], tokens.norm, tokens.joined, tokens.size
     for span in spans:
-        if span.type != ORG or span.end >= len(tokens) or not tokens[span.end].joined:
+        if span.type != ORG or span.end >= size or not joined[span.end]:
             continue
-        if tokens[span.end].norm not in lex.nationality:
+        if norms[span.end] not in lex.nationality:
             continue
-        if span.start and tokens[span.start].joined and tokens[span.start - 1].cls & TRIGGER:
+        if span.start and joined[span.start] and tokens.cls[span.start - 1] & TRIGGER:
             continue  # نادي الأهلي المصري: a club after its trigger drops the adjective
-        norm = tokens[span.start].norm
+        norm = norms[span.start]
         end = adjectives(tokens, span.end, lex, head=norm[span.strip :], loose=False)
         if end > span.end:
             restored = span.strip > 0 and norm[span.strip - 1 : span.strip + 1] == "لل"

@@ -12,7 +12,7 @@ from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon, lexicon
 from reader.entities.memo import Memo
 from reader.entities.normalise import normalise
-from reader.entities.tokens import Token
+from reader.entities.tokens import Tokens
 from reader.entities.vocab import (
     EVENT_HEADS,
     ORG_HEADS_STRONG,
@@ -36,10 +36,10 @@ _NUMBER_WORDS = """واحد واحدة اثنان اثنين اثنتين ثلا
 NUMBERS = frozenset(map(normalise, _NUMBER_WORDS.split()))
 
 
-def _ends_after(tokens: list[Token], k: int) -> bool:
+def _ends_after(tokens: Tokens, k: int) -> bool:
     """Whether a name would end right after token k: punctuation, the end, or a function word."""
-    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-    return nxt is None or not nxt.joined or nxt.norm in STOP
+    k += 1
+    return k == tokens.size or not tokens.joined[k] or tokens.norm[k] in STOP
 
 
 def accusative(word: str, lex: Lexicon) -> bool:
@@ -49,20 +49,20 @@ def accusative(word: str, lex: Lexicon) -> bool:
     return is_common(word[:-1], lex) or (len(word) >= 5 and word.endswith("يا"))
 
 
-def _surname(tokens: list[Token], k: int, lex: Lexicon, after_title: bool) -> bool:
+def _surname(tokens: Tokens, k: int, lex: Lexicon, after_title: bool) -> bool:
     """An article surname after a given name, even if its stem is a common word (محمد
     الشاكر, سعاد الصباح, محمد الأمين), but not an article noun of the vocabulary."""
-    word, before = tokens[k].norm, tokens[k - 1].norm
+    word, before = tokens.norm[k], tokens.norm[k - 1]
     given = before in lex.given or before in lex.given_titled or after_title
     if not word.startswith("ال") or not given:
         return False
-    if k >= 2 and tokens[k - 2].norm in PARTICLES:  # عبد الحق سايحي: الحق is not a surname
+    if k >= 2 and tokens.norm[k - 2] in PARTICLES:  # عبد الحق سايحي: الحق is not a surname
         return False
     if is_function_word(word) or is_verbal_noun(word[2:], lex):
         return False
-    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     if word in TITLES or word in lex.common or word in lex.nationality:  # محمد الأمين إن
-        return nxt is None or not nxt.joined or is_function_word(nxt.norm)
+        k += 1
+        return k == tokens.size or not tokens.joined[k] or is_function_word(tokens.norm[k])
     return True
 
 
@@ -79,34 +79,34 @@ def _possessed(word: str, lex: Lexicon) -> bool:
     return False
 
 
-def _continues(tokens: list[Token], k: int) -> bool:
+def _continues(tokens: Tokens, k: int) -> bool:
     """A particle's word follows: not a function word, but عبد takes any article word
     (عبد الأحد: الأحد is also Sunday)."""
-    if k >= len(tokens) or not tokens[k].joined:
+    if k >= tokens.size or not tokens.joined[k]:
         return False
-    word = tokens[k].norm
-    return word not in STOP or (tokens[k - 1].norm == "عبد" and word.startswith("ال"))
+    word = tokens.norm[k]
+    return word not in STOP or (tokens.norm[k - 1] == "عبد" and word.startswith("ال"))
 
 
-def _surname_next(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+def _surname_next(tokens: Tokens, k: int, lex: Lexicon) -> bool:
     """After a title, given name + common word + article surname: محمد وسام المرتضى."""
-    if tokens[k - 1].norm not in lex.given or k + 1 >= len(tokens) or not tokens[k + 1].joined:
+    if tokens.norm[k - 1] not in lex.given or k + 1 >= tokens.size or not tokens.joined[k + 1]:
         return False
-    nxt = tokens[k + 1].norm
+    nxt = tokens.norm[k + 1]
     return nxt.startswith("ال") and not is_common(nxt, lex) and nxt not in lex.nationality
 
 
-def _vouched(tokens: list[Token], start: int, lex: Lexicon) -> bool:
+def _vouched(tokens: Tokens, start: int, lex: Lexicon) -> bool:
     """After a title, a first word that is also vocabulary (جوزيه) passes when a clear name
     word follows it (جوزيه غوميز)."""
-    first, k = tokens[start].norm, start + 1
-    if k >= len(tokens) or not tokens[k].joined or first.startswith("ال"):
+    first, k = tokens.norm[start], start + 1
+    if k >= tokens.size or not tokens.joined[k] or first.startswith("ال"):
         return False
     if is_function_word(first) and first != "علي":  # علي يوسف: علي is also على
         return False
     if any(strip and form in HEAD_WORDS for strip, form in readings(first)):
         return False  # بتنظيم كوت ديفوار: a proclitic on a head word
-    nxt = tokens[k].norm
+    nxt = tokens.norm[k]
     if nxt in COMPOUND or (nxt in PARTICLES and first != "علي"):  # عز الدين, سهام بن سدرين
         return True
     if first == "علي" and nxt.startswith("ال"):  # علي العلاق
@@ -134,14 +134,14 @@ def _breaks(word: str) -> bool:
 _BREAKS = Memo(_breaks)
 
 
-def name_end(tokens: list[Token], start: int, lex: Lexicon, titled: bool) -> int | None:
+def name_end(tokens: Tokens, start: int, lex: Lexicon, titled: bool) -> int | None:
     """One past the last token of the name starting at `start`, or None if none starts."""
-    first = tokens[start].norm
+    first = tokens.norm[start]
     if first in NUMBERS:  # اللاعب ثلاث مباريات: no name starts with a number word
         return None
     # عبد الإله, عبد الكريم: عبد + an article word is a given name, with or without a title
     abd = first == "عبد" and _continues(tokens, start + 1)
-    abd = abd and tokens[start + 1].norm.startswith("ال")
+    abd = abd and tokens.norm[start + 1].startswith("ال")
     vouched = abd or (titled and _vouched(tokens, start, lex))
     if not can_start_name(first, lex, titled) and not vouched:
         return None
@@ -150,12 +150,12 @@ def name_end(tokens: list[Token], start: int, lex: Lexicon, titled: bool) -> int
         if not _continues(tokens, k):
             return None
         k += 1
-    while k < len(tokens) and tokens[k].joined and words < MAX_WORDS:
-        word = tokens[k].norm
+    while k < tokens.size and tokens.joined[k] and words < MAX_WORDS:
+        word = tokens.norm[k]
         if word in PARTICLES and _continues(tokens, k + 1):
             k, words = k + 2, words + 1
             continue
-        if word in COMPOUND or (word == "علي" and tokens[k - 1].norm in lex.given):
+        if word in COMPOUND or (word == "علي" and tokens.norm[k - 1] in lex.given):
             k, words = k + 1, words + 1  # عز الدين, محمد علي
             continue
         if _surname(tokens, k, lex, titled and k == start + 1):
@@ -163,11 +163,11 @@ def name_end(tokens: list[Token], start: int, lex: Lexicon, titled: bool) -> int
             continue
         if _BREAKS[word]:
             break  # a word that is no name word, whatever stands around it
-        particled = k >= 3 and tokens[k - 2].norm in PARTICLES  # عبد الحق سايحي
-        particled = particled or tokens[k - 1].norm in COMPOUND  # عز الدين أوناحي
-        if tokens[k - 1].norm.startswith("ال") and not word.startswith("ال") and not particled:
+        particled = k >= 3 and tokens.norm[k - 2] in PARTICLES  # عبد الحق سايحي
+        particled = particled or tokens.norm[k - 1] in COMPOUND  # عز الدين أوناحي
+        if tokens.norm[k - 1].startswith("ال") and not word.startswith("ال") and not particled:
             break  # after an article surname only more of them (مشعل الأحمد الجابر الصباح)
-        kept = tokens[k - 1].norm in lex.given and word in lex.given_titled  # محمود سعيد
+        kept = tokens.norm[k - 1] in lex.given and word in lex.given_titled  # محمود سعيد
         kept = kept or (titled and k == start + 1 and _ends_after(tokens, k))  # ملحم خلف إن
         kept = kept or (titled and k == start + 1 and _surname_next(tokens, k, lex))
         if is_common(word, lex) and word not in lex.given and not kept:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from reader.entities.lexicon import Lexicon
 from reader.entities.spans import Span
-from reader.entities.tokens import Token
+from reader.entities.tokens import Tokens
 from reader.entities.vocab import (
     DEFINITE_ORG_HEADS,
     GENERIC_DEFINITE_HEADS,
@@ -29,15 +29,15 @@ NAME_STARTS = ALL_HEADS | ORG_HEADS_STRONG | ORG_HEADS_WEAK | PLACE_HEADS  # not
 
 
 def conjoined(
-    tokens: list[Token], k: int, lex: Lexicon, listed: dict[int, Span], adjectival: bool = False
+    tokens: Tokens, k: int, lex: Lexicon, listed: dict[int, Span], adjectival: bool = False
 ) -> int:
     """والرياضة والشباب, والاجتماعي والبيئي: و + article words that go on a name; only
     adjectives when `adjectival` (الجمعية الوطنية والدعوة: the name ends before و)."""
     count = 0
-    while k < len(tokens) and tokens[k].joined and count < 3 and k not in listed:
-        word = tokens[k].norm
+    while k < tokens.size and tokens.joined[k] and count < 3 and k not in listed:
+        word = tokens.norm[k]
         rest = word[1:]
-        nxt = tokens[k + 1].norm if k + 1 < len(tokens) and tokens[k + 1].joined else ""
+        nxt = tokens.norm[k + 1] if k + 1 < tokens.size and tokens.joined[k + 1] else ""
         noun = is_common(rest, lex) and not is_title(rest) and rest not in NAME_STARTS
         if word[:1] == "و" and not word.startswith("وال") and nxt.startswith("ال") and noun:
             k, count = adjectives(tokens, k + 2, lex), count + 1  # ومكافحة الفساد
@@ -51,7 +51,7 @@ def conjoined(
 
 
 def adjectives(
-    tokens: list[Token],
+    tokens: Tokens,
     k: int,
     lex: Lexicon,
     head: str = "",
@@ -60,8 +60,8 @@ def adjectives(
 ) -> int:
     """Skip up to three agreeing adjectives from k (nationality ones only if `national`)."""
     count = 0
-    while k < len(tokens) and tokens[k].joined and count < 3:
-        word = tokens[k].norm
+    while k < tokens.size and tokens.joined[k] and count < 3:
+        word = tokens.norm[k]
         if not is_adjective(word, lex, loose) or (head and not agrees(head, word)):
             break
         if not national and word in lex.nationality:
@@ -71,16 +71,16 @@ def adjectives(
 
 
 def genitive(
-    tokens: list[Token], k: int, lex: Lexicon, listed: dict[int, Span], proper: bool = False
+    tokens: Tokens, k: int, lex: Lexicon, listed: dict[int, Span], proper: bool = False
 ) -> int:
     """للأرصاد الجوية, لكرة القدم, لإدارة السجون, للعلوم والتكنولوجيا: ل-phrases (two at
     most) finishing an organisation's name. After a `proper` name, ل + a verbal noun is a
     purpose (شركة هيونداي لإنتاج السيارات)."""
     for _ in range(2):
-        if k >= len(tokens) or not tokens[k].joined:
+        if k >= tokens.size or not tokens.joined[k]:
             return k
-        word = tokens[k].norm
-        nxt = tokens[k + 1].norm if k + 1 < len(tokens) and tokens[k + 1].joined else ""
+        word = tokens.norm[k]
+        nxt = tokens.norm[k + 1] if k + 1 < tokens.size and tokens.joined[k + 1] else ""
         if word.startswith("لل") and len(word) >= 5 and not is_title(word):
             k += 1
             if nxt.startswith("ال") and not is_adjective(nxt, lex) and k not in listed:
@@ -101,18 +101,18 @@ MINISTERS = frozenset({"وزير", "وزيره", "الوزير", "الوزيره
 
 
 def definite_end(
-    tokens: list[Token], i: int, head: str, lex: Lexicon, listed: dict[int, Span]
+    tokens: Tokens, i: int, head: str, lex: Lexicon, listed: dict[int, Span]
 ) -> int | None:
     """الجيش الإسرائيلي, المكتب الوطني للإحصاء: the end of a definite head's name, or None.
     A generic head (المكتب, الشركة) needs more than one nationality adjective."""
-    if i > 0 and tokens[i - 1].norm in MINISTERS and tokens[i].joined:
+    if i > 0 and tokens.norm[i - 1] in MINISTERS and tokens.joined[i]:
         return None  # وزير الخارجية الأمريكي is a title
     end = adjectives(tokens, i + 1, lex, head=head)
     end = conjoined(tokens, end, lex, listed, adjectival=end > i + 1)
     named = end > i + 1
     full = genitive(tokens, end, lex, listed)
     if head in GENERIC_DEFINITE_HEADS:
-        national_only = all(tokens[k].norm in lex.nationality for k in range(i + 1, end))
+        national_only = all(tokens.norm[k] in lex.nationality for k in range(i + 1, end))
         if full == end and (not named or national_only):
             return None
     elif not named:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from reader.entities.classes import GIVEN_WORD, TITLE
 from reader.entities.lexicon import Lexicon
-from reader.entities.names import name_end
+from reader.entities.names import accusative, name_end
 from reader.entities.spans import GIVEN, ORG, PERSON, PLACE, TITLED, Span
-from reader.entities.tokens import Token
+from reader.entities.tokens import Tokens
 from reader.entities.triggers import COMPASS
 from reader.entities.vocab import (
     HONORIFICS,
@@ -28,24 +28,22 @@ MAX_HOPS = 6  # complements between a title and the name
 WITH_COMPLEMENT = {"رجل": "الاعمال", "سيده": "الاعمال"}
 
 
-def _given_first(tokens: list[Token], j: int, lex: Lexicon) -> bool:
-    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-    if nxt is None or not nxt.joined:
+def _given_first(tokens: Tokens, j: int, lex: Lexicon) -> bool:
+    if j + 1 == tokens.size or not tokens.joined[j + 1]:
         return False
-    if nxt.norm in SONS:  # سالم بن بريك: a word before بن is a given name, listed or not
+    nxt = tokens.norm[j + 1]
+    if nxt in SONS:  # سالم بن بريك: a word before بن is a given name, listed or not
         return True
-    return tokens[j].norm in lex.given and nxt.norm[:1] != "و"
+    return tokens.norm[j] in lex.given and nxt[:1] != "و"
 
 
-def _name_after_title(
-    tokens: list[Token], i: int, lex: Lexicon, spans: dict[int, Span]
-) -> Span | None:
+def _name_after_title(tokens: Tokens, i: int, lex: Lexicon, spans: dict[int, Span]) -> Span | None:
     j, hops, named, inside_once = i + 1, 0, False, False
-    complement = WITH_COMPLEMENT.get(tokens[i].norm)
-    if complement is not None and (j >= len(tokens) or tokens[j].norm != complement):
+    complement = WITH_COMPLEMENT.get(tokens.norm[i])
+    if complement is not None and (j >= tokens.size or tokens.norm[j] != complement):
         return None
-    while j < len(tokens) and tokens[j].joined and hops < MAX_HOPS:
-        word = tokens[j].norm
+    while j < tokens.size and tokens.joined[j] and hops < MAX_HOPS:
+        word = tokens.norm[j]
         if word in lex.nationality:  # السوداني after رئيس الوزراء is an adjective here
             j, hops = j + 1, hops + 1
             continue
@@ -53,7 +51,7 @@ def _name_after_title(
             j, hops, named = j + 1, hops + 1, True
             continue
         inside = spans.get(j + 1)  # القيادي في حزب المؤتمر الشعبي X, الباحث في معهد X
-        if word == "في" and j + 2 < len(tokens) and tokens[j + 1].norm in COMPASS:
+        if word == "في" and j + 2 < tokens.size and tokens.norm[j + 1] in COMPASS:
             inside = spans.get(j + 2)  # في شمال غزة
         # ... or a place: مدير معهد باستور في الجزائر X, السفير الأمريكي في بغداد X
         if word == "في" and inside is not None and inside.type in IN_WHAT and not inside_once:
@@ -76,33 +74,33 @@ def _name_after_title(
             j, hops = j + 1, hops + 1
             continue
         break
-    if j >= len(tokens) or not tokens[j].joined:
+    if j >= tokens.size or not tokens.joined[j]:
         return None
     end = name_end(tokens, j, lex, titled=True)
     if end is None:
         return None
-    word = tokens[j].norm
+    word = tokens.norm[j]
     if end == j + 1 and word.endswith("ه") and word not in lex.given:
         return None  # زعيم عصابة, قائد ميليشيا: one indefinite noun, not a name
+    if end == j + 1 and accusative(word, lex):
+        return None  # التقط الصحفي صورا: an indefinite accusative object, not a name
     return Span(j, end, PERSON, "", source=TITLED)
 
 
-def person_spans(
-    tokens: list[Token], lex: Lexicon, spans: dict[int, Span], at: list[int]
-) -> list[Span]:
+def person_spans(tokens: Tokens, lex: Lexicon, spans: dict[int, Span], at: list[int]) -> list[Span]:
     """Persons by title, by given name (two words at least) and by kunya, at the words `at`
     (those whose class is TITLE or GIVEN_WORD)."""
     found: list[Span] = []
     inside = {k for s in spans.values() for k in range(s.start + 1, s.end)}  # ساو باولو
     for i in at:
-        token = tokens[i]
-        if token.cls & TITLE:
+        cls = tokens.cls[i]
+        if cls & TITLE:
             span = _name_after_title(tokens, i, lex, spans)
             if span is not None:
                 found.append(span)
-        elif token.cls & GIVEN_WORD and i not in spans and i not in inside:
+        elif cls & GIVEN_WORD and i not in spans and i not in inside:
             place = spans.get(i + 1)
-            if place is not None and place.type == PLACE and tokens[i + 1].joined:
+            if place is not None and place.type == PLACE and tokens.joined[i + 1]:
                 continue  # سلطان عمان, أمير قطر: a given name that is a title here
             end = name_end(tokens, i, lex, titled=False)
             if end is not None and end - i >= 2:

@@ -2,19 +2,21 @@
 
 A token is a run of letters (with harakat, tatweel and joiners inside it). Two tokens are
 `joined` when only spaces separate them: a name never spans punctuation or a newline.
+The tokens of a text are parallel lists, one entry per word (`Tokens`), not one object per
+word: building them is a few maps in C, and `tokens.norm[k]` is a list index where a
+field of a tuple subclass was a descriptor call.
 """
 
 from __future__ import annotations
 
 import re
-from collections import namedtuple
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
-from operator import itemgetter
+from itertools import accumulate, compress
 
 from reader.entities.classes import word_class
 from reader.entities.memo import Memo
 from reader.entities.normalise import is_dropped, normal_form
+from reader.text.folding import DROPPED
 
 # Runs of letters or marks. `(?:A+|B+)+` matches what `(?:a|b)+` does with one loop step per
 # run, not per character; the first class (the Arabic letters U+0621-U+064A and the marks)
@@ -28,33 +30,47 @@ _OTHER = re.compile(r"[^\W\d_\u0621-\u064aA-Za-z]")
 _SPACES = " \t\u00a0\u200c\u200d\u200e\u200f\u061c"
 
 
-class Token(namedtuple("Token", "start end text norm joined cls")):
-    """A word: [start, end) offsets, its surface text[start:end], its normalised form, and
-    whether only spaces separate it from the previous word (`joined`), and what the word may
-    be for the rules (`cls`, the bit mask of `classes.word_class`)."""
+class Tokens:
+    """The words of a text: word k is [start[k], end[k]) in the text, its surface
+    text[k], its normalised form norm[k], whether only spaces separate it from the word
+    before (joined[k]) and what it may be for the rules (cls[k], the bit mask of
+    `classes.word_class`, one byte a word). `size` is the number of words."""
 
-    __slots__ = ()
-    start: int
-    end: int
-    text: str
-    norm: str
-    joined: bool
-    cls: int
+    __slots__ = ("start", "end", "text", "norm", "joined", "cls", "size")
 
-    def offset_after(self, letters: int) -> int:
-        """Offset in the text just after the first `letters` normalised letters."""
+    def __init__(
+        self,
+        start: list[int],
+        end: list[int],
+        text: list[str],
+        norm: list[str],
+        joined: list[bool],
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.norm = norm
+        self.joined = joined
+        self.cls = bytes(map(_CLASSES.__getitem__, norm))
+        self.size = len(norm)
+
+    def offset_after(self, k: int, letters: int) -> int:
+        """Offset in the text just after the first `letters` normalised letters of word k."""
+        text = self.text[k]
         if letters <= 0:
-            return self.start
+            return self.start[k]
+        if DROPPED.isdisjoint(text):  # no marks: every character is a letter
+            return self.start[k] + letters if letters < len(text) else self.end[k]
         seen = 0
-        for i, char in enumerate(self.text):
+        for i, char in enumerate(text):
             if not is_dropped(char):
                 seen += 1
                 if seen == letters:
                     rest = i + 1
-                    while rest < len(self.text) and is_dropped(self.text[rest]):
+                    while rest < len(text) and is_dropped(text[rest]):
                         rest += 1
-                    return self.start + rest
-        return self.end
+                    return self.start[k] + rest
+        return self.end[k]
 
 
 def _joins(gap: str) -> bool:
@@ -66,43 +82,45 @@ _CLASSES = Memo(word_class)  # normal form -> class
 _GAPS = Memo(_joins, 4096)  # text between two words -> whether it joins them
 
 
-def tokenise(text: str) -> list[Token]:
+def tokenise(text: str) -> Tokens:
     """Every word of `text`, in order; a newline or punctuation between words unjoins them."""
     parts = _PLAIN_WORD.split(text)  # gap, word, gap, word, ..., gap: one pass in C
     if _OTHER.search("".join(parts[::2])):  # a letter outside the plain class: the split
         parts = _WORD.split(text)  # left it in a gap (the gaps are a fifth of the text)
     words = parts[1::2]
     if not words:
-        return []
+        return Tokens([], [], [], [], [])
     norms = list(map(_NORMS.__getitem__, words))
     if "" in norms:  # a word of only marks: rare, joins the gaps around it
         return _tokenise_slowly(parts)
     ends = list(accumulate(map(len, parts)))
     joined = list(map(_GAPS.__getitem__, parts[2:-1:2]))  # the first word is never joined
     joined.insert(0, False)
-    classes = map(_CLASSES.__getitem__, norms)
-    fields = zip(ends[0:-1:2], ends[1::2], words, norms, joined, classes, strict=True)
-    return list(map(tuple.__new__, repeat(Token), fields))  # Token(...) without Python calls
+    return Tokens(ends[0:-1:2], ends[1::2], words, norms, joined)
 
 
-def _tokenise_slowly(parts: list[str]) -> list[Token]:
-    tokens: list[Token] = []
-    new, offset, gap, first = tuple.__new__, 0, "", True
+def _tokenise_slowly(parts: list[str]) -> Tokens:
+    start: list[int] = []
+    end: list[int] = []
+    words: list[str] = []
+    norms: list[str] = []
+    joined: list[bool] = []
+    offset, gap = 0, ""
     for between, part in zip(parts[0:-1:2], parts[1::2], strict=True):
         gap += between  # a word without letters (only harakat) adds to the gap too
-        start = offset + len(between)
-        offset = start + len(part)
+        begin = offset + len(between)
+        offset = begin + len(part)
         norm = normal_form(part)
         if norm:
-            joined = not first and _joins(gap)
-            tokens.append(new(Token, (start, offset, part, norm, joined, word_class(norm))))
-            gap, first = "", False
+            joined.append(bool(words) and _joins(gap))
+            start.append(begin)
+            end.append(offset)
+            words.append(part)
+            norms.append(norm)
+            gap = ""
         else:
             gap += part
-    return tokens
-
-
-_CLASS = itemgetter(5)
+    return Tokens(start, end, words, norms, joined)
 
 
 class Classes:
@@ -112,8 +130,8 @@ class Classes:
 
     __slots__ = ("marked", "kinds")
 
-    def __init__(self, tokens: list[Token]) -> None:
-        every = bytes(map(_CLASS, tokens))
+    def __init__(self, tokens: Tokens) -> None:
+        every = tokens.cls
         self.marked = list(compress(range(len(every)), every))  # the words of any class
         self.kinds = bytes(map(every.__getitem__, self.marked))
 
@@ -122,17 +140,6 @@ class Classes:
         return list(compress(self.marked, self.kinds.translate(_selector(mask))))
 
 
-def classes_of(tokens: list[Token]) -> bytes:
-    """Every token's class, one byte each (the masks fit in six bits)."""
-    return bytes(map(_CLASS, tokens))
-
-
 @lru_cache(maxsize=64)
 def _selector(mask: int) -> bytes:
     return bytes(1 if value & mask else 0 for value in range(256))
-
-
-def having(classes: bytes, mask: int) -> list[int]:
-    """Positions of the tokens whose class shares a bit with `mask`, found in C (one
-    translate): each pass of the rules visits these few words, not every word of the text."""
-    return list(compress(range(len(classes)), classes.translate(_selector(mask))))

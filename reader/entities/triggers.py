@@ -14,7 +14,7 @@ from functools import lru_cache
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
 from reader.entities.spans import HEADED, ORG, OVERRIDE, PLACE, Span
-from reader.entities.tokens import Token
+from reader.entities.tokens import Tokens
 from reader.entities.vocab import (
     CLUB_TRIGGERS,
     EVENT_HEADS,
@@ -51,10 +51,8 @@ def _plain(word: str, lex: Lexicon) -> bool:
     return not is_common(word, lex) and "ال" + word not in lex.nationality
 
 
-def _town(
-    tokens: list[Token], j: int, lex: Lexicon, weak: bool, listed: dict[int, Span]
-) -> int | None:
-    word = tokens[j].norm
+def _town(tokens: Tokens, j: int, lex: Lexicon, weak: bool, listed: dict[int, Span]) -> int | None:
+    word = tokens.norm[j]
     if word in STOP or word in COMPASS or is_title(word):
         return None
     if weak and (word.startswith(("ال", "است")) or word.endswith("ت") or not _plain(word, lex)):
@@ -64,37 +62,37 @@ def _town(
     if not _plain(word, lex) and word not in PARTICLES:
         return None
     k = j + 1
-    while k < len(tokens) and tokens[k].joined and k - j < 4 and k not in listed:
-        nxt = tokens[k].norm  # a listed name ends it: إقليم أمهرة بإثيوبيا
+    while k < tokens.size and tokens.joined[k] and k - j < 4 and k not in listed:
+        nxt = tokens.norm[k]  # a listed name ends it: إقليم أمهرة بإثيوبيا
         plain = _plain(nxt, lex) and not nxt.startswith(("ال", "و", "لل"))
         if not plain and nxt not in PARTICLES:
             break
         k += 1
-    return k if tokens[k - 1].norm not in PARTICLES else None
+    return k if tokens.norm[k - 1] not in PARTICLES else None
 
 
-def _club(tokens: list[Token], j: int, lex: Lexicon, listed: dict[int, Span]) -> int | None:
-    word = tokens[j].norm
+def _club(tokens: Tokens, j: int, lex: Lexicon, listed: dict[int, Span]) -> int | None:
+    word = tokens.norm[j]
     if j in listed:
         k = listed[j].end
     elif word.startswith("ال"):
         if word in STOP or is_title(word):
             return None
         k = j + 1
-    elif _plain(word, lex) or (j + 1 < len(tokens) and _plain(tokens[j + 1].norm, lex)):
+    elif _plain(word, lex) or (j + 1 < tokens.size and _plain(tokens.norm[j + 1], lex)):
         k = j + 1
-        while k < len(tokens) and tokens[k].joined and k - j < 3 and k not in listed:
-            nxt = tokens[k].norm
+        while k < tokens.size and tokens.joined[k] and k - j < 3 and k not in listed:
+            nxt = tokens.norm[k]
             if nxt.startswith(("ال", "و", "لل")) or not _plain(nxt, lex):
                 break
             k += 1
     else:
         return None
     place = listed.get(k)
-    if place is not None and place.type == PLACE and place.size == 1 and tokens[k].joined:
+    if place is not None and place.type == PLACE and place.size == 1 and tokens.joined[k]:
         k += 1  # الحسين إربد, اتحاد طنجة
-    while k < len(tokens) and tokens[k].joined and k - j < 4:  # الرياضي, الفاسي; not السعودي
-        nxt = tokens[k].norm
+    while k < tokens.size and tokens.joined[k] and k - j < 4:  # الرياضي, الفاسي; not السعودي
+        nxt = tokens.norm[k]
         if not is_adjective(nxt, lex) or nxt in lex.nationality:
             break
         k += 1
@@ -102,15 +100,15 @@ def _club(tokens: list[Token], j: int, lex: Lexicon, listed: dict[int, Span]) ->
 
 
 def trigger_spans(
-    tokens: list[Token], lex: Lexicon, listed: dict[int, Span], at: list[int]
+    tokens: Tokens, lex: Lexicon, listed: dict[int, Span], at: list[int]
 ) -> list[Span]:
     """Names after the trigger words at `at` (the words whose class is TRIGGER)."""
     spans: list[Span] = []
     for i in at:
-        token, j = tokens[i], i + 1
-        if j == len(tokens) or not tokens[j].joined:
+        norm, j = tokens.norm[i], i + 1
+        if j == tokens.size or not tokens.joined[j]:
             continue
-        forms = {form for _, form in readings(token.norm)}
+        forms = {form for _, form in readings(norm)}
         if forms & TOWN_TRIGGERS and (j not in listed or listed[j].type != PLACE):
             weak = not forms & STRONG_TOWNS
             end = None if j in listed else _town(tokens, j, lex, weak, listed)
@@ -118,11 +116,11 @@ def trigger_spans(
                 spans.append(Span(j, listed[j].end, PLACE, "", source=OVERRIDE))
             if end is not None:
                 spans.append(Span(j, end, PLACE, "", source=HEADED))
-                nxt = tokens[end].norm if end < len(tokens) and tokens[end].joined else ""
+                nxt = tokens.norm[end] if end < tokens.size and tokens.joined[end] else ""
                 if forms & DUALS and nxt[:1] == "و" and _plain(nxt[1:], lex):
                     spans.append(Span(end, end + 1, PLACE, "", 1, source=HEADED))
-        elif forms & CLUB_TRIGGERS or (forms & MEDIA_WORDS and token.norm not in CANALS):
-            if token.norm in CLUB_TRIGGERS_CLITIC:
+        elif forms & CLUB_TRIGGERS or (forms & MEDIA_WORDS and norm not in CANALS):
+            if norm in CLUB_TRIGGERS_CLITIC:
                 continue  # فريقه قادر: a possessive club word needs its proclitic (لفريقه نانت)
             end = _club(tokens, j, lex, listed)
             known = listed.get(j)
@@ -138,14 +136,14 @@ def _steps_aside(word: str) -> tuple[bool, bool]:
     return bool(forms & MEDIA_WORDS), bool(forms & YIELDING_HEADS)
 
 
-def step_aside(tokens: list[Token], spans: list[Span], lex: Lexicon) -> None:
+def step_aside(tokens: Tokens, spans: list[Span], lex: Lexicon) -> None:
     """قناة الجزيرة -> الجزيرة, وكالة ناسا -> ناسا: the span starts after the media word."""
     for span in spans:
         if span.type != ORG or span.end - span.start < 2:
             continue
-        media, yielding = _steps_aside(tokens[span.start].norm)
+        media, yielding = _steps_aside(tokens.norm[span.start])
         if not media and yielding:  # a yielding head steps aside before a bare name only
-            rest = [t.norm for t in tokens[span.start + 1 : span.end]]
+            rest = tokens.norm[span.start + 1 : span.end]
             media = not any(w.startswith(("ال", "ل", "و")) or is_common(w, lex) for w in rest)
         if media:
             span.start += 1

@@ -13,32 +13,71 @@ collector frees them, and a Ctrl-C that lands in such a finaliser is swallowed.
 
 from __future__ import annotations
 
+import os
 import queue
 import signal
 import threading
 from collections.abc import Iterator
 from multiprocessing import get_context
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
-from reader.feeds.feed_file import RawBatch, raw_batches
+from reader.feeds.feed_file import FEED_ROOTS, SAMPLE, RawBatch, raw_batches
 from reader.feeds.records import pack, unpack
-from reader.feeds.sniff import Records
+from reader.feeds.sniff import Records, root_element
+from reader.library.parent_watch import leave_with
 
 QUEUED = 2  # cooked batches waiting in the child for the pipe
 IDLE = b"i"
 STOPPED: Records = ([], [], ["the parsing process stopped"])
 
 
-def from_child(path: Path, name: str, batch: int) -> Iterator[Records]:
+Started = tuple[BaseProcess, Connection, Connection]  # the child, its batches, "idle"
+_EARLY: dict[Path, tuple[str, int, threading.Thread, list[Started]]] = {}
+
+
+def start_early(path: Path, name: str, batch: int) -> None:
+    """Start the child for a big feed file now, from a thread (the forkserver may still be
+    importing its preload), so it parses while this process imports and opens the library;
+    `from_child` takes it over. Nothing for a file that is not a big XML feed."""
+    with path.open("rb") as source:
+        head = source.read(SAMPLE)
+    if len(head) < SAMPLE or root_element(head) not in FEED_ROOTS:
+        return
+    box: list[Started] = []
+    thread = threading.Thread(target=lambda: box.append(_start(path, name, batch)), daemon=True)
+    thread.start()
+    _EARLY[path] = (name, batch, thread, box)
+
+
+def _start(path: Path, name: str, batch: int) -> Started:
     context = get_context("forkserver")
     receive, send = context.Pipe(duplex=False)
     idle_in, idle_out = context.Pipe(duplex=False)
-    child = context.Process(target=_produce, args=(path, name, batch, send, idle_in), daemon=True)
+    args = (path, name, batch, send, idle_in, os.getpid())
+    child = context.Process(target=_produce, args=args, daemon=True)
     child.start()
     send.close()  # the child's ends: EOF here once the child is gone
     idle_in.close()
+    return child, receive, idle_out
+
+
+def _taken(path: Path, name: str, batch: int) -> Started | None:
+    """The child started early for this very file, if there is one."""
+    if (early := _EARLY.pop(path, None)) is None:
+        return None
+    early_name, early_batch, thread, box = early
+    thread.join()
+    if box and (early_name, early_batch) != (name, batch):
+        box[0][0].terminate()
+        return None
+    return box[0] if box else None
+
+
+def from_child(path: Path, name: str, batch: int) -> Iterator[Records]:
+    child, receive, idle_out = _taken(path, name, batch) or _start(path, name, batch)
     asked = False  # an "idle" the child has not answered yet
     try:
         while True:
@@ -70,10 +109,13 @@ def from_child(path: Path, name: str, batch: int) -> Iterator[Records]:
         child.join(5)
 
 
-def _produce(path: Path, name: str, batch: int, batches: Connection, idle: Connection) -> None:
+def _produce(
+    path: Path, name: str, batch: int, batches: Connection, idle: Connection, parent: int
+) -> None:
     """In the child: read the file, cook each batch unless the caller is idle, hand it to the
-    sending thread (records packed as tuples); then None."""
+    sending thread (records packed as tuples); then None. The child leaves with `parent`."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    leave_with(parent)  # a SIGKILLed caller closes no pipe this child waits on
     outbox: queue.Queue[Any] = queue.Queue(QUEUED)
     sender = threading.Thread(target=_send, args=(outbox, batches), daemon=True)
     sender.start()

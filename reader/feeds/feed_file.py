@@ -24,6 +24,7 @@ from reader.feeds.types import ParsedFeed, RawEntry
 
 SAMPLE = 1 << 20  # bytes read to sniff the format and the encoding
 WHOLE_LIMIT = 64 * 1024 * 1024  # a file this small may go to feedparser whole
+FEED_ROOTS = ("rss", "RDF", "feed")  # what the fast path reads
 
 
 @dataclass
@@ -48,7 +49,7 @@ def feed_batches(path: Path, name: str, batch: int = 2000) -> Iterator[Records] 
     """Batches of (articles, headlines, problems) when `path` is an XML feed, else None."""
     with path.open("rb") as source:
         head = source.read(SAMPLE)
-    if root_element(head) not in ("rss", "RDF", "feed"):
+    if root_element(head) not in FEED_ROOTS:
         return None
     if len(head) < SAMPLE:  # a small file: not worth a process
         return (b if isinstance(b, tuple) else b.cook() for b in raw_batches(path, name, batch))

@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from reader.text.sanitize import (
+    PARAGRAPH_LIMIT,
     clean_line,
     clean_text,
     needs_cleaning,
@@ -36,19 +37,21 @@ MAX_HTML = 2_000_000
 _AD_TOKEN = re.compile(r"^(?:ads?|adv|advert\w*|adsense|adslot|adunit|sponsor\w*|promo\w*)$")
 _TOKENS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _PLAIN_URL = re.compile(r"^((?:https?://[A-Za-z0-9.-]+(?::[0-9]+)?)?)(?:[/?#][!#-~]*)?$")
+ENDED = 1 << 62  # _Text.depth once the root has ended
 _BREAK = "\u2029"  # paragraph separator: where a block starts or ends
 _OTHER_BREAKS = ("\u2028", "\x85", "\x0b")  # what else ends a line (after _fold_spaces)
 _local = threading.local()  # an lxml parser must not be shared between threads
 
 
-def _parser() -> etree.HTMLParser:
+def _parser() -> tuple[etree.HTMLParser, _Text]:
     """No network, no DTD, no entity beyond HTML's own; huge_tree so hostile nesting up to
-    libxml2's limit is kept (the walk is iterative; the input is capped at MAX_HTML)."""
-    if (parser := getattr(_local, "parser", None)) is None:
-        parser = _local.parser = etree.HTMLParser(
-            remove_comments=True, remove_pis=True, no_network=True, huge_tree=True
-        )
-    return parser
+    libxml2's limit is kept (nothing recurses; the input is capped at MAX_HTML). Comments
+    and processing instructions reach no method of the target: they are left out."""
+    if (made := getattr(_local, "parser", None)) is None:
+        target = _Text()
+        parser = etree.HTMLParser(target=target, no_network=True, huge_tree=True)
+        made = _local.parser = (parser, target)
+    return made
 
 
 def is_ad(tag: Any) -> bool:
@@ -104,51 +107,84 @@ def html_paragraphs(markup: str, base: str = "") -> tuple[list[str], list[str]]:
     links: list[str] = []
     # NUL would come back as U+FFFD from libxml2; the sanitiser drops it anyway.
     text = _flatten(markup[:MAX_HTML].replace("\x00", ""), base, links)
-    if any(mark in text for mark in _OTHER_BREAKS):
+    if not needs_cleaning(text) and "\u2028" not in text:  # (the other breaks need cleaning)
+        paragraphs = [chunk.strip() for chunk in text.split(_BREAK)]  # most entries: one scan
+    elif any(mark in text for mark in _OTHER_BREAKS):
         chunks = normalise_newlines(text.replace(_BREAK, "\n")).split("\n")
         paragraphs = [clean_line(chunk) for chunk in chunks if chunk.strip()]
-    elif needs_cleaning(text):  # the breaks are ours alone (most entries): no regex for them
+    else:  # the breaks are ours alone: no regex for them
         paragraphs = [clean_line(chunk) for chunk in text.split(_BREAK) if chunk.strip()]
-    else:  # nothing to remove or fold: one scan of the text, not two a paragraph
-        paragraphs = [chunk.strip() for chunk in text.split(_BREAK)]
+    if len(text) <= PARAGRAPH_LIMIT:  # no paragraph is longer than the text
+        return [p for p in paragraphs if p], links
     return [piece for p in paragraphs if p for piece in split_long(p)], links
 
 
 def _flatten(markup: str, base: str, links: list[str]) -> str:
     """The fragment's text, with _BREAK where blocks start and end.
 
-    The marks are written into the tree (a block's text and tail start with _BREAK, a link's
-    tail with its ` [n]`), dropped elements are emptied (their tails stay), and libxml2
-    serialises the text: three times faster than collecting the pieces in Python. Text that
-    libxml2 will not take back (control characters) goes through the event walk instead."""
+    libxml2 parses and hands its events to `_Text` (a parser target): no tree is built, no
+    text is read out of one, written back or serialised (a third of the cost of doing so)."""
     if not markup.strip():
         return ""
-    parser = _parser()
+    parser, target = _parser()
+    target.begin(base, links)
     try:
-        root = etree.fromstring(f"<div>{markup}</div>", parser)
+        text = etree.fromstring(f"<div>{markup}</div>", parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        root = None
-    if root is None or any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
-        return _flatten_soup(markup, base, links)  # libxml2 stopped short (hostile nesting)
-    dropped: set[etree._Element] = set()
-    try:
-        for element in root.iter():
-            tag = element.tag
-            if type(tag) is not str or tag in DROP or is_ad(element):
-                dropped.add(element)
-            elif dropped and any(up in dropped for up in element.iterancestors()):
-                continue  # inside a dropped element (emptied below)
-            elif tag in BLOCKS:
-                element.text = _BREAK + (element.text or "")
-                element.tail = _BREAK + (element.tail or "")
-            elif tag == "a" and (reference := _reference(element, base, links)):
-                element.tail = reference + (element.tail or "")
-    except ValueError:  # a control character: libxml2 refuses it in a string it is given
+        text = None
+    if text is None or any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
         links.clear()
-        return _flatten_events(etree.fromstring(f"<div>{markup}</div>", parser), base, links)
-    for element in dropped:
-        element.clear(keep_tail=True)
-    return _fold_spaces(etree.tostring(root, method="text", encoding=str, with_tail=False))
+        return _flatten_soup(markup, base, links)  # libxml2 stopped short (hostile nesting)
+    return _fold_spaces(text)
+
+
+class _Text:
+    """A parser target collecting the text of the elements kept: a block's start and end
+    add _BREAK, a link's end its ` [n]`; a dropped element's text (and all inside it) is
+    cut off at its end, its tail kept. `data` is the list's own append: no Python call for
+    the most frequent event."""
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.data = self.pieces.append
+        self.after: list[str] = []  # what each open element adds at its end
+        self.base, self.links = "", list[str]()
+        self.depth = 0  # elements open inside a dropped one (and it), or 0
+        self.mark = 0  # where the dropped element's text starts in pieces
+
+    def begin(self, base: str, links: list[str]) -> None:
+        self.pieces.clear()
+        self.after.clear()
+        self.base, self.links, self.depth = base, links, 0
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        if self.depth:
+            self.depth += 1
+        elif tag in DROP or attrib and is_ad(attrib):  # (no attribute: lxml's empty mapping,
+            # whose get() is Python's Mapping.get: 1 us)
+            self.depth, self.mark = 1, len(self.pieces)
+        elif tag in BLOCKS:
+            self.pieces.append(_BREAK)
+            self.after.append(_BREAK)
+        elif tag == "a":
+            self.after.append(_reference(attrib, self.base, self.links))
+        else:
+            self.after.append("")
+
+    def end(self, tag: str) -> None:
+        if self.depth:
+            self.depth -= 1
+            if not self.depth:
+                del self.pieces[self.mark :]
+        elif self.after:
+            self.pieces.append(self.after.pop())
+        if not (self.depth or self.after):  # the root ended: what follows is outside it
+            self.depth, self.mark = ENDED, len(self.pieces)
+
+    def close(self) -> str:
+        if self.depth:
+            del self.pieces[self.mark :]
+        return "".join(self.pieces)
 
 
 def _fold_spaces(text: str) -> str:
@@ -159,33 +195,6 @@ def _fold_spaces(text: str) -> str:
     while "  " in text:
         text = text.replace("  ", " ")
     return text
-
-
-def _flatten_events(root: etree._Element, base: str, links: list[str]) -> str:
-    """The same text as _flatten, collected by walking the tree's start and end events."""
-    pieces: list[str] = []
-    skipped: set[etree._Element] = set()
-    after: dict[etree._Element, str] = {}
-    walk = etree.iterwalk(root, events=("start", "end"))
-    for event, element in walk:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if event == "start":
-            if tag in DROP or not tag or is_ad(element):
-                skipped.add(element)
-                walk.skip_subtree()
-                continue
-            if tag in BLOCKS:
-                pieces.append(_BREAK)
-            if element.text:
-                pieces.append(element.text)
-            if tag == "a" and (reference := _reference(element, base, links)):
-                after[element] = reference
-            continue
-        if element not in skipped:
-            pieces.append(after.pop(element, "") + (_BREAK if tag in BLOCKS else ""))
-        if element.tail and element is not root:
-            pieces.append(element.tail)
-    return _fold_spaces("".join(pieces))
 
 
 def _flatten_soup(markup: str, base: str, links: list[str]) -> str:

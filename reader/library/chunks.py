@@ -18,7 +18,7 @@ from typing import Any
 
 import orjson
 
-from reader.library.storage import AtomicJSONStorage, DamagedFile, Tables
+from reader.library.storage import AtomicJSONStorage, DamagedFile, Tables, fsync_dir
 
 CHUNK_BYTES = 256 * 1024
 _NAME = re.compile(r"[0-9a-z]{1,16}")
@@ -76,7 +76,7 @@ class ChunkFiles:
         there, placed = placed, {}
         size = _size(chunk, self.folder) if number else 0
         next_id = max(map(int, rows), default=0) + 1
-        dirty = False
+        dirty, written = False, False
         for record in records:
             if record["id"] in there:
                 placed[record["id"]] = there[record["id"]]
@@ -85,7 +85,8 @@ class ChunkFiles:
             raw = len(orjson.dumps(record)) + len(str(next_id)) + 4  # "N":{...},
             if number == 0 or size > 16 and size + raw > CHUNK_BYTES:
                 if dirty:
-                    self.write(chunk, tables)
+                    self.write(chunk, tables, sync_dir=False)
+                    written = True
                 number += 1
                 chunk, tables, size, next_id = f"{self.prefix}{number:06}", {self.table: {}}, 16, 1
                 rows = tables[self.table]
@@ -95,12 +96,15 @@ class ChunkFiles:
             placed[record["id"]] = chunk
             dirty = True
         if dirty:
-            self.write(chunk, tables)
+            self.write(chunk, tables, sync_dir=False)
+            written = True
+        if written:  # one fsync of the folder for all the chunks written (each is fsynced)
+            fsync_dir(self.folder)
         return placed
 
-    def write(self, chunk: str, tables: Tables) -> None:
+    def write(self, chunk: str, tables: Tables, sync_dir: bool = True) -> None:
         storage = self.storage(chunk)
-        storage.write(tables)
+        storage.write(tables, sync_dir)
         storage.forget()
         if self._kept == chunk:
             self._kept = None

@@ -1,6 +1,7 @@
 """The worker processes that extract entities (and parse feeds for `fetch`): one a core, at
 most 2, kept for the life of the process so the entity lists load once per worker. Ctrl-C is
-the parent's: a worker ignores it, and `stop_pool` drops the work not started."""
+the parent's: a worker ignores it, and `stop_pool` drops the work not started. A worker
+leaves when the process it works for ends, even by SIGKILL (`parent_watch`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
 
 from reader.library.entity_index import IndexedEntity
+from reader.library.parent_watch import leave_with
 from reader.models import Article
 
 Found = list[tuple[str, list[IndexedEntity]]]
@@ -45,7 +47,9 @@ def pool() -> ProcessPoolExecutor:
     global _POOL
     if _POOL is None:
         context = get_context("forkserver")
-        _POOL = ProcessPoolExecutor(SIZE, mp_context=context, initializer=_ignore_ctrl_c)
+        _POOL = ProcessPoolExecutor(
+            SIZE, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+        )
     return _POOL
 
 
@@ -72,9 +76,11 @@ def submit(batch: list[Article], workers: int) -> list[Future[Found]]:
     return [pool().submit(_extract_part, batch[i : i + step]) for i in range(0, len(batch), step)]
 
 
-def _ignore_ctrl_c() -> None:
-    """Ctrl-C is the parent's to handle: a worker must not print a traceback of its own."""
+def _start_worker(parent: int) -> None:
+    """Ctrl-C is the parent's to handle: a worker must not print a traceback of its own; and
+    a worker leaves with the `parent` it works for."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    leave_with(parent)
 
 
 def _extract_part(articles: list[Article]) -> Found:

@@ -113,7 +113,8 @@ class AtomicJSONStorage(Storage):
         self._cache, self._sig = tables, sig
         return tables
 
-    def write(self, data: Tables) -> None:
+    def write(self, data: Tables, sync_dir: bool = True) -> None:
+        """`sync_dir=False`: the caller fsyncs the folder itself, once for many files."""
         try:
             raw = orjson.dumps(data)  # UTF-8, Arabic stays readable
         except orjson.JSONEncodeError as error:  # a lone surrogate the sanitiser let through
@@ -139,7 +140,8 @@ class AtomicJSONStorage(Storage):
             if isinstance(error, OSError):
                 raise write_error(self.path, error) from error
             raise
-        fsync_dir(self.path.parent)
+        if sync_dir:
+            fsync_dir(self.path.parent)
         self._cache, self._sig = data, signature(self.path)
 
     def forget(self) -> None:

@@ -398,8 +398,13 @@ class ArticleStore:
             fresh_articles = [a for a in _unique(articles) if a.id not in self._meta]
             fresh_lines = [h for h in _unique(headlines) if h.id not in self._headlines]
             duplicates = len(articles) + len(headlines) - len(fresh_articles) - len(fresh_lines)
-            fresh_titles = {fold(a.title): a.id for a in fresh_articles}
-            by_title = self._title_keys() if any(not h.article_id for h in fresh_lines) else {}
+            unlinked = any(not h.article_id for h in fresh_lines)
+            by_title = self._title_keys() if unlinked else {}
+            waiting = [line for line in self._headlines.values() if line.article_id is None]
+            # The new titles folded only for a headline that waits for its article, or the
+            # cached keys: a feed's headlines come linked (fold costs ~8 us a title).
+            wanted = unlinked or waiting or self._titles is not None
+            fresh_titles = {fold(a.title): a.id for a in fresh_articles} if wanted else {}
             listed = max((m.chunk for m in self._meta.values() if len(m.chunk) == 7), default="")
             chunks = self._bodies.add((_record(a) for a in fresh_articles), since=listed)
             share = self._strings.setdefault  # kept: as when the months are loaded
@@ -415,7 +420,7 @@ class ArticleStore:
                 linked = line.article_id or fresh_titles.get(key) or by_title.get(key)
                 meta = fresh.get(linked or "") or self._meta.get(linked or "")
                 lines.append(_numbered(line, seq, linked, meta, share))
-            changes = self._link_old_headlines(fresh_titles)
+            changes = self._link_old_headlines(fresh_titles, waiting)
             if metas or lines or changes:
                 self._write_index(metas, lines, changes)
             if self._titles is not None:
@@ -532,13 +537,15 @@ class ArticleStore:
             self._titles = {fold(m.title): m.id for m in self._meta.values()}
         return self._titles
 
-    def _link_old_headlines(self, titles: dict[str, str]) -> dict[str, str]:
-        """Stored headlines without an article whose folded text is one of these titles
-        (fold(title) -> id of a new article)."""
+    def _link_old_headlines(
+        self, titles: dict[str, str], waiting: list[Headline]
+    ) -> dict[str, str]:
+        """The stored headlines without an article (`waiting`) whose folded text is one of
+        these titles (fold(title) -> id of a new article)."""
         return {
             line.id: found
-            for line in self._headlines.values()
-            if line.article_id is None and (found := titles.get(fold(line.headline)))
+            for line in waiting
+            if titles and (found := titles.get(fold(line.headline)))
         }
 
     def close(self) -> None:
@@ -573,9 +580,7 @@ def _with_article(meta: ArticleMeta, headline: str, at: str | None) -> tuple[str
     )
 
 
-def _share(
-    doc: dict[str, Any], share: Callable[[str, str], str], fields: tuple[str, ...]
-) -> None:
+def _share(doc: dict[str, Any], share: Callable[[str, str], str], fields: tuple[str, ...]) -> None:
     """The record's repeated strings (dates, source, ...) as the one object kept for each."""
     for field in fields:
         if (value := doc.get(field)).__class__ is str:

@@ -38,10 +38,11 @@ _REMOVE = re.compile(
 _SURROGATES = re.compile("[\ud800-\udfff]")
 # Every character that starts an escape or is removed or replaced above (a superset, one class:
 # one quick scan tells whether clean_line has more to do than fold spaces).
-_SUSPECT = re.compile(
-    "[\x00-\x1f\x7f-\x9f\xad\u180e\u200b\u202a-\u202e\u2060-\u2064\u2066-\u206f"
-    "\ufeff\ufff9-\ufffb\ufffe\uffff\U000e0000-\U000e007f\ud800-\udfff]"
+_SUSPECT_CLASS = (
+    "\x00-\x1f\x7f-\x9f\xad\u180e\u200b\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+    "\ufeff\ufff9-\ufffb\ufffe\uffff\U000e0000-\U000e007f\ud800-\udfff"
 )
+_SUSPECT = re.compile(f"[{_SUSPECT_CLASS}]")
 # Numeric character references no parser can turn into a character: a surrogate, or beyond
 # U+10FFFF. One such reference made feedparser raise and lost the whole feed. The pattern
 # only looks at references of U+D000 and up (Arabic as &#1575; is never touched).
@@ -51,6 +52,7 @@ _BIG_REFERENCE = re.compile(rb"&#(?:[xX]0*([0-9a-fA-F]{5,}|[dDeEfF][0-9a-fA-F]{3
 _SPACE_CLASS = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
 _SPACES = re.compile(f" [ {_SPACE_CLASS}]+|[{_SPACE_CLASS}][ {_SPACE_CLASS}]*")
 _OTHER_SPACES = re.compile(f"[{_SPACE_CLASS}]")
+_UNCLEAN = re.compile(f"[{_SUSPECT_CLASS}{_SPACE_CLASS}]")  # either: one scan, not two
 _BREAKS = re.compile("[\r\u2028\u2029\x85\x0b\x0c]")  # after "\r\n" became "\n"
 
 BINARY_RATIO = 0.10
@@ -115,7 +117,7 @@ def clean_line(text: str) -> str:
 def needs_cleaning(text: str) -> bool:
     """Whether clean_line would do more than strip() to some line of `text` (one scan of a
     whole text instead of two a line)."""
-    return bool(_SUSPECT.search(text) or "  " in text or _OTHER_SPACES.search(text))
+    return "  " in text or _UNCLEAN.search(text) is not None
 
 
 def clean_text(text: str) -> str:
@@ -123,7 +125,10 @@ def clean_text(text: str) -> str:
     return "\n".join(clean_line(line) for line in normalise_newlines(text).split("\n"))
 
 
-def split_long(paragraph: str, limit: int = 20_000) -> list[str]:
+PARAGRAPH_LIMIT = 20_000
+
+
+def split_long(paragraph: str, limit: int = PARAGRAPH_LIMIT) -> list[str]:
     """Split an enormous paragraph at spaces into pieces of at most `limit` characters.
 
     Nothing is dropped: a piece with no space in range is cut at the limit.

@@ -12,6 +12,7 @@ from textual import on
 from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.app import App
 from textual.binding import Binding
+from textual.geometry import Offset
 from textual.screen import Screen
 
 from reader.bidi import BIDI_EXPLICIT, BIDI_IMPLICIT, resolve_mode
@@ -48,13 +49,38 @@ class NewsReaderApp(App[None]):
             shadow.reset(size.width, size.height)
         if type(renderable) is ChopsUpdate:
             renderable = CroppedChops.of(renderable, shadow, self._newline)
-            if self._writes() and not renderable.render_segments(self.console):
-                cursor = screen.outer_size.clamp_offset(self.cursor_position)
-                if cursor == self._previous_cursor_position:
-                    return  # no cell changed: not even the cursor move Textual appends
         elif type(renderable) is LayoutUpdate:
             renderable = FullUpdate.of(renderable, shadow, self._newline)
-        super()._display(screen, renderable)
+        else:
+            super()._display(screen, renderable)
+            return
+        if not self._writes():
+            return
+        if self._cursor_placed():
+            text = renderable.render_segments(self.console)
+            cursor = screen.outer_size.clamp_offset(self.cursor_position)
+            if text or cursor != self._previous_cursor_position:
+                super()._display(screen, renderable)  # the update, then the cursor move
+            return
+        self._write(renderable.render_segments(self.console))
+
+    def _cursor_placed(self) -> bool:
+        """Whether the focused widget places the terminal's (hidden) cursor: Textual's Input
+        and TextArea put it where the text cursor is, for an input method's window. Nothing
+        else uses where it is, so after an update it stays where the update left it:
+        Textual's move to `cursor_position` after every update is 6 bytes a keypress."""
+        return hasattr(type(self.focused), "cursor_screen_offset")
+
+    def _write(self, text: str) -> None:
+        driver = self._driver
+        if not text or driver is None:
+            return  # no cell changed
+        self._previous_cursor_position = Offset(-1, -1)  # wherever the update left it
+        self._begin_update()
+        try:
+            driver.write(text)
+        finally:
+            self._end_update()
 
     def _writes(self) -> bool:
         """Whether App._display writes an update now (its own conditions)."""

@@ -45,9 +45,9 @@ class CroppedChops(ChopsUpdate):
                 start = max(x, x1)
                 if start > x or end > x2:
                     strip = strip.crop(start - x, min(end, x2) - x)
-                for x_changed, changed in shadow.changes(start, y, strip):
+                for x_changed, changed, left, right in shadow.changes(start, y, strip):
                     writer.move(x_changed, y)
-                    writer.strip(changed)
+                    writer.strip(changed, left, right)
         return writer.finish()
 
 

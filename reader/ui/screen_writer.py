@@ -24,11 +24,12 @@ from rich.style import Style
 from textual.strip import Strip
 
 from reader.bidi.nominal import nominal
+from reader.ui.cursor_moves import cost, move
 from reader.ui.sgr import DEFAULT, SGR, change, erasable, sgr_of
 
 BLANKS = re.compile(" {10,}")  # from 10 cells, ECH + CUF (8-10 bytes) is the shorter
 EDGE_BLANKS = re.compile(" {4,}$")  # to the screen's edge, EL (3 bytes) from 4 cells
-TRAILING_CUF = re.compile("\x1b\\[[0-9]*C$")
+TRAILING_CUF = re.compile("\x1b\\[([0-9]*)C$")
 Piece = tuple[int, int | None, str, Style | None, SGR, int]  # row, column (None: where the
 # cursor is), text as sent, style, its SGR, cells
 
@@ -50,12 +51,13 @@ class ScreenWriter:
     def move(self, x: int, y: int) -> None:
         self.row, self.col = y, x
 
-    def strip(self, strip: Strip) -> None:
-        """Write a strip where the cursor is."""
+    def strip(self, strip: Strip, left: str = "", right: str = "") -> None:
+        """Write a strip where the cursor is; `left` and `right` are the cells the terminal
+        shows beside it, if known (a letter drawn alone there goes as its letter)."""
         col, add, y = self.col, self.pieces.append, -1 if self.row is None else self.row
         system = self.system
         pieces = [(text, style) for text, style, control in strip if text and not control]
-        sent = nominal("".join(text for text, _ in pieces))  # the letters beside each other
+        sent = nominal("".join(text for text, _ in pieces), left, right)
         at = 0
         for text, style in pieces:
             text, at = sent[at : at + len(text)], at + len(text)
@@ -76,7 +78,7 @@ class ScreenWriter:
         # grouping saves only where a style comes back after another one
         if changes >= len(rank) and not self.wraps and all(p[1] is not None for p in pieces):
             grouped = _Output(self).write(sorted(pieces, key=lambda p: (rank[p[4]], p[0], p[1])))
-            if len(grouped.encode()) < len(text.encode()):
+            if cost(grouped.encode(), self.newline) < cost(text.encode(), self.newline):
                 text = grouped
         self.pieces = []
         return text
@@ -84,8 +86,8 @@ class ScreenWriter:
 
 class _Output:
     """Pieces written in the order given, knowing where the cursor is and which attributes
-    are set: no move to where the cursor already is (the next piece of a line; the next
-    line: LF, CUF), SGR changes only."""
+    are set: no move to where the cursor already is (the next piece of a line), the
+    shortest move elsewhere (reader/ui/cursor_moves.py), SGR changes only."""
 
     def __init__(self, writer: ScreenWriter) -> None:
         self.writer, self.out, self.sgr, self.newline = writer, list[str](), DEFAULT, writer.newline
@@ -101,7 +103,7 @@ class _Output:
             self.sgr = wanted
             col = self.col
             end = None if col is None else col + cells
-            if erasable(style) and "    " in text:
+            if "    " in text and erasable(style):
                 if end == width:
                     text = EDGE_BLANKS.sub("\x1b[K", text)
                 text = BLANKS.sub(_erase, text)
@@ -110,28 +112,25 @@ class _Output:
             else:
                 append(text)
             self.col = end if end is None or end < width else None  # past the edge: wrapping
+            if end is not None and end > width:
+                self.row = None  # the text went on on the next row
         if self.sgr != DEFAULT:
             append("\x1b[0m")
         return "".join(self.out)
 
     def move(self, x: int, y: int) -> None:
-        row, col, append = self.row, self.col, self.out.append
-        if row == y and col == x:
-            return
+        row, col, out = self.row, self.col, self.out
         self.row, self.col = y, x
-        if row == y and col is not None and x > col:
-            append(f"\x1b[{x - col}C")
-            return
-        out = self.out  # an absolute move: a move right just before it goes nowhere
-        if out and (dead := TRAILING_CUF.search(out[-1])):
-            out[-1] = out[-1][: dead.start()]
-        if x == 0 and row == y:
-            append("\r")
-            return
-        # the scroll region is the whole screen: LF never scrolls here
-        along = self.newline + (f"\x1b[{x}C" if x else "") if row == y - 1 else None
-        jump = f"\x1b[{y + 1}H" if x == 0 else f"\x1b[{y + 1};{x + 1}H"
-        append(along if along is not None and len(along) < len(jump) else jump)
+        there = move(row, col, y, x, self.newline)
+        if out and col is not None and (dead := TRAILING_CUF.search(out[-1])):
+            # after erasing a run: from where the erase began, if the move past it was
+            # not needed (the next move does not start from the run's end)
+            back = col - int(dead.group(1) or 1)
+            instead = move(row, back, y, x, self.newline)
+            if cost(instead, self.newline) < cost(there, self.newline) + len(dead.group()):
+                out[-1], there = out[-1][: dead.start()], instead
+        if there:
+            out.append(there)
 
 
 def newline_for(stream: TextIO | None) -> str:

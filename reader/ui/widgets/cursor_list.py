@@ -97,9 +97,9 @@ class CursorList(QuietFocus, Generic[Row], can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         index = y + self.scroll_offset.y
-        width = self.scrollable_content_region.width
+        width = self.line_width()
         if not 0 <= index < len(self.items):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.line_style())
         return self.render_row(self.items[index], width, index == self.cursor)
 
     def watch_cursor(self, old: int, new: int) -> None:

@@ -72,17 +72,17 @@ class EntitySidebar(CursorList[EntityRow]):
             self.post_message(self.Chosen(row.entity))
 
     def render_row(self, row: EntityRow, width: int, selected: bool) -> Strip:
-        base = self.rich_style
+        base = self.line_style()
         line = label_line(row, max(1, width), self.mode)
         if row.entity is None:  # the heading's underline under its word, not under blanks
-            heading = base + self.get_component_rich_style("entities--heading")
+            heading = base + self.component_style("entities--heading")
             word = line_strip(line, min(width, line.cells), heading, lambda _: Style())
             pad = Strip.blank(width - word.cell_length, base)
             right = line.rtl and line.mode == "app"
             return Strip.join([pad, word] if right else [word, pad]).simplify()
         if selected:
             cursor = "entities--cursor" if self.has_focus else "entities--cursor-blurred"
-            base += self.get_component_rich_style(cursor)
+            base += self.component_style(cursor)
         return line_strip(line, width, base, lambda _: Style())
 
 

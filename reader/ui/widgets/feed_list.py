@@ -38,11 +38,11 @@ class FeedList(CursorList[FeedRow]):
         self.post_message(self.Chosen(row))
 
     def render_row(self, row: FeedRow, width: int, selected: bool) -> Strip:
-        base = self.rich_style
+        base = self.line_style()
         if row.unread:
-            base += self.get_component_rich_style("feeds--unread")
+            base += self.component_style("feeds--unread")
         if selected:
-            base += self.get_component_rich_style("feeds--cursor")
+            base += self.component_style("feeds--cursor")
         counts = text_strip(f"{row.unread:>5}/{row.total:<5} ", COUNT_WIDTH, base)
         room = max(1, width - COUNT_WIDTH)
         name = line_strip(fit_line(row.label, room, self.mode), room, base, lambda _: Style())

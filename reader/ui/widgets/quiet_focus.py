@@ -9,10 +9,11 @@ from textual import events
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 
+from reader.ui.widgets.plain_lines import PlainLines
 from reader.ui.widgets.prompt_repaint import PromptRepaint
 
 
-class QuietFocus(ScrollView, PromptRepaint):
+class QuietFocus(ScrollView, PlainLines, PromptRepaint):
     """A ScrollView (the ticker, sidebar and article pane all are) with quiet focus."""
 
     _sized: tuple[Size, Size, Size] | None = None

@@ -15,10 +15,16 @@ StyleFor = Callable[[str], Style]
 
 
 def line_strip(
-    line: VisualLine, width: int, base: Style, style_for: StyleFor, align_right: bool | None = None
+    line: VisualLine,
+    width: int,
+    base: Style,
+    style_for: StyleFor,
+    align_right: bool | None = None,
+    edges: tuple[str, str] = ("", ""),
 ) -> Strip:
-    """A strip exactly `width` cells wide. Right-to-left lines laid out by the app are
-    right-aligned unless told otherwise; in terminal mode the terminal places the text."""
+    """A strip exactly `width` cells wide (and the `edges` either side, in `base`). Right-to-
+    left lines laid out by the app are right-aligned unless told otherwise; in terminal mode
+    the terminal places the text."""
     right = (line.rtl if align_right is None else align_right) and line.mode == "app"
     pad = max(0, width - line.cells)
     segments: list[Segment] = []
@@ -34,9 +40,13 @@ def line_strip(
         segments.append(Segment(line.visual[at:], base))
     if not right and pad:
         segments.append(Segment(" " * pad, base))
+    before, after = Segment(edges[0], base), Segment(edges[1], base)
     if line.cells > width:
-        return Strip(segments).crop_extend(0, width, base).simplify()
-    return joined(segments, pad + line.cells)
+        text = Strip(segments).crop_extend(0, width, base)
+        if edges != ("", ""):
+            text = Strip.join([Strip([before]), text, Strip([after])])
+        return text.simplify()
+    return joined([before, *segments, after], len(edges[0]) + pad + line.cells + len(edges[1]))
 
 
 def joined(segments: list[Segment], cells: int) -> Strip:
@@ -52,6 +62,12 @@ def joined(segments: list[Segment], cells: int) -> Strip:
         else:
             merged.append(segment)
     return Strip(merged, cells)
+
+
+def blank_strip(width: int, base: Style, edges: tuple[str, str] = ("", "")) -> Strip:
+    """A blank line `width` cells wide, the `edges` either side, all in `base`."""
+    left, right = edges
+    return Strip([Segment(left + " " * width + right, base)], len(left) + width + len(right))
 
 
 def text_strip(text: str, width: int, style: Style) -> Strip:

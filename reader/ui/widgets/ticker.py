@@ -66,17 +66,17 @@ class Ticker(CursorList[TickerRow]):
         return (width - STAMP_WIDTH if self.right_to_left else 0), STAMP_WIDTH
 
     def render_row(self, row: TickerRow, width: int, selected: bool) -> Strip:
-        base = self.rich_style
+        base = self.line_style()
         if row.is_day:
             line = fit_line(row.text, width, self.mode)
-            style = base + self.get_component_rich_style("ticker--day")
+            style = base + self.component_style("ticker--day")
             return line_strip(line, width, style, lambda _: Style(), align_right=False)
         if row.article_id is None:
-            base += self.get_component_rich_style("ticker--only")
+            base += self.component_style("ticker--only")
         elif row.unread:
-            base += self.get_component_rich_style("ticker--unread")
+            base += self.component_style("ticker--unread")
         if row.breaking:
-            base += self.get_component_rich_style("ticker--breaking")
+            base += self.component_style("ticker--breaking")
         mark = item_mark(
             starred=row.starred,
             unread=row.unread,
@@ -89,10 +89,10 @@ class Ticker(CursorList[TickerRow]):
         body = line_strip(
             headline, text_width, base, lambda _: Style(), align_right=self.right_to_left
         )
-        time_style = base + self.get_component_rich_style("ticker--time")
+        time_style = base + self.component_style("ticker--time")
         if selected:
             cursor = "ticker--cursor" if self.has_focus else "ticker--cursor-blurred"
-            time_style = base + self.get_component_rich_style(cursor)
+            time_style = base + self.component_style(cursor)
         stamp = text_strip(
             f" {mark} {time}" if self.right_to_left else f"{time} {mark} ",
             STAMP_WIDTH,

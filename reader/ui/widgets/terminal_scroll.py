@@ -1,0 +1,70 @@
+"""How the article pane scrolls: at once (an animated scroll repaints the pane once per
+frame), and with the terminal's own scroll region, as curses does: DECSTBM sets the rows,
+SU/SD moves them, and only the lines that come into view are painted (a one-line scroll
+sends one line, where Textual's compositor repaints every line of the pane). A scroll
+region spans whole rows, so this works only where the widget is the full width of the
+screen (the narrow layout); docs/ssh.md says why it cannot be had beside the ticker."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.geometry import Region
+from textual.scroll_view import ScrollView
+
+
+class TerminalScroll(ScrollView):
+    BINDINGS = [
+        Binding("down,j", "line(1)", "Down", show=False),
+        Binding("up,k", "line(-1)", "Up", show=False),
+        Binding("g,home", "top", "Top", show=False),
+        Binding("G,end", "bottom", "Bottom", show=False),
+        Binding("ctrl+d", "half(1)", "Half page down", show=False),
+        Binding("ctrl+u", "half(-1)", "Half page up", show=False),
+        Binding("space,pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+    ]
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        lines = round(new) - round(old)
+        if not lines or not self._scroll_terminal(lines):
+            super().watch_scroll_y(old, new)  # repaint every line of the pane
+
+    def _scroll_terminal(self, lines: int) -> bool:
+        """Scroll the widget's rows on the terminal (the app's `scroll_rows`, which also
+        moves its shadow's rows) and paint only the new lines; whether it was done."""
+        region, scroll_rows = self.content_region, getattr(self.app, "scroll_rows", None)
+        height = region.height
+        if (
+            scroll_rows is None
+            or self.app.screen is not self.screen
+            or region.x != 0
+            or region.width != self.screen.size.width
+            or not 0 < abs(lines) < height
+            or self._repaint_regions  # lines still to paint would be scrolled off unpainted
+        ):
+            return False
+        if not scroll_rows(region.y, region.bottom - 1, lines):
+            return False
+        self._styles_cache.clear()  # every line moved: none of the cached ones is current
+        fresh = Region(0, height - lines, region.width, lines) if lines > 0 else None
+        self.refresh(fresh or Region(0, 0, region.width, -lines))
+        return True
+
+    def action_line(self, direction: int) -> None:
+        self._jump(direction)
+
+    def action_top(self) -> None:
+        self.scroll_to(y=0, animate=False)
+
+    def action_bottom(self) -> None:
+        self.scroll_to(y=self.max_scroll_y, animate=False)
+
+    def action_half(self, direction: int) -> None:
+        self._jump(direction * max(1, self.size.height // 2))
+
+    def action_page(self, direction: int) -> None:
+        self._jump(direction * max(1, self.scrollable_content_region.height - 1))
+
+    def _jump(self, lines: int) -> None:
+        """Scroll at once: an animated scroll repaints the pane once per frame."""
+        self.scroll_to(y=self.scroll_y + lines, animate=False)
