@@ -5,7 +5,7 @@ add records, open an article, toggle a state, the ticker's rows for a filter, se
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from contextlib import suppress
 from pathlib import Path
 
@@ -13,7 +13,8 @@ from reader.library.fulltext import FullText
 from reader.library.search import search as scan
 from reader.library.store import ArticleStore
 from reader.models import Article, Headline, ReadingState
-from reader.views.ticker_rows import TickerRow, build_rows
+from reader.views.row_collector import RowCollector
+from reader.views.ticker_row import TickerRow
 
 SEARCH_FILE = "search.sqlite"
 
@@ -56,15 +57,24 @@ class Library(ArticleStore):
         return self.reading.toggle(article_id, what)
 
     def rows(
-        self, entity_key: str | None = None, found: Collection[str] | None = None
+        self,
+        states: Mapping[str, ReadingState],
+        only: Collection[str] | None = None,
+        *,
+        order: str = "newest",
+        feed: str | None = None,
+        show_read: bool = True,
+        cancelled: Callable[[], bool] = lambda: False,
     ) -> list[TickerRow]:
-        """The ticker's rows: everything, or what mentions an entity, or search results."""
-        only: set[str] | None = None
-        if entity_key is not None:
-            only = set(self.entities.articles_mentioning(entity_key))
-        if found is not None:
-            only = set(found) if only is None else only & set(found)
-        return build_rows(self.headlines(), self.articles(), self.reading.states(), only)
+        """The ticker's rows of everything the filters keep (reader/views/row_collector.py),
+        made a file at a time: only the rows stay in memory, never every record. Empty if
+        `cancelled()` turns true on the way (a newer view was asked for)."""
+        collector = RowCollector(states, only, feed=feed, show_read=show_read)
+        for lines, metas in self.batches():
+            if cancelled():
+                return []
+            collector.add(lines, metas)
+        return collector.rows(order)
 
     def search(self, query: str, newest: int | None = None) -> set[str]:
         """Ids of the articles and headlines that contain the query (folded); `newest`:

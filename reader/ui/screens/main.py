@@ -44,7 +44,6 @@ from reader.ui.widgets.status_line import Status, StatusLine
 from reader.ui.widgets.ticker import Ticker
 from reader.views.article_view import OpenArticle, analyse
 from reader.views.feed_rows import FeedRow, feed_rows
-from reader.views.row_collector import RowCollector
 from reader.views.ticker_rows import ORDERS, Positions, TickerRow, build_rows, restate
 
 FIRST_RESULTS = 300  # a search shows the newest this many matches first, then all
@@ -275,12 +274,10 @@ class MainScreen(Screen[None]):
                 self.post_message(RowsBuilt(build(lines, metas), counts, note, first_page=True))
         # Every month, a file at a time: only the rows stay in memory (at 100,000 articles
         # the store's records were 90 MB beside the rows' 11).
-        collector = RowCollector(states, only, feed=self.feed_filter[0], show_read=self.show_read)
-        for lines, metas in store.batches():
-            if worker.is_cancelled:
-                return
-            collector.add(lines, metas)
-        rows = tuple(collector.rows(self.order))
+        rows = tuple(store.rows(
+            states, only, order=self.order, feed=self.feed_filter[0],
+            show_read=self.show_read, cancelled=lambda: worker.is_cancelled,
+        ))  # fmt: skip
         if not worker.is_cancelled:
             self.post_message(RowsBuilt(rows, counts, note))
 
@@ -528,10 +525,7 @@ class MainScreen(Screen[None]):
     def _feed_rows(self) -> list[FeedRow]:
         """In the feed screen's worker: every feed with its counts, from the unfiltered rows."""
         store = self.store
-        collector = RowCollector(store.reading.states())
-        for lines, metas in store.batches():  # a file at a time: only the rows stay
-            collector.add(lines, metas)
-        rows = collector.rows()
+        rows = store.rows(store.reading.states())
         registry = FeedRegistry(store.directory)
         try:
             subscribed = [(f.label, f.url) for f in registry.feeds()]
