@@ -143,12 +143,10 @@ class ArticleStore:
             for name in group:
                 with self._lock:
                     if name in self._loaded:
-                        articles, headlines = self._loaded[name]
-                        metas += [self._meta[i] for i in articles if i in self._meta]
-                        lines += [self._headlines[i] for i in headlines if i in self._headlines]
-                        continue
-                    self._streamed[name] = signature(self._months.path(name))
-                    read_metas, read_lines = self._read_month(name)
+                        read_metas, read_lines = self._records_of(name)
+                    else:
+                        self._streamed[name] = signature(self._months.path(name))
+                        read_metas, read_lines = self._read_month(name)
                 metas += read_metas
                 lines += read_lines
             yield lines, metas
@@ -190,15 +188,18 @@ class ArticleStore:
             self._check_complete(names)
             return self._complete
 
+    def _records_of(self, name: str) -> tuple[list[ArticleMeta], list[Headline]]:
+        """A loaded file's records, from memory."""
+        articles, headlines = self._loaded[name]
+        metas = [self._meta[i] for i in articles if i in self._meta]
+        return metas, [self._headlines[i] for i in headlines if i in self._headlines]
+
     def _days_of(self, name: str) -> list[str]:
         """The day of each record of a loaded month file (kept until the file changes: the
         first screen asks twice, a scroll again)."""
         if name not in self._days:
-            articles, headlines = self._loaded.get(name, ([], []))
-            metas = (self._meta.get(key) for key in articles)
-            lines = (self._headlines.get(key) for key in headlines)
-            found = [record_day(record) for record in (*metas, *lines) if record is not None]
-            self._days[name] = found
+            metas, lines = self._records_of(name) if name in self._loaded else ([], [])
+            self._days[name] = [record_day(record) for record in (*metas, *lines)]
         return self._days[name]
 
     @property
@@ -282,9 +283,9 @@ class ArticleStore:
             metas: list[ArticleMeta] = []
             names = [n for n in self._months.names() if n in self._loaded]
             for name in take_newest(names, self._months.counted(), self._days_of, items):
-                articles, headlines = self._loaded[name]
-                metas += [self._meta[i] for i in articles if i in self._meta]
-                lines += [self._headlines[i] for i in headlines if i in self._headlines]
+                file_metas, file_lines = self._records_of(name)
+                metas += file_metas
+                lines += file_lines
             return lines, metas
 
     def counts(self) -> tuple[int, int]:
