@@ -15,7 +15,8 @@ from textual.pilot import Pilot
 from reader.library.library import Library
 from reader.models import Article, Headline
 from reader.ui.app import NewsReaderApp
-from reader.ui.screens.main import KEPT, WANTED, MainScreen
+from reader.ui.screens.main import MainScreen
+from reader.ui.screens.row_loading import KEPT, WANTED
 from reader.ui.widgets.ticker import Ticker
 from tests.pilot_support import settle
 
