@@ -121,6 +121,13 @@ def _inner_title(tokens: Tokens, k: int, lex: Lexicon) -> bool:
     return tokens.cls[k] & LISTED == 0 and word not in lex.nationality and not _BREAKS[word]
 
 
+def _clitic_head(word: str) -> bool:
+    return any(strip and form in HEAD_WORDS for strip, form in readings(word))
+
+
+_CLITIC_HEAD = Memo(_clitic_head)  # a head word behind a proclitic (بتنظيم)
+
+
 def _vouched(tokens: Tokens, start: int, lex: Lexicon) -> bool:
     """After a title, a first word that is also vocabulary (جوزيه) passes when a clear name
     word follows it (جوزيه غوميز)."""
@@ -129,7 +136,7 @@ def _vouched(tokens: Tokens, start: int, lex: Lexicon) -> bool:
         return False
     if is_function_word(first) and first != "علي":  # علي يوسف: علي is also على
         return False
-    if any(strip and form in HEAD_WORDS for strip, form in readings(first)):
+    if _CLITIC_HEAD[first]:
         return False  # بتنظيم كوت ديفوار: a proclitic on a head word
     nxt = tokens.norm[k]
     if nxt in COMPOUND or (nxt in PARTICLES and first != "علي"):  # عز الدين, سهام بن سدرين
@@ -194,11 +201,11 @@ def name_end(tokens: Tokens, start: int, lex: Lexicon, titled: bool) -> int | No
             continue
         if _BREAKS[word]:
             break  # a word that is no name word, whatever stands around it
-        particled = k >= 3 and tokens.norm[k - 2] in PARTICLES  # عبد الحق سايحي
-        particled = particled or tokens.norm[k - 1] in COMPOUND  # عز الدين أوناحي
-        particled = particled or hamza_name(tokens, k - 1)  # ألينا رومانوسكي
-        if tokens.norm[k - 1].startswith("ال") and not word.startswith("ال") and not particled:
-            break  # after an article surname only more of them (مشعل الأحمد الجابر الصباح)
+        if tokens.norm[k - 1].startswith("ال") and not word.startswith("ال"):
+            particled = k >= 3 and tokens.norm[k - 2] in PARTICLES  # عبد الحق سايحي
+            particled = particled or tokens.norm[k - 1] in COMPOUND  # عز الدين أوناحي
+            if not particled and not hamza_name(tokens, k - 1):  # ألينا رومانوسكي
+                break  # after an article surname only more of them (مشعل الأحمد الجابر الصباح)
         kept = tokens.norm[k - 1] in lex.given and word in lex.given_titled  # محمود سعيد
         kept = kept or (titled and k == start + 1 and _ends_after(tokens, k))  # ملحم خلف إن
         kept = kept or (titled and k == start + 1 and _surname_next(tokens, k, lex))
