@@ -19,6 +19,7 @@ from reader.models import Article
 from reader.ui.app import NewsReaderApp
 from reader.ui.messages import StoreChanged
 from reader.ui.screens.main import MainScreen
+from reader.ui.widgets.article_pane import ArticlePane
 from reader.ui.widgets.ticker import Ticker
 from tests.pilot_support import settle
 
@@ -143,3 +144,30 @@ async def test_an_older_open_still_reading_does_not_replace_a_read_ahead_one(
         release.set()  # the first open's read ends now
         await settle(app, pilot)
         assert screen.opened is not None and screen.opened.id == second.article_id
+
+
+async def test_an_open_lays_out_no_widget_again(store: Library) -> None:
+    """The pane's region does not depend on its lines: an open sets its size without a
+    layout of the screen (a reflow of every widget, in a frame of its own), and the scroll
+    limits still follow the article."""
+    app = NewsReaderApp(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        screen, _ = parts(app)
+        layouts: list[object] = []
+        lay_out = screen._refresh_layout
+
+        def counted(*args: Any, **kwargs: Any) -> None:
+            layouts.append(args)
+            lay_out(*args, **kwargs)
+
+        screen._refresh_layout = counted  # type: ignore[method-assign]
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.pause(0.1)  # past the next frames
+        pane = screen.query_one(ArticlePane)
+        assert pane.opened is not None
+        assert layouts == []
+        assert pane.max_scroll_y == len(pane.lines) - pane.size.height > 0
+        await pilot.press("end")
+        assert pane.scroll_y == pane.max_scroll_y
