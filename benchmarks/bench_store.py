@@ -14,7 +14,8 @@ Then it measures, each app in tmux at 100x30:
 - in the app: from Enter on a search to its first results and to all of them (the status
   line's count);
 - in the library (in process): opening an article, marking it read, starring it (median of
-  30), a search and a search's first page (median of 5 words), the size on disk.
+  30), a search and a search's first page (median of 5 words), the size on disk;
+- the first screen again once every article is read (a reader's archive mostly is).
 
 `--old PATH` also runs the app from another source tree (e.g. the release before this
 layer, `git worktree add /tmp/old 67f604f`) on a copy of the same database.
@@ -338,6 +339,12 @@ def bench(n: int, args: argparse.Namespace, work: Path) -> None:
         shutil.rmtree(work / "nb")
     timings = in_process(db, [a.id for a in articles])
     print("  " + ", ".join(f"{k} {v:.1f} ms" for k, v in timings.items()))
+    read = [first_screen(db, work) for _ in range(args.runs)]  # a reader's archive: all read
+    when_read = statistics.median(f[0] for f in read)
+    print(
+        f"  newsreader first screen, every article read {when_read:6.2f} s, peak "
+        f"{max(f[1] for f in read):5.0f} MiB (median of {args.runs})"
+    )
 
 
 def main() -> None:

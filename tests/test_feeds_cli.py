@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from benchmarks.feedgen import feed_bytes
 from reader.cli import main
 from reader.commands import fetch as fetch_command
 from reader.library.feed_registry import FeedRegistry
+from reader.library.library import Library
 from tests.conftest import ROOT, run
 from tests.fixtures.feeds.server import FIXTURES, FeedServer
 
@@ -211,6 +215,34 @@ def test_python_m_reader_fetch_in_a_real_process(db_dir: Path, server: FeedServe
         "1 feed(s): 2 new article(s), 2 new headline(s), 0 not modified, 0 failed",
     ]
     assert done.stderr == ""
+
+
+def test_fetch_downloads_before_the_library_opens(
+    db_dir: Path,
+    server: FeedServer,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The downloads need only the feed list: they run while the library opens and loads
+    (seconds for a big one), not after. Opening waits here until the server has been asked
+    for every feed (or 30 s): with downloads started after the open, it never is."""
+    paths = [f"/early{n}.xml" for n in range(10)]  # enough feeds to parse on the workers
+    urls = [server.add(path, body=feed_bytes(3, offset=3 * n)) for n, path in enumerate(paths)]
+    FeedRegistry(db_dir).add_many([(url, None, None) for url in urls])
+    asked_before_opening = []
+    real = fetch_command.open_store
+
+    def open_store(args: argparse.Namespace) -> Library:
+        deadline = time.monotonic() + 30
+        while not all(map(server.seen, paths)) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        asked_before_opening.append(all(map(server.seen, paths)))
+        return real(args)
+
+    monkeypatch.setattr(fetch_command, "open_store", open_store)
+    status, out, _ = run(capsys, "--db", str(db_dir), "fetch")
+    assert status == 0 and asked_before_opening == [True]
+    assert "10 feed(s): 30 new article(s), 30 new headline(s), 0 not modified, 0 failed" in out
 
 
 def test_feeds_stay_light_and_free_of_textual() -> None:

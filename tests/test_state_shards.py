@@ -168,3 +168,40 @@ def test_a_refresh_after_this_process_s_own_marks_finds_no_change(tmp_path: Path
     other.set_state("cccccccccccccccc", starred=True)
     assert reading.refresh() is True and reading.state("cccccccccccccccc").starred
     assert reading.refresh() is False
+
+
+def test_the_states_are_a_view_as_they_were_and_the_read_are_counted(tmp_path: Path) -> None:
+    reading = ReadingStore(tmp_path / "state.json")
+    ids = [f"{n:016x}" for n in range(300)]
+    reading.set_many(
+        {i: ReadingState(read=n % 3 != 0, starred=n % 5 == 0) for n, i in enumerate(ids)}
+    )
+    states = reading.states()
+    expected = {
+        i: ReadingState(n % 3 != 0, n % 5 == 0)
+        for n, i in enumerate(ids)
+        if n % 3 != 0 or n % 5 == 0
+    }
+    assert dict(states) == expected and len(states) == len(expected) == 220
+    assert states.get("not-an-article") is None and "not-an-article" not in states
+    assert reading.read_count() == 200
+    reading.mark_opened(ids[0])  # unread and starred before
+    reading.toggle(ids[1], "read")  # read before
+    assert states == expected  # the view made before the marks is as it was
+    assert reading.states()[ids[0]] == ReadingState(True, True) and ids[1] not in reading.states()
+    assert reading.read_count() == 200  # one more, one less
+    assert ReadingStore(tmp_path / "state.json").read_count() == 200
+
+
+def test_an_old_state_json_still_there_is_counted_with_the_shards(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database that cannot be written keeps its old state.json's states where they are
+    (the upgrade's write fails): they are read and counted from there, under the shards'."""
+    db = Path(shutil.copytree(LEGACY, tmp_path / "db"))
+    monkeypatch.setattr(ReadingStore, "_upgrade", lambda self: None)
+    reading = Library(db).reading
+    reading._shards.put([("e2cd87e910afb77f", ReadingState(read=True))])  # newer: it wins
+    assert reading.read_count() == 3
+    assert reading.states()["e2cd87e910afb77f"] == ReadingState(True, False)
+    assert reading.states()["203107b7d80d10c4"] == ReadingState(True, True)

@@ -160,3 +160,31 @@ def test_a_record_naming_a_path_as_its_chunk_is_damage_not_a_read(db_dir: Path) 
     (db_dir.parent / "outside.json").write_text('{"bodies": {}}', encoding="utf-8")
     with pytest.raises(StoreError, match="damaged"):
         Library(db_dir).article(dated(1, "2024-01").id)
+
+
+def test_an_old_article_opens_from_its_one_file_after_a_view_of_everything(
+    db_dir: Path,
+) -> None:
+    """A row of `G` (or of a search, an entity, a feed) is in a file the store did not keep:
+    opening it reads that file, and the article the reader left open is read from the file
+    the session remembers, without loading every month (docs/library.md)."""
+    library = Library(db_dir)
+    for month in ("2023-10", "2023-11", "2023-12", "2024-01", "2024-02"):
+        library.add([dated(n, month) for n in range(20)], [])
+    old = dated(7, "2023-10")
+    lazy = Library(db_dir, lazy=True)
+    lazy.recent(20)
+    rows = lazy.rows(lazy.reading.states())  # a view of everything, a file at a time
+    assert old.id in {r.article_id for r in rows} and not lazy.complete
+    opened = lazy.article(old.id)
+    assert opened is not None and opened.paragraphs == old.paragraphs and not lazy.complete
+    lazy.mark_opened(old.id)
+    again = Library(db_dir, lazy=True)
+    again.recent(20)
+    assert again.reading.setting("last_article") == old.id
+    restored = again.article(old.id)  # what the app does on start
+    assert restored is not None and restored.title == old.title and not again.complete
+    again.mark_opened(old.id)  # opened again from there: still remembered where it is
+    third = Library(db_dir, lazy=True)
+    assert third.article(old.id) is not None and not third.complete
+    assert third.article(dated(3, "2023-11").id) is not None and third.complete  # seen nowhere

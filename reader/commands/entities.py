@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from reader.commands.common import error, print_json
 from reader.commands.screen_text import screen_line
-from reader.entities import Entity, extract
+
+if TYPE_CHECKING:  # the extractor loads when the command runs, not for every command's parser
+    from reader.entities import Entity
 
 GROUPS = (("PERSON", "people"), ("PLACE", "places"), ("ORG", "organisations"))
 
@@ -62,6 +65,8 @@ def as_json(entities: list[Entity]) -> list[dict[str, object]]:
 
 
 def cmd_entities(args: argparse.Namespace) -> int:
+    from reader.entities import extract
+
     text = source_text(args)
     if text is None:
         return 1

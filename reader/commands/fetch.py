@@ -6,10 +6,14 @@ import argparse
 import shutil
 import signal
 import sys
+from contextlib import ExitStack
+from pathlib import Path
 
 from reader.commands.common import error, open_store, styled
 from reader.commands.screen_text import screen_line
-from reader.library.feed_registry import FeedError, FeedRegistry
+from reader.library.feed_registry import FILENAME as FEEDS
+from reader.library.feed_registry import Feed, FeedError, FeedRegistry
+from reader.library.locations import database_dir
 from reader.library.refresh_lock import RefreshBusy, refreshing
 from reader.sync.notify import announcing
 from reader.sync.repeat import due_for_every, duration, repeat
@@ -43,6 +47,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_fetch)
 
 
+def _chosen(directory: Path, args: argparse.Namespace) -> list[Feed]:
+    """The feeds to fetch: the ones named, or every one (with --every, those due)."""
+    registry = FeedRegistry(directory)
+    try:
+        chosen = [registry.find(ref) for ref in args.feeds] if args.feeds else registry.feeds()
+    finally:
+        registry.close()
+    return chosen if args.every is None else due_for_every(chosen, args.every)
+
+
 def _seconds(text: str) -> float:
     try:
         value = float(text)
@@ -59,21 +73,33 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
 def _fetch_once(args: argparse.Namespace) -> int:
     from reader.commands.importing import Bar, CtrlC, index_step
-    from reader.feeds.fetch import Progress, Summary, refresh
+    from reader.feeds.fetch import Progress, Started, Summary, refresh, start
     from reader.library.index_workers import prestart, stop_pool
     from reader.library.indexing import index_pending
 
     prestart()  # the workers that parse and extract start while the library opens
-    store = open_store(args)
-    registry = FeedRegistry(store.directory)
+    directory = database_dir(args.db)
+    started: Started | None = None
+    busy = ExitStack()  # the refresh lock, taken before the downloads start
     try:
-        chosen = [registry.find(ref) for ref in args.feeds] if args.feeds else registry.feeds()
+        # A library with feeds: their downloads start now, and run while it opens and loads.
+        chosen = _chosen(directory, args) if (directory / FEEDS).is_file() else []
+        if chosen:
+            busy.enter_context(refreshing(directory))
+            started = start(chosen, args.timeout, max(1, args.jobs))
+        store = open_store(args)
+        chosen = chosen or _chosen(store.directory, args)
     except FeedError as failure:
         return error(str(failure))
-    finally:
-        registry.close()
-    if args.every is not None:
-        chosen = due_for_every(chosen, args.every)
+    except RefreshBusy as busy_now:
+        print(f"skipped: {busy_now}")
+        return 0
+    except BaseException:  # Ctrl-C or a store error while the library opens
+        if started is not None:
+            started.stop()
+            stop_pool()
+        busy.close()
+        raise
     if not chosen:
         print(
             "no feeds: subscribe with `newsreader feeds add URL` or `newsreader feeds import FILE`"
@@ -113,7 +139,7 @@ def _fetch_once(args: argparse.Namespace) -> int:
         return False
 
     try:
-        with refreshing(store.directory):
+        with busy if started is not None else refreshing(store.directory):
             summary = refresh(
                 store,
                 show,
@@ -123,6 +149,7 @@ def _fetch_once(args: argparse.Namespace) -> int:
                 cancelled=pressed,
                 index=False,
                 on_stored=stored,
+                started=started,
             )
         index_bar = Bar(bar)  # stored and shown first; then the entity index catches up
         index_pending(store, lambda step: index_step(index_bar, step, ctrl_c), pressed)

@@ -7,8 +7,7 @@ import os
 import shutil
 from functools import cache
 
-from reader.bidi import fit_line, resolve_mode
-from reader.bidi.modes import Mode
+from reader.bidi.modes import Mode, resolve_mode
 from reader.commands.common import styled
 from reader.library.locations import load_config
 from reader.text.sanitize import clean_line
@@ -25,6 +24,8 @@ def screen_line(text: str, width: int, *, align: bool = False) -> str:
     text = clean_line(text)  # hostile text never reaches the terminal raw, piped or not
     if not styled():
         return text
+    from reader.bidi.fit import fit_line  # the layout's modules load only for a terminal
+
     line = fit_line(text, width, _mode())
     return line.padded(width) if align else line.visual
 

@@ -17,8 +17,6 @@ from reader.ingest.pipeline import page_records
 from reader.library.locations import load_config
 from reader.models import Article
 from reader.text.article_text import meta_line
-from reader.views.article_layout import article_lines
-from reader.views.link_lines import link_lines, link_texts
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -64,7 +62,8 @@ def find_article(args: argparse.Namespace) -> Article | str:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from reader.bidi import explicit_bidi, resolve_mode
+    from reader.bidi.modes import explicit_bidi, resolve_mode
+    from reader.views.article_layout import article_lines  # the layout: only when showing
 
     if args.width is not None and args.width < 1:
         return error("--width must be at least 1")
@@ -105,6 +104,8 @@ def cmd_show(args: argparse.Namespace) -> int:
             print("" if entry.line is None else entry.line.padded(width))
         if found.link or found.links:
             print()
+            from reader.views.link_lines import link_lines
+
             for line in link_lines(found, width, mode):
                 print(line.padded(width))
     return 0
@@ -112,6 +113,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def print_plain(article: Article) -> None:
     """Logical text, one block per line, blank lines between paragraphs; no shaping."""
+    from reader.views.link_lines import link_texts
+
     head = [article.title, meta_line(article)]
     print("\n".join(text for text in head if text))
     for paragraph in article.paragraphs:

@@ -18,7 +18,6 @@ import queue
 import signal
 import threading
 from collections.abc import Iterator
-from multiprocessing import get_context
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -28,6 +27,7 @@ from reader.feeds.feed_file import FEED_ROOTS, SAMPLE, RawBatch, raw_batches
 from reader.feeds.records import pack, unpack
 from reader.feeds.sniff import Records, root_element
 from reader.library.parent_watch import leave_with
+from reader.library.processes import CONTEXT
 
 QUEUED = 2  # cooked batches waiting in the child for the pipe
 IDLE = b"i"
@@ -53,11 +53,10 @@ def start_early(path: Path, name: str, batch: int) -> None:
 
 
 def _start(path: Path, name: str, batch: int) -> Started:
-    context = get_context("forkserver")
-    receive, send = context.Pipe(duplex=False)
-    idle_in, idle_out = context.Pipe(duplex=False)
+    receive, send = CONTEXT.Pipe(duplex=False)
+    idle_in, idle_out = CONTEXT.Pipe(duplex=False)
     args = (path, name, batch, send, idle_in, os.getpid())
-    child = context.Process(target=_produce, args=args, daemon=True)
+    child = CONTEXT.Process(target=_produce, args=args, daemon=True)
     child.start()
     send.close()  # the child's ends: EOF here once the child is gone
     idle_in.close()

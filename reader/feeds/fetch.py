@@ -109,6 +109,32 @@ def _result(download: Download, parsed: Parsed) -> _Result:
     )
 
 
+@dataclass
+class Started:
+    """Downloads under way (`start`), maybe before the store is open: `refresh` stores them."""
+
+    feeds: list[Feed]
+    arrived: queue.SimpleQueue[Download | _Result]
+    parallel: bool  # parsed on the worker processes
+    downloads: Downloads
+
+    def stop(self) -> None:
+        self.downloads.stop()
+
+
+def start(feeds: Sequence[Feed], timeout: float = 15, workers: int = WORKERS) -> Started:
+    """Start downloading these feeds (and, from PARALLEL_FEEDS feeds on, parsing them on the
+    worker processes) now: it needs the feed list only, so `fetch` starts it before the
+    library is opened and loaded."""
+    feeds = list(feeds)
+    arrived: queue.SimpleQueue[Download | _Result] = queue.SimpleQueue()
+    parallel = len(feeds) >= PARALLEL_FEEDS
+    put = _on_workers(arrived.put) if parallel else arrived.put
+    started = Started(feeds, arrived, parallel, Downloads(feeds, put, timeout, workers))
+    started.downloads.start()
+    return started
+
+
 def refresh(
     store: ArticleStore,
     on_progress: Callable[[Progress], None] | None = None,
@@ -120,8 +146,10 @@ def refresh(
     on_index: Callable[[IndexProgress], None] | None = None,
     index: bool = True,
     on_stored: Callable[[Summary], None] = lambda summary: None,
+    started: Started | None = None,
 ) -> Summary:
-    """Fetch every subscribed feed (or `only` these) and store what is new.
+    """Fetch every subscribed feed (or `only` these; or take over the downloads `started`
+    already) and store what is new.
 
     Downloads run concurrently on their own thread; storing happens here, on the calling
     thread, as results arrive. Parsing happens here too for a few feeds; from PARALLEL_FEEDS
@@ -136,22 +164,21 @@ def refresh(
     progress; `index=False` leaves the articles not extracted ahead to the caller), so it
     never holds up storing.
     """
-    feeds = list(only) if only is not None else _subscribed(store.directory)
+    if started is None:
+        feeds = list(only) if only is not None else _subscribed(store.directory)
+        if not feeds:
+            return Summary()
+    else:
+        feeds = started.feeds
     summary = Summary(feeds=len(feeds))
-    if not feeds:
-        return summary
-    arrived: queue.SimpleQueue[Download | _Result] = queue.SimpleQueue()
-    parallel = len(feeds) >= PARALLEL_FEEDS
     extracting: list[Future[Found]] = []
     # New articles wait for the workers until every feed is parsed: extracting them sooner
     # queued ahead of the parsing of the feeds still downloading (1 ms an article against
     # 0.2 ms), and storing waited for it.
     held: list[Article] = []
-    downloads = Downloads(
-        feeds, _on_workers(arrived.put) if parallel else arrived.put, timeout, workers
-    )
     try:
-        downloads.start()
+        started = started or start(feeds, timeout, workers)
+        arrived, parallel = started.arrived, started.parallel
         done = 0
         while done < len(feeds):
             try:
@@ -192,7 +219,8 @@ def refresh(
         stop_pool()
         raise
     finally:
-        downloads.stop()
+        if started is not None:
+            started.stop()
     if cancelled():
         stop_pool()
     elif index:  # also a killed run's unindexed articles (a cheap check)

@@ -8,10 +8,10 @@ from __future__ import annotations
 import os
 import signal
 from concurrent.futures import Future, ProcessPoolExecutor
-from multiprocessing import get_context
 
 from reader.library.entity_index import IndexedEntity
 from reader.library.parent_watch import leave_with
+from reader.library.processes import CONTEXT
 from reader.models import Article
 
 Found = list[tuple[str, list[IndexedEntity]]]
@@ -37,7 +37,7 @@ def prestart() -> None:
     start at once, with the parser loaded."""
     from multiprocessing import forkserver
 
-    get_context("forkserver").set_forkserver_preload(PRELOAD)
+    CONTEXT.set_forkserver_preload(PRELOAD)
     forkserver.ensure_running()
 
 
@@ -46,9 +46,8 @@ def pool() -> ProcessPoolExecutor:
     entity lists load once per worker. `fetch` parses feeds on them too."""
     global _POOL
     if _POOL is None:
-        context = get_context("forkserver")
         _POOL = ProcessPoolExecutor(
-            SIZE, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+            SIZE, mp_context=CONTEXT, initializer=_start_worker, initargs=(os.getpid(),)
         )
     return _POOL
 

@@ -50,7 +50,8 @@ class Library(ArticleStore):
     def mark_opened(self, article_id: str, row: str | None = None) -> None:
         """The reader opened an article: mark it read and remember it (and the ticker row it
         was opened from, `row`) in one write of the session."""
-        self.reading.mark_opened(article_id, {} if row is None else {"last_row": row})
+        settings = {} if row is None else {"last_row": row}
+        self.reading.mark_opened(article_id, settings | self.where_opened(article_id))
 
     def toggle(self, article_id: str, what: str) -> ReadingState:
         """Flip `read` or `starred`."""

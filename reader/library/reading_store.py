@@ -12,6 +12,7 @@ articles stay readable; it never stops a command.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -86,9 +87,18 @@ class ReadingStore:
     def state(self, article_id: str) -> ReadingState:
         return self._shards.get(article_id) or self._legacy.get(article_id) or ReadingState()
 
-    def states(self) -> dict[str, ReadingState]:
+    def states(self) -> Mapping[str, ReadingState]:
+        """Every state: a view of the shards (an old state.json's under them, if any)."""
         with self._lock.thread:
-            return {**self._legacy, **self._shards.all()} if self._legacy else self._shards.all()
+            if self._legacy:
+                return {**self._legacy, **self._shards.all()}
+            return self._shards.all()
+
+    def read_count(self) -> int:
+        """How many articles are read, without going through their states."""
+        if self._legacy:
+            return sum(1 for state in self.states().values() if state.read)
+        return self._shards.read_count()
 
     def set_state(
         self, article_id: str, *, read: bool | None = None, starred: bool | None = None

@@ -8,21 +8,31 @@ states parse in a fraction of the time a document per article took (the first sc
 for them). A shard of a document per article (`{"id", "read", "starred"}`, as written for a
 few hours of 2026-12-02) is read too and written back as lists. A damaged shard is set
 aside with a warning: only its articles read as unread, and nothing is written over it.
+
+In memory a shard is the two sets its file holds, replaced (never changed in place) by each
+write: `all()` is a view of them as they were (StatesView), not a dictionary of every
+state, and the read ones are counted without going through them: at 100,000 read states
+that was 25-35 ms of the first screen.
 """
 
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from pathlib import Path
+from typing import TypeVar, overload
 
 from reader.library.lock import DatabaseLock, set_aside
 from reader.library.storage import AtomicJSONStorage, DamagedFile, StoreError
 from reader.models import ReadingState
 
 SHARDS = 64
+T = TypeVar("T")
 SHARED = {(r, s): ReadingState(r, s) for r in (False, True) for s in (False, True)}
 States = dict[str, ReadingState]
+Shard = tuple[AbstractSet[str], AbstractSet[str]]  # the read ids, the starred ids: never changed
+EMPTY: Shard = (frozenset(), frozenset())
 
 
 def shard_of(article_id: str) -> int:
@@ -34,7 +44,7 @@ class StateShards:
         self.folder = folder
         self._lock = lock
         self._files = [self._storage(n) for n in range(SHARDS)]
-        self._states: list[States] = [{} for _ in range(SHARDS)]
+        self._shards: list[Shard] = [EMPTY] * SHARDS
         self._broken: set[int] = set()  # damaged and could not be moved aside: memory only
         self.warnings: list[str] = []
         for n in range(SHARDS):
@@ -45,12 +55,12 @@ class StateShards:
 
     def _load(self, n: int) -> None:
         try:
-            self._states[n] = self._parse(n)
+            self._shards[n] = self._parse(n)
         except DamagedFile as error:
-            self._states[n] = {}
+            self._shards[n] = EMPTY
             self._set_aside(n, error)
 
-    def _parse(self, n: int) -> States:
+    def _parse(self, n: int) -> Shard:
         tables = self._files[n].read() or {}
         self._files[n].forget()  # the states are the copy kept; a write reads the file again
         try:
@@ -69,11 +79,9 @@ class StateShards:
                     raise TypeError("the lists of a reading state are not lists")
         except (AttributeError, KeyError, TypeError) as error:
             raise DamagedFile(self._files[n].path, "not a table of reading states") from error
-        if not all(type(key) is str for key in (*read, *starred)):
+        if not set(map(type, read)) | set(map(type, starred)) <= {str}:
             raise DamagedFile(self._files[n].path, "a reading state without an article id")
-        states = dict.fromkeys(read - starred, SHARED[True, False])
-        states.update((key, SHARED[key in read, True]) for key in starred)
-        return states
+        return read, starred
 
     def _set_aside(self, n: int, error: DamagedFile) -> None:
         what = "the reading state of its articles starts afresh (unread)"
@@ -95,19 +103,22 @@ class StateShards:
         changed = False
         for n in range(SHARDS):
             if n not in self._broken and self._files[n].changed():
-                before = self._states[n]
+                before = self._shards[n]
                 self._load(n)
-                changed = changed or self._states[n] != before
+                changed = changed or self._shards[n] != before
         return changed
 
     def get(self, article_id: str) -> ReadingState | None:
-        return self._states[shard_of(article_id)].get(article_id)
+        read, starred = self._shards[shard_of(article_id)]
+        if article_id in read:
+            return SHARED[True, article_id in starred]
+        return SHARED[False, True] if article_id in starred else None
 
-    def all(self) -> States:
-        merged: States = {}
-        for states in self._states:
-            merged.update(states)
-        return merged
+    def all(self) -> StatesView:
+        return StatesView(list(self._shards))
+
+    def read_count(self) -> int:
+        return sum(len(read) for read, _ in self._shards)
 
     def put(self, states: Iterable[tuple[str, ReadingState]]) -> None:
         """Write these states, one write per shard they fall in (the caller holds the
@@ -116,15 +127,58 @@ class StateShards:
         for article_id, state in states:
             by_shard.setdefault(shard_of(article_id), {})[article_id] = state
         for n, changes in by_shard.items():
-            merged = {**self._states[n], **changes}
-            # as the file holds them: no entry for an article neither read nor starred
-            kept = {key: state for key, state in merged.items() if state.read or state.starred}
+            read, starred = (set(ids) for ids in self._shards[n])
+            for key, state in changes.items():
+                (read.add if state.read else read.discard)(key)
+                (starred.add if state.starred else starred.discard)(key)
             if n not in self._broken:
-                self._write(n, kept)
-            self._states[n] = kept
+                self._write(n, (read, starred))
+            self._shards[n] = read, starred  # new sets: a view of the old ones stays as it was
 
-    def _write(self, n: int, states: States) -> None:
-        read = sorted(key for key, state in states.items() if state.read)
-        starred = sorted(key for key, state in states.items() if state.starred)
+    def _write(self, n: int, shard: Shard) -> None:
+        read, starred = (sorted(ids) for ids in shard)
         self._files[n].write({"state": {"1": {"read": read, "starred": starred}}})
         self._files[n].forget()
+
+
+class StatesView(Mapping[str, ReadingState]):
+    """Every state as the shards held them when it was made: their sets, joined the first
+    time a state is looked up (a few ms at 100,000 read, where a dictionary of them took
+    25-30), so a view of 100,000 rows looks each one up at set speed."""
+
+    def __init__(self, shards: list[Shard]) -> None:
+        self._shards = shards
+        self._joined: Shard | None = None
+
+    def _sets(self) -> Shard:
+        if self._joined is None:
+            self._joined = (
+                set().union(*(read for read, _ in self._shards)),
+                set().union(*(starred for _, starred in self._shards)),
+            )
+        return self._joined
+
+    def __getitem__(self, article_id: str) -> ReadingState:
+        if (state := self.get(article_id)) is None:
+            raise KeyError(article_id)
+        return state
+
+    @overload
+    def get(self, article_id: str, /) -> ReadingState | None: ...
+    @overload
+    def get(self, article_id: str, /, default: ReadingState | T) -> ReadingState | T: ...
+    def get(self, article_id: str, /, default: object = None) -> object:
+        """Without a KeyError for each article never marked (most of them)."""
+        read, starred = self._sets()
+        if article_id in read:
+            return SHARED[True, article_id in starred]
+        return SHARED[False, True] if article_id in starred else default
+
+    def __iter__(self) -> Iterator[str]:
+        read, starred = self._sets()
+        yield from read
+        yield from starred - read
+
+    def __len__(self) -> int:
+        read, starred = self._sets()
+        return len(read | starred)

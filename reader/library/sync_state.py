@@ -12,12 +12,14 @@ write under the database lock like every other write.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reader.library.lock import database_lock, set_aside
 from reader.library.storage import AtomicJSONStorage, DamagedFile
+from reader.models import ReadingState
 
 FILENAME = "sync.json"
 
@@ -91,7 +93,7 @@ def save(directory: Path, state: SyncState) -> None:
         AtomicJSONStorage(Path(directory) / FILENAME).write(tables)
 
 
-def pending(directory: Path, states: dict[str, Any]) -> int:
+def pending(directory: Path, states: Mapping[str, ReadingState]) -> int:
     """How many synced articles have local changes the server has not had yet."""
     sync = load(directory)
     count = 0

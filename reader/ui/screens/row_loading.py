@@ -87,7 +87,7 @@ class RowLoading(ArticleOpening, BackgroundWork):
             only = set(found) if only is None else only & found
         states = store.reading.states()
         articles, headlines = store.counts()
-        read = sum(1 for state in states.values() if state.read)
+        read = store.reading.read_count()
         counts = Counts(articles, articles - read, headlines)
 
         def build(lines: list[Headline], metas: list[ArticleMeta]) -> tuple[TickerRow, ...]:
