@@ -8,13 +8,16 @@ word and punctuation (tokens not joined).
 
 from __future__ import annotations
 
+from reader.entities.classes import LISTED
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon, lexicon
 from reader.entities.memo import Memo
 from reader.entities.normalise import normalise
 from reader.entities.tokens import Tokens
 from reader.entities.vocab import (
+    COMPASS,
     EVENT_HEADS,
+    FILIATION,
     ORG_HEADS_STRONG,
     ORG_HEADS_WEAK,
     PARTICLES,
@@ -23,7 +26,13 @@ from reader.entities.vocab import (
     STOP,
     TITLES,
 )
-from reader.entities.words import can_start_name, is_common, is_function_word, is_verbal_noun
+from reader.entities.words import (
+    can_start_name,
+    hamza_name,
+    is_common,
+    is_function_word,
+    is_verbal_noun,
+)
 
 MAX_WORDS = 4  # name words, not counting particles
 # Nouns that begin something else after a name (X مهرجان, X جمهورية ...).
@@ -81,11 +90,15 @@ def _possessed(word: str, lex: Lexicon) -> bool:
 
 def _continues(tokens: Tokens, k: int) -> bool:
     """A particle's word follows: not a function word, but عبد takes any article word
-    (عبد الأحد: الأحد is also Sunday)."""
+    (عبد الأحد: الأحد is also Sunday) and بن a compass word (أشرف بن شرقي)."""
     if k >= tokens.size or not tokens.joined[k]:
         return False
-    word = tokens.norm[k]
-    return word not in STOP or (tokens.norm[k - 1] == "عبد" and word.startswith("ال"))
+    word, particle = tokens.norm[k], tokens.norm[k - 1]
+    if word not in STOP:
+        return True
+    return (particle == "عبد" and word.startswith("ال")) or (
+        particle in FILIATION and word in COMPASS
+    )
 
 
 def _surname_next(tokens: Tokens, k: int, lex: Lexicon) -> bool:
@@ -94,6 +107,18 @@ def _surname_next(tokens: Tokens, k: int, lex: Lexicon) -> bool:
         return False
     nxt = tokens.norm[k + 1]
     return nxt.startswith("ال") and not is_common(nxt, lex) and nxt not in lex.nationality
+
+
+def _inner_title(tokens: Tokens, k: int, lex: Lexicon) -> bool:
+    """After a name word, a title word is one more name word when a plain unknown word
+    follows it: no article, no vocabulary, no listed name (أكرم إمام أوغلو, not
+    أحمد أمير قطر or محمد وزير الخارجية)."""
+    if k >= tokens.size or not tokens.joined[k]:
+        return False
+    word = tokens.norm[k]
+    if word.startswith("ال") or word in STOP or word in TITLES or is_common(word, lex):
+        return False
+    return tokens.cls[k] & LISTED == 0 and word not in lex.nationality and not _BREAKS[word]
 
 
 def _vouched(tokens: Tokens, start: int, lex: Lexicon) -> bool:
@@ -143,6 +168,8 @@ def name_end(tokens: Tokens, start: int, lex: Lexicon, titled: bool) -> int | No
     abd = first == "عبد" and _continues(tokens, start + 1)
     abd = abd and tokens.norm[start + 1].startswith("ال")
     vouched = abd or (titled and _vouched(tokens, start, lex))
+    # ألينا, not إلينا (to us): the hamza the folding drops tells the name from the particle
+    vouched = vouched or (titled and hamza_name(tokens, start))
     if not can_start_name(first, lex, titled) and not vouched:
         return None
     k, words = start + 1, 1
@@ -161,10 +188,15 @@ def name_end(tokens: Tokens, start: int, lex: Lexicon, titled: bool) -> int | No
         if _surname(tokens, k, lex, titled and k == start + 1):
             k, words = k + 1, words + 1
             continue
+        inner = word in TITLES or tokens.text[k] == "إمام"  # إمام, not أمام (in front of)
+        if inner and _inner_title(tokens, k + 1, lex):
+            k, words = k + 1, words + 1  # أكرم إمام أوغلو: a title word between name words
+            continue
         if _BREAKS[word]:
             break  # a word that is no name word, whatever stands around it
         particled = k >= 3 and tokens.norm[k - 2] in PARTICLES  # عبد الحق سايحي
         particled = particled or tokens.norm[k - 1] in COMPOUND  # عز الدين أوناحي
+        particled = particled or hamza_name(tokens, k - 1)  # ألينا رومانوسكي
         if tokens.norm[k - 1].startswith("ال") and not word.startswith("ال") and not particled:
             break  # after an article surname only more of them (مشعل الأحمد الجابر الصباح)
         kept = tokens.norm[k - 1] in lex.given and word in lex.given_titled  # محمود سعيد

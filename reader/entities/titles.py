@@ -12,14 +12,15 @@ from reader.entities.lexicon import Lexicon
 from reader.entities.names import accusative, name_end
 from reader.entities.spans import GIVEN, ORG, PERSON, PLACE, TITLED, Span
 from reader.entities.tokens import Tokens
-from reader.entities.triggers import COMPASS
 from reader.entities.vocab import (
+    COMPASS,
     HONORIFICS,
     ORG_HEADS_WEAK,
     PLACE_TRIGGERS,
     TITLE_COMPLEMENTS,
     TITLES,
 )
+from reader.entities.words import hamza_name
 
 IN_WHAT = frozenset({ORG, PLACE})
 SONS = frozenset({"بن", "ولد"})
@@ -70,7 +71,8 @@ def _name_after_title(tokens: Tokens, i: int, lex: Lexicon, spans: dict[int, Spa
         # رئيس جماعة تارودانت X: a weak head before a listed place is a noun of the title
         nxt = spans.get(j + 1)
         skip = skip or (word in ORG_HEADS_WEAK and nxt is not None and nxt.type == PLACE)
-        if skip or (word.startswith("ال") and word not in lex.given):
+        article = word.startswith("ال") and word not in lex.given and not hamza_name(tokens, j)
+        if skip or article:
             j, hops = j + 1, hops + 1
             continue
         break

@@ -17,6 +17,7 @@ from reader.entities.spans import HEADED, ORG, OVERRIDE, PLACE, Span
 from reader.entities.tokens import Tokens
 from reader.entities.vocab import (
     CLUB_TRIGGERS,
+    COMPASS,
     EVENT_HEADS,
     MEDIA_WORDS,
     STOP,
@@ -27,7 +28,6 @@ from reader.entities.words import is_adjective, is_common, is_function_word, is_
 
 CANALS = frozenset({"قناه"})  # قناة السويس is a place; قناة الجزيرة steps aside later
 CLUB_TRIGGERS_CLITIC = frozenset({"فريقه", "فريقها", "ناديه", "ناديها"})
-COMPASS = frozenset({"شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"})
 DUALS = frozenset({"محافظتي", "ولايتي", "مدينتي", "بلدتي", "قريتي"})
 # Triggers that are also common nouns (مقاطعة: boycott, قضاء: judiciary): only a plain word
 # that does not look like a verb follows them as a place.

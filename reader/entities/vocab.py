@@ -54,6 +54,10 @@ TITLE_COMPLEMENTS = _words(
 # Person-name particles: the word after them is still part of the name.
 PARTICLES = _words("بن ابن بنت آل ولد عبد أبو أبي دي دا دو فان فون دير لا ديل")
 KUNYA = _words("أبو")
+# Compass words: a descriptor before a place (شمال غزة), but after a filiation particle a
+# surname (أشرف بن شرقي).
+COMPASS = frozenset({"شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"})
+FILIATION = _words("بن ابن بنت ولد")
 
 # Heads that begin a facility or organisation name and are part of it (مخيم جنين, حركة حماس).
 # "strong" heads take the next word even if it starts with ال (مستشفى الشفاء).

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
+from reader.entities.tokens import Tokens
 from reader.entities.vocab import (
     EVENT_HEADS,
     KUNYA,
@@ -96,3 +97,12 @@ def can_start_name(word: str, lex: Lexicon, titled: bool) -> bool:
     if any(strip and (is_common(form, lex) or form in _HEADS) for strip, form in readings(word)):
         return False  # لحكومة, بمدينة, بتنظيم: a proclitic on a common word or a head
     return not word.startswith("ال") and not is_common(word, lex)
+
+
+_ILA = frozenset({"الي", "الينا", "اليه", "اليها", "اليهم"})  # إلى and its suffixed forms
+
+
+def hamza_name(tokens: Tokens, k: int) -> bool:
+    """Word k is ألينا, not إلينا (to us) nor an article word: the hamza that the folding
+    drops tells them apart."""
+    return tokens.norm[k] in _ILA and tokens.text[k][:1] == "أ"
