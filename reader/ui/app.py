@@ -122,6 +122,10 @@ def run_app(args: argparse.Namespace) -> int:
     mode = resolve_mode(args.bidi, {**os.environ}, config.get("bidi"), query_tty=True)
     layout = store.reading.setting("layout") or config.get("layout", "rtl")
     app = NewsReaderApp(store, mode, right_to_left=layout != "ltr")
+    # A thread that wakes (the one writing a frame to the terminal, the UI thread with a key)
+    # waits for the GIL until the running thread gives it up: up to 5 ms by default, while a
+    # worker encodes a state file or builds rows. 1 ms: a frame's bytes wait less.
+    sys.setswitchinterval(0.001)
     out = sys.__stdout__
     try:
         if mode == "app" and out is not None and out.isatty():

@@ -54,6 +54,14 @@ class ArticleLoaded(Message):
 
 
 @dataclass
+class ReadAhead(Message):
+    """The article under the ticker's cursor, read and laid out before it is opened."""
+
+    opened: OpenArticle
+    query: str  # the search its match highlights are for
+
+
+@dataclass
 class StateSaved(Message):
     """An article was marked read, unread, starred or unstarred (and saved)."""
 

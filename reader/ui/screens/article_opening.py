@@ -1,20 +1,23 @@
-"""Opening an article: read and laid out in a worker, shown (and shown read) in one frame,
-and the open's writes made after that frame, so no key waits for them."""
+"""Opening an article: read and laid out in a worker (or already, read_ahead.py), shown (and
+shown read) in one frame, and the open's writes made after that frame, so no key waits for
+them."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from textual import on, work
+from textual.worker import get_current_worker
 
 from reader.ui.messages import ArticleLoaded, StateSaved
+from reader.ui.screens.read_ahead import ReadingAhead
 from reader.ui.screens.reading_marks import ReadingMarks
 from reader.ui.widgets.article_pane import ArticlePane
 from reader.ui.widgets.ticker import Ticker
-from reader.views.article_view import OpenArticle, analyse
+from reader.views.article_view import OpenArticle
 
 
-class ArticleOpening(ReadingMarks):
+class ArticleOpening(ReadingMarks, ReadingAhead):
     @on(Ticker.Opened)
     def headline_opened(self, message: Ticker.Opened) -> None:
         row = message.row
@@ -24,7 +27,6 @@ class ArticleOpening(ReadingMarks):
             return
         self.load_article(row.article_id, self.search_query, focus=True, row=row.key)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="article")
     def load_article(
         self,
         article_id: str,
@@ -33,12 +35,21 @@ class ArticleOpening(ReadingMarks):
         row: str | None = None,
         mark: bool = True,
     ) -> None:
-        """Read the article; the writes wait until it is on screen (mark_opened). `mark`:
-        opening marks it read (p opens without)."""
-        article = self.store.article(article_id)
-        if article is not None:
-            opened = analyse(article, query)
-            self.query_one(ArticlePane).lay_out_ahead(opened)  # the layout, off the UI thread
+        """Show the article: at once if it was read ahead, else when a worker has read it;
+        the writes wait until it is on screen (mark_opened). `mark`: opening marks it read
+        (p opens without)."""
+        if (opened := self.read_already(article_id, query)) is None:
+            self.read_article(article_id, query, focus, row, mark)
+            return
+        self.workers.cancel_group(self, "article")  # an older open must not replace it
+        self.article_loaded(ArticleLoaded(opened, focus, row, mark))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="article")
+    def read_article(
+        self, article_id: str, query: str, focus: bool, row: str | None, mark: bool
+    ) -> None:
+        opened = self.read(article_id, query)
+        if opened is not None and not get_current_worker().is_cancelled:
             self.post_message(ArticleLoaded(opened, focus, row, mark))
 
     @work(thread=True, exit_on_error=False, group="state")

@@ -80,6 +80,7 @@ class MainScreen(Search, FeedViews, LinkKeys):
         self.post_message(StoreChanged("; ".join(notes)))
         self.set_interval(1.0, self.watch_other_writers)
         self.watch(self.query_one(Ticker), "cursor", self._near_the_end, init=False)
+        self.watch(self.query_one(Ticker), "cursor", self.cursor_moved, init=False)
         self.query_one(Ticker).focus()
 
     def on_resize(self) -> None:

@@ -39,6 +39,7 @@ class RowLoading(ArticleOpening, BackgroundWork):
 
     @on(StoreChanged)
     def store_changed(self, message: StoreChanged) -> None:
+        self.forget_read_ahead()
         self._reload(message.note)
 
     def _reload(self, note: str = "") -> None:

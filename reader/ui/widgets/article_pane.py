@@ -7,7 +7,6 @@ from __future__ import annotations
 from functools import partial
 
 from rich.style import Style
-from textual.geometry import Size
 from textual.reactive import reactive
 from textual.strip import Strip
 
@@ -76,7 +75,7 @@ class ArticlePane(QuietFocus, TerminalScroll, can_focus=True):
     def _relayout(self) -> None:
         width = self.text_width
         if self._layout.update(self.opened, width, self.mode):
-            self.virtual_size = Size(width, len(self._layout.lines))
+            self.set_lines(width, len(self._layout.lines))
             self.refresh()  # every line changed
 
     def on_mount(self) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
 from textual.binding import Binding
-from textual.geometry import Region, Size
+from textual.geometry import Region
 from textual.reactive import reactive
 from textual.strip import Strip
 
@@ -65,7 +65,7 @@ class CursorList(QuietFocus, Generic[Row], can_focus=True):
         at = self.cursor if index is None else index
         self.set_reactive(CursorList.cursor, self._selectable(at, 1))
         if len(old) != len(self.items):
-            self.virtual_size = Size(self.size.width, len(self.items))
+            self.set_lines(self.size.width, len(self.items))
             self._scroll_to_cursor()
             self.refresh()
             return
@@ -155,7 +155,7 @@ class CursorList(QuietFocus, Generic[Row], can_focus=True):
             self.choose(self.current)
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.items))
+        self.set_lines(self.size.width, len(self.items))
 
     def focus_changed(self) -> None:
         # the cursor row shows whether the list has the focus

@@ -8,6 +8,7 @@ from __future__ import annotations
 from textual import events
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
+from textual.widget import Widget
 
 from reader.ui.widgets.plain_lines import PlainLines
 from reader.ui.widgets.prompt_repaint import PromptRepaint
@@ -29,6 +30,15 @@ class QuietFocus(ScrollView, PlainLines, PromptRepaint):
             return False
         self._sized = sized
         return super()._size_updated(size, virtual_size, container_size, layout)
+
+    def set_lines(self, width: int, lines: int) -> None:
+        """The scrollable size, without a layout of the screen (Widget.virtual_size is a
+        layout reactive): a pane's region never depends on its lines, and that layout was a
+        reflow of every widget in a frame of its own 16-33 ms later, or the frame waited for
+        it. The scroll limits and the scrollbar follow here (a scrollbar that appears or
+        goes still asks for its layout)."""
+        self.set_reactive(Widget.virtual_size, Size(width, lines))
+        self._scroll_update(self.virtual_size)
 
     def focus_changed(self) -> None:
         """Repaint what shows the focus (nothing by default)."""
