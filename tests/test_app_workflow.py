@@ -122,6 +122,7 @@ async def test_next_unread_and_open_without_marking_read(store: ArticleStore) ->
         await settle(app, pilot)
         peeked = screen.opened
         assert peeked is not None and not store.reading.state(peeked.id).read
+        assert store.reading.setting("last_file")[0] == peeked.id  # where the next start finds it
         ticker.focus()
         await pilot.press("u")
         await settle(app, pilot)

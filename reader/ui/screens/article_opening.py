@@ -60,7 +60,8 @@ class ArticleOpening(ReadingMarks, ReadingAhead):
         if mark:  # (the screen showed it read with the article: article_loaded)
             self.store.mark_opened(article_id, row)  # read, and remembered with the row
         else:
-            self.store.reading.set_settings({"last_article": article_id, **last_row})
+            where = self.store.where_opened(article_id)  # its file, for the next start
+            self.store.reading.set_settings({"last_article": article_id, **last_row, **where})
         # an article a killed import left unindexed joins the entity index on open, when
         # the index is loaded already (loading it for this would cost seconds at 100,000
         # articles; the next import or fetch indexes whatever is missing anyway)
