@@ -39,6 +39,14 @@ def shard_of(article_id: str) -> int:
     return zlib.crc32(article_id.encode("utf-8", "surrogatepass")) % SHARDS
 
 
+def state_in(shard: Shard, article_id: str) -> ReadingState | None:
+    """An article's state in a shard's sets (or in all of them joined); None: neither."""
+    read, starred = shard
+    if article_id in read:
+        return SHARED[True, article_id in starred]
+    return SHARED[False, True] if article_id in starred else None
+
+
 class StateShards:
     def __init__(self, folder: Path, lock: DatabaseLock) -> None:
         self.folder = folder
@@ -109,10 +117,7 @@ class StateShards:
         return changed
 
     def get(self, article_id: str) -> ReadingState | None:
-        read, starred = self._shards[shard_of(article_id)]
-        if article_id in read:
-            return SHARED[True, article_id in starred]
-        return SHARED[False, True] if article_id in starred else None
+        return state_in(self._shards[shard_of(article_id)], article_id)
 
     def all(self) -> StatesView:
         return StatesView(list(self._shards))
@@ -169,10 +174,7 @@ class StatesView(Mapping[str, ReadingState]):
     def get(self, article_id: str, /, default: ReadingState | T) -> ReadingState | T: ...
     def get(self, article_id: str, /, default: object = None) -> object:
         """Without a KeyError for each article never marked (most of them)."""
-        read, starred = self._sets()
-        if article_id in read:
-            return SHARED[True, article_id in starred]
-        return SHARED[False, True] if article_id in starred else default
+        return state_in(self._sets(), article_id) or default
 
     def __iter__(self) -> Iterator[str]:
         read, starred = self._sets()
