@@ -21,6 +21,7 @@ from reader.ui.messages import StoreChanged
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article_pane import ArticlePane
 from reader.ui.widgets.ticker import Ticker
+from reader.views.ticker_row import TickerRow
 from tests.pilot_support import settle
 
 
@@ -59,16 +60,23 @@ def parts(app: NewsReaderApp) -> tuple[MainScreen, Ticker]:
     return screen, screen.query_one(Ticker)
 
 
+async def rest_on_the_next_row(app: NewsReaderApp, pilot: Any, reads: list[str]) -> TickerRow:
+    """j, then rest there until that row's article, and only it, has been read ahead."""
+    ticker = parts(app)[1]
+    await pilot.press("j")
+    under = ticker.current
+    assert under is not None and under.article_id
+    await rest(app, pilot, lambda: reads == [under.article_id])
+    return under
+
+
 async def test_enter_shows_the_article_read_while_the_cursor_rested(store: Library) -> None:
     app = NewsReaderApp(store)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
         screen, ticker = parts(app)
         reads = count_reads(store)
-        await pilot.press("j")
-        under = ticker.current
-        assert under is not None and under.article_id
-        await rest(app, pilot, lambda: reads == [under.article_id])
+        under = await rest_on_the_next_row(app, pilot, reads)
         await pilot.press("enter")
         await settle(app, pilot)
         assert screen.opened is not None and screen.opened.id == under.article_id
@@ -84,10 +92,7 @@ async def test_a_read_ahead_is_not_used_for_another_search(store: Library) -> No
         await settle(app, pilot)
         screen, ticker = parts(app)
         reads = count_reads(store)
-        await pilot.press("j")
-        under = ticker.current
-        assert under is not None and under.article_id
-        await rest(app, pilot, lambda: len(reads) == 1)
+        under = await rest_on_the_next_row(app, pilot, reads)
         word = screen.query_one(Ticker).current.text.split()[0]  # type: ignore[union-attr]
         screen.search_query = word  # as a search that leaves the cursor where it is
         await pilot.press("enter")
@@ -103,10 +108,7 @@ async def test_a_read_ahead_is_forgotten_when_the_store_changes(store: Library) 
         await settle(app, pilot)
         screen, ticker = parts(app)
         reads = count_reads(store)
-        await pilot.press("j")
-        under = ticker.current
-        assert under is not None and under.article_id
-        await rest(app, pilot, lambda: len(reads) == 1)
+        under = await rest_on_the_next_row(app, pilot, reads)
         screen.post_message(StoreChanged())  # another process wrote: read it again
         await settle(app, pilot)
         await pilot.press("enter")
