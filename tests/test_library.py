@@ -15,7 +15,7 @@ from reader.cli import main
 from reader.ingest.pipeline import import_paths
 from reader.library.library import Library
 from reader.library.storage import AtomicJSONStorage, StoreError
-from reader.library.store import _record
+from reader.library.records import as_record
 from reader.models import Article, Headline
 from tests.conftest import SEED_000, SEEDS, month_files
 
@@ -89,7 +89,7 @@ def test_feeds_added_by_another_writer_survive_a_fetch_record(db_dir: Path) -> N
 
 def test_a_body_stored_before_a_kill_is_not_stored_twice(db_dir: Path) -> None:
     store = Library(db_dir)
-    store._bodies.add([_record(article(1))])  # what a kill between bodies and index leaves
+    store._bodies.add([as_record(article(1))])  # what a kill between bodies and index leaves
     store.add([article(1)], [])
     bodies = [
         doc["id"]

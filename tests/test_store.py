@@ -148,7 +148,7 @@ def test_a_headline_loaded_before_its_article_shares_its_strings(
     """Read back from disk, a headline whose file loads before its article's (a busy
     month's next part, loaded first) still holds its article's id, title and time as one
     object each once the article is loaded."""
-    monkeypatch.setattr("reader.library.store.PART_RECORDS", 1)  # a record a file
+    monkeypatch.setattr("reader.library.index_writing.PART_RECORDS", 1)  # a record a file
     at = "2024-03-05T09:00:00+00:00"
     article = Article("a1", "عنوان", ("نص",), "مصدر", "2024-03-05", published_at=at)
     line = Headline("h1", "09:00", "عنوان", "مصدر", "a1", "2024-03-05", at=at)
