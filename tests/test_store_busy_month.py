@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import store as store_module
+from reader.library import index_writing
 from reader.library.library import Library
 from reader.models import Article
 from tests.conftest import month_files
@@ -35,7 +35,7 @@ def busy_month(db: Path, order: list[int]) -> dict[str, str]:
 
 @pytest.fixture(autouse=True)
 def small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store_module, "PART_RECORDS", 20)
+    monkeypatch.setattr(index_writing, "PART_RECORDS", 20)
 
 
 def test_the_first_screen_parses_only_the_parts_with_the_newest_days(db_dir: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import store as store_module
+from reader.library import index_writing
 from reader.library.chunks import CHUNK_BYTES
 from reader.library.library import Library
 from reader.library.storage import StoreError
@@ -118,7 +118,7 @@ def test_a_library_without_reading_state_does_not_change_by_itself(db_dir: Path)
 
 
 def test_a_full_month_goes_on_in_a_new_part(db_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store_module, "PART_RECORDS", 12)
+    monkeypatch.setattr(index_writing, "PART_RECORDS", 12)
     library = Library(db_dir)
     library.add([dated(n, "2024-01") for n in range(10)], [])
     library.add([dated(n, "2024-02") for n in range(30)], [])  # 12 + 12 + 6
