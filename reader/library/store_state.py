@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from pathlib import Path
 from threading import RLock
+from typing import TYPE_CHECKING
 
 from reader.library.chunks import ChunkFiles
 from reader.library.entity_index import EntityIndex
-from reader.library.feed_registry import FeedRegistry
 from reader.library.lock import DatabaseLock
 from reader.library.months import MonthFiles
 from reader.library.reading_store import ReadingStore
 from reader.models import ArticleMeta, Headline
+
+if TYPE_CHECKING:  # imported when the feeds are first asked for (store.feeds)
+    from reader.library.feed_registry import FeedRegistry
 
 LAST_FILE = "last_file"  # in the session: [article id, the index file that holds it]
 

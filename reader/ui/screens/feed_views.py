@@ -3,7 +3,6 @@ back to all of them; S cycles the order, H hides or shows read items."""
 
 from __future__ import annotations
 
-from reader.library.feed_registry import FeedRegistry
 from reader.ui.messages import StoreChanged
 from reader.ui.screens.main_state import MainState
 from reader.ui.widgets.ticker import Ticker
@@ -23,11 +22,7 @@ class FeedViews(MainState):
         """In the feed screen's worker: every feed with its counts, from the unfiltered rows."""
         store = self.store
         rows = store.rows(store.reading.states())
-        registry = FeedRegistry(store.directory)
-        try:
-            subscribed = [(f.label, f.url) for f in registry.feeds()]
-        finally:
-            registry.close()
+        subscribed = [(f.label, f.url) for f in store.feeds.feeds()]  # the library's own
         return feed_rows(rows, subscribed)
 
     def _feed_chosen(self, choice: tuple[str | None] | None) -> None:
