@@ -13,7 +13,7 @@ import pytest
 
 from reader.library import index_writing
 from reader.library.library import Library
-from reader.models import Article
+from reader.models import Article, Headline
 from tests.conftest import month_files
 
 
@@ -99,3 +99,31 @@ def test_a_refresh_loads_another_process_s_newer_part_and_not_the_older_ones(
     assert lazy.refresh() is True
     assert {on_day(1000, 28).id, on_day(1024, 28).id} <= {m.id for m in lazy.recent(30)[1]}
     assert len(lazy._loaded) < len(month_files(db_dir))
+
+
+def test_one_batch_of_articles_and_headlines_is_stored_in_runs_of_days(db_dir: Path) -> None:
+    """A feed's batch: each article with its headline. The parts are filled day by day, so
+    the newest records are in the last part, not spread over the part the batch's articles
+    filled and the part its headlines did."""
+    articles = [on_day(n, 1 + n // 8) for n in range(100)]  # days 1-13
+    lines = [
+        Headline(Headline.make_id("10:00", a.title), "10:00", a.title, "t", a.id, a.published)
+        for a in articles
+    ]
+    library = Library(db_dir)
+    library.add(articles, lines)
+    library.close()
+    spans = []
+    for path in month_files(db_dir):
+        tables = json.loads(path.read_bytes())
+        records = [*tables["articles"].values(), *tables["headlines"].values()]
+        days = sorted(doc.get("published") or doc.get("date") for doc in records)
+        spans.append((days[0], days[-1]))
+    spans.sort()
+    assert len(spans) == 10  # 200 records, 20 a part
+    assert all(left[1] <= right[0] for left, right in zip(spans, spans[1:], strict=False))
+    lazy = Library(db_dir, lazy=True)
+    lines_shown, metas = lazy.recent(10)
+    assert len(lazy._loaded) <= 2  # the newest part (and the one before, if it is short)
+    newest = {a.id for a in articles if a.published == "2024-02-13"}
+    assert newest <= {m.id for m in metas}

@@ -13,6 +13,7 @@ from reader.library.months import (
     month_of_part,
     part_name,
     part_number,
+    record_day,
     tally,
 )
 from reader.library.record_rows import RecordRows
@@ -71,11 +72,16 @@ class IndexWriting(RecordRows):
             by_month.setdefault(headline_month(line), ([], [], {}))[1].append(line)
         by_part: dict[str, Part] = {}
         for month, (month_metas, month_lines, _) in by_month.items():
-            places = iter(self._places(month, len(month_metas) + len(month_lines)))
-            for meta in month_metas:
-                by_part.setdefault(next(places), ([], [], {}))[0].append(meta)
-            for line in month_lines:
-                by_part.setdefault(next(places), ([], [], {}))[1].append(line)
+            # by day, so a part holds a run of days (a first screen reads the newest part,
+            # not the part of the batch's newest articles and that of its headlines)
+            records: list[ArticleMeta | Headline] = [*month_metas, *month_lines]
+            records.sort(key=record_day)
+            for record, place in zip(records, self._places(month, len(records)), strict=True):
+                held = by_part.setdefault(place, ([], [], {}))
+                if isinstance(record, ArticleMeta):
+                    held[0].append(record)
+                else:
+                    held[1].append(record)
         for line_id, part in self._parts_of(set(changes)).items():
             by_part.setdefault(part, ([], [], {}))[2][line_id] = changes[line_id]
 

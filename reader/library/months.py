@@ -26,7 +26,7 @@ from reader.models import ArticleMeta
 UNDATED = "undated"
 LEGACY = "legacy"  # index.json of the layout before months, read in place when read-only
 COUNTS = "months"
-PART_RECORDS = 5000  # articles and headlines in one file of a month
+PART_RECORDS = 1000  # articles and headlines in one file of a month
 _MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _PART = re.compile(r"([0-9]{4}-[0-9]{2}|undated)(?:\.([0-9]{3}))?")

@@ -17,12 +17,13 @@ from reader.ui.screens.background_work import BackgroundWork
 from reader.ui.widgets.ticker import Ticker
 from reader.views.ticker_rows import TickerRow, build_rows
 
-WANTED = 1500  # records the first screen loads (the newest months); as many more per scroll
-KEPT = 3 * WANTED  # scrolling further reads the whole view a file at a time (only rows kept)
+WANTED = 600  # records the first screen loads (the newest files); as many more per scroll
+KEPT = 8 * WANTED  # scrolling further reads the whole view a file at a time (only rows kept)
 
 
 class RowLoading(ArticleOpening, BackgroundWork):
     _wanted = WANTED  # records in memory for the whole view (0: every month)
+    _held = 0  # records the last first page read (whole files: often more than wanted)
     _restored = False
     _to_end = False  # G reached the oldest loaded row: go on to the oldest of all
 
@@ -67,7 +68,7 @@ class RowLoading(ArticleOpening, BackgroundWork):
         if cursor < len(self.rows) - 2 * max(self.size.height, 10):
             return
         self._to_end = cursor >= len(self.rows) - 1
-        more = self._wanted + WANTED
+        more = max(self._wanted, self._held) + WANTED  # at least one file more
         self._wanted = 0 if self._to_end or more > KEPT else more
         self._reload()
 
@@ -100,7 +101,7 @@ class RowLoading(ArticleOpening, BackgroundWork):
             return
         if self.order == "newest":
             lines, metas = store.recent(self._wanted or WANTED)
-            some = len(lines) + len(metas)
+            some = self._held = len(lines) + len(metas)
             if self._wanted and self._whole_view() or some >= articles + headlines:
                 self.post_message(RowsBuilt(build(lines, metas), counts, note))
                 return
