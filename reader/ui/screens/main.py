@@ -13,7 +13,6 @@ from textual.containers import Vertical
 from textual.widget import Widget
 
 from reader.bidi.modes import MODES
-from reader.ui.messages import StoreChanged
 from reader.ui.screens.feed_views import FeedViews
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.link_keys import LinkKeys
@@ -77,7 +76,7 @@ class MainScreen(Search, FeedViews, LinkKeys):
     def on_mount(self) -> None:
         in_tmux = os.environ.get("TMUX") and self.bidi_mode == "app"
         notes = [*self.store.warnings, *([TMUX_NOTE] if in_tmux else [])]
-        self.post_message(StoreChanged("; ".join(notes)))
+        self._reload("; ".join(notes))  # the rows worker starts now, before the first layout
         self.set_interval(1.0, self.watch_other_writers)
         self.watch(self.query_one(Ticker), "cursor", self._near_the_end, init=False)
         self.watch(self.query_one(Ticker), "cursor", self.cursor_moved, init=False)
