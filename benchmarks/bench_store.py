@@ -8,7 +8,8 @@ Then it measures, each app in tmux at 100x30:
 
 - first screen: from starting the program to the ticker's status line (newsreader) / to the
   feed list and to the article list after Enter (newsboat); peak memory (VmHWM) of the
-  process at that moment; the median of `--runs` starts of each (3 by default);
+  process at that moment; the median of `--runs` starts of each (3 by default), the two
+  apps (and the bare Textual app below) started in turn, run after run;
 - the floor: a bare Textual app (one line of text, nothing of ours) started the same way,
   once per run: what any Textual app pays before it paints here;
 - in the app: from Enter on a search to its first results and to all of them (the status
@@ -240,25 +241,26 @@ def bare_textual(work: Path) -> float:
         pane.close()
 
 
-def newsboat(feed: Path, work: Path, runs: int) -> list[tuple[float, float, float]]:
-    """(feed list s, article list s, peak MiB) of `runs` starts on a cache loaded once."""
+def newsboat_cache(feed: Path, work: Path) -> str:
+    """newsboat's command line, its cache loaded once from `feed` (its reload)."""
     urls, cache, config = work / "urls", work / "cache.db", work / "newsboat.conf"
     urls.write_text(f"file://{feed}\n")
     config.write_text("")
     base = f"{NEWSBOAT} -u {urls} -c {cache} -C {config}"
     subprocess.run([*base.split(), "-x", "reload"], check=True, capture_output=True)
+    return base
+
+
+def newsboat(base: str, work: Path) -> tuple[float, float, float]:
+    """One start of newsboat: (feed list s, article list s after Enter, peak MiB)."""
     env = {"HOME": str(work), "TERM": "xterm-256color", "LANG": "C.UTF-8"}
-    found = []
-    for _ in range(runs):
-        pane = Pane(base, env)
-        try:
-            feeds = pane.wait(r"أخبار")
-            pane.tmux("send-keys", "-t", "b", "Enter")
-            articles = pane.wait(r"Articles in feed")
-            found.append((feeds, articles, pane.peak_mib()))
-        finally:
-            pane.close()
-    return found
+    pane = Pane(base, env)
+    try:
+        feeds = pane.wait(r"أخبار")
+        pane.tmux("send-keys", "-t", "b", "Enter")
+        return feeds, pane.wait(r"Articles in feed"), pane.peak_mib()
+    finally:
+        pane.close()
 
 
 def median_ms(action: object, ids: list[str]) -> float:
@@ -302,15 +304,42 @@ def bench(n: int, args: argparse.Namespace, work: Path) -> None:
     articles, lines = generate(n, args.per_day)
     db = work / f"db{n}"
     built = build(db, articles, lines)
-    firsts = [first_screen(db, work) for _ in range(args.runs)]
+    base = None
+    if not args.no_newsboat:
+        feed = work / f"feed{n}.xml"
+        rss(feed, articles, lines)
+        (work / "nb").mkdir(exist_ok=True)
+        base = newsboat_cache(feed, work / "nb")
+    # One start of each in turn, run after run: the load of this shared machine changes
+    # from second to second, and each ratio compares starts made a second apart.
+    firsts, floors, runs = [], [], []
+    for _ in range(args.runs):
+        firsts.append(first_screen(db, work))
+        floors.append(bare_textual(work))
+        if base is not None:
+            runs.append(newsboat(base, work / "nb"))
     ours, peak = statistics.median(f[0] for f in firsts), max(f[1] for f in firsts)
     print(
         f"\n{n:,} articles, {args.per_day} a day (stored in {built:.0f} s, "
         f"{disk_mib(db):.0f} MiB on disk)"
     )
     print(f"  newsreader first screen {ours:6.2f} s, peak {peak:5.0f} MiB (median of {args.runs})")
-    floor = statistics.median(bare_textual(work) for _ in range(args.runs))
+    floor = statistics.median(floors)
     print(f"  bare Textual app first paint {floor:6.2f} s")
+    if runs:
+        feeds, listed = (statistics.median(r[i] for r in runs) for i in (0, 1))
+        nb_peak = max(r[2] for r in runs)
+        paired = statistics.median(f[0] / r[1] for f, r in zip(firsts, runs, strict=True))
+        print(
+            f"  newsboat feed list {feeds:6.2f} s, article list {listed:6.2f} s, peak "
+            f"{nb_peak:5.0f} MiB (median of {args.runs}, started in turn with newsreader)"
+        )
+        print(
+            f"    ratio newsreader/newsboat: first screen vs article list {ours / listed:.2f}"
+            f" (run by run: median {paired:.2f}), memory {peak / nb_peak:.2f};"
+            f" bare Textual vs article list {floor / listed:.2f}"
+        )
+        shutil.rmtree(work / "nb")
     _, _, after_g, _ = first_screen(db, work, to_end=True)
     print(f"  after G (every month loaded): peak {after_g:5.0f} MiB")
     _, _, first, every = first_screen(db, work, query=QUERY)
@@ -321,22 +350,6 @@ def bench(n: int, args: argparse.Namespace, work: Path) -> None:
         old, old_peak, _, _ = first_screen(old_db, work, Path(args.old))
         print(f"  old release first screen {old:6.2f} s, peak {old_peak:5.0f} MiB")
         print(f"    ratio new/old: time {ours / old:.2f}, memory {peak / old_peak:.2f}")
-    if not args.no_newsboat:
-        feed = work / f"feed{n}.xml"
-        rss(feed, articles, lines)
-        (work / "nb").mkdir(exist_ok=True)
-        runs = newsboat(feed, work / "nb", args.runs)
-        feeds, listed = (statistics.median(r[i] for r in runs) for i in (0, 1))
-        nb_peak = max(r[2] for r in runs)
-        print(
-            f"  newsboat feed list {feeds:6.2f} s, article list {listed:6.2f} s, peak "
-            f"{nb_peak:5.0f} MiB (median of {args.runs})"
-        )
-        print(
-            f"    ratio newsreader/newsboat: first screen vs article list {ours / listed:.2f},"
-            f" memory {peak / nb_peak:.2f}; bare Textual vs article list {floor / listed:.2f}"
-        )
-        shutil.rmtree(work / "nb")
     timings = in_process(db, [a.id for a in articles])
     print("  " + ", ".join(f"{k} {v:.1f} ms" for k, v in timings.items()))
     read = [first_screen(db, work) for _ in range(args.runs)]  # a reader's archive: all read
