@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
-from reader.entities.names import accusative, name_end
+from reader.entities.name_breaks import accusative
+from reader.entities.names import name_end
 from reader.entities.phrases import ALL_HEADS, adjectives
 from reader.entities.spans import PLACE, Span
 from reader.entities.tokens import Tokens

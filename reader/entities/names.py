@@ -9,23 +9,10 @@ word and punctuation (tokens not joined).
 from __future__ import annotations
 
 from reader.entities.classes import LISTED
-from reader.entities.clitics import readings
-from reader.entities.lexicon import Lexicon, lexicon
-from reader.entities.memo import Memo
-from reader.entities.normalise import normalise
+from reader.entities.lexicon import Lexicon
+from reader.entities.name_breaks import BREAKS, CLITIC_HEAD, NUMBERS
 from reader.entities.tokens import Tokens
-from reader.entities.vocab import (
-    COMPASS,
-    EVENT_HEADS,
-    FILIATION,
-    ORG_HEADS_STRONG,
-    ORG_HEADS_WEAK,
-    PARTICLES,
-    PLACE_HEADS,
-    PLACE_TRIGGERS,
-    STOP,
-    TITLES,
-)
+from reader.entities.vocab import COMPASS, FILIATION, PARTICLES, STOP, TITLES
 from reader.entities.words import (
     can_start_name,
     hamza_name,
@@ -35,27 +22,14 @@ from reader.entities.words import (
 )
 
 MAX_WORDS = 4  # name words, not counting particles
-# Nouns that begin something else after a name (X مهرجان, X جمهورية ...).
-HEAD_WORDS = EVENT_HEADS | ORG_HEADS_STRONG | ORG_HEADS_WEAK | PLACE_HEADS | PLACE_TRIGGERS
 # Second halves of compound names: عز الدين, نصر الله, عبد الرحمن.
 COMPOUND = frozenset({"الدين", "الله", "الرحمن"})
-# Number words: a name stops before them (ماسيمو بوسيتي عشر سنوات).
-_NUMBER_WORDS = """واحد واحدة اثنان اثنين اثنتين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة
-    ثماني ثمانية تسع تسعة عشر عشرة عشرين ثلاثين أربعين خمسين مئة مائة مئات ألف آلاف مليون مليار"""
-NUMBERS = frozenset(map(normalise, _NUMBER_WORDS.split()))
 
 
 def _ends_after(tokens: Tokens, k: int) -> bool:
     """Whether a name would end right after token k: punctuation, the end, or a function word."""
     k += 1
     return k == tokens.size or not tokens.joined[k] or tokens.norm[k] in STOP
-
-
-def accusative(word: str, lex: Lexicon) -> bool:
-    """اتصالا, هاتفيا, معرضا: an indefinite accusative after the name (not إيشيبا, أتا)."""
-    if not word.endswith("ا") or word in lex.given or word.startswith("ال"):
-        return False
-    return is_common(word[:-1], lex) or (len(word) >= 5 and word.endswith("يا"))
 
 
 def _surname(tokens: Tokens, k: int, lex: Lexicon, after_title: bool) -> bool:
@@ -73,19 +47,6 @@ def _surname(tokens: Tokens, k: int, lex: Lexicon, after_title: bool) -> bool:
         k += 1
         return k == tokens.size or not tokens.joined[k] or is_function_word(tokens.norm[k])
     return True
-
-
-_SUFFIXES = ("تهما", "تهم", "تها", "ته")
-
-
-def _possessed(word: str, lex: Lexicon) -> bool:
-    """مشاركتها, زيارته: a noun ending in ة with a possessive pronoun follows a name; it is
-    not part of it."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            stem = word[: -len(suffix)] + "ه"
-            return is_common(stem, lex) or is_verbal_noun(stem, lex)
-    return False
 
 
 def _continues(tokens: Tokens, k: int) -> bool:
@@ -118,14 +79,7 @@ def _inner_title(tokens: Tokens, k: int, lex: Lexicon) -> bool:
     word = tokens.norm[k]
     if word.startswith("ال") or word in STOP or word in TITLES or is_common(word, lex):
         return False
-    return tokens.cls[k] & LISTED == 0 and word not in lex.nationality and not _BREAKS[word]
-
-
-def _clitic_head(word: str) -> bool:
-    return any(strip and form in HEAD_WORDS for strip, form in readings(word))
-
-
-_CLITIC_HEAD = Memo(_clitic_head)  # a head word behind a proclitic (بتنظيم)
+    return tokens.cls[k] & LISTED == 0 and word not in lex.nationality and not BREAKS[word]
 
 
 def _vouched(tokens: Tokens, start: int, lex: Lexicon) -> bool:
@@ -136,7 +90,7 @@ def _vouched(tokens: Tokens, start: int, lex: Lexicon) -> bool:
         return False
     if is_function_word(first) and first != "علي":  # علي يوسف: علي is also على
         return False
-    if _CLITIC_HEAD[first]:
+    if CLITIC_HEAD[first]:
         return False  # بتنظيم كوت ديفوار: a proclitic on a head word
     nxt = tokens.norm[k]
     if nxt in COMPOUND or (nxt in PARTICLES and first != "علي"):  # عز الدين, سهام بن سدرين
@@ -144,26 +98,6 @@ def _vouched(tokens: Tokens, start: int, lex: Lexicon) -> bool:
     if first == "علي" and nxt.startswith("ال"):  # علي العلاق
         return not is_function_word(nxt) and nxt not in lex.common
     return can_start_name(nxt, lex, titled=False)
-
-
-def _breaks(word: str) -> bool:
-    """Whether a word ends a name wherever it stands (the tests that need only the word)."""
-    lex = lexicon()
-    if any(form in HEAD_WORDS or (s and is_common(form, lex)) for s, form in readings(word)):
-        return True  # X مهرجان, X بماراثون, X بلقب: something else begins
-    if is_function_word(word) or word in TITLES or word in lex.nationality or word in NUMBERS:
-        return True
-    if word[0] == "و" and word not in lex.given:  # بايدن ونتنياهو: a second name
-        return True
-    if any(form.startswith("ال") for strip, form in readings(word) if strip):
-        return True  # بالرئيس, والقاهرة: a proclitic on an article word starts something else
-    if accusative(word, lex):
-        return True  # اتصالا هاتفيا, معرضا: accusative nouns and adverbs after the name
-    # فهد اليوسف إبعاد ..., سلاف فواخرجي مشاركتها
-    return is_verbal_noun(word, lex) or _possessed(word, lex)
-
-
-_BREAKS = Memo(_breaks)
 
 
 def name_end(tokens: Tokens, start: int, lex: Lexicon, titled: bool) -> int | None:
@@ -199,7 +133,7 @@ def name_end(tokens: Tokens, start: int, lex: Lexicon, titled: bool) -> int | No
         if inner and _inner_title(tokens, k + 1, lex):
             k, words = k + 1, words + 1  # أكرم إمام أوغلو: a title word between name words
             continue
-        if _BREAKS[word]:
+        if BREAKS[word]:
             break  # a word that is no name word, whatever stands around it
         if tokens.norm[k - 1].startswith("ال") and not word.startswith("ال"):
             particled = k >= 3 and tokens.norm[k - 2] in PARTICLES  # عبد الحق سايحي

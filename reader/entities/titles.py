@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from reader.entities.classes import GIVEN_WORD, TITLE
 from reader.entities.lexicon import Lexicon
-from reader.entities.names import accusative, name_end
+from reader.entities.name_breaks import accusative
+from reader.entities.names import name_end
 from reader.entities.spans import GIVEN, ORG, PERSON, PLACE, TITLED, Span
 from reader.entities.tokens import Tokens
 from reader.entities.vocab import (
