@@ -6,28 +6,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.reactive import var
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.bidi.modes import Mode
-from reader.library.feed_registry import FeedError, FeedRegistry
 from reader.library.store import ArticleStore
 from reader.text.sanitize import clean_line
+from reader.ui.screens.feed_writes import Choice, FeedWrites
 from reader.ui.widgets.feed_list import FeedList
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.status_line import Status, StatusLine
 from reader.views.feed_rows import FeedRow
 
 HELP = "Enter: show in the ticker · +: add · n: rename · d d: remove · Esc: close"
-Choice = tuple[str | None]  # (source,): the feed chosen, (None,) all feeds
+__all__ = ["Choice", "FeedsScreen"]
 
 
-class FeedsScreen(ModalScreen[Choice | None]):
+class FeedsScreen(FeedWrites):
     BINDINGS = [
         Binding("escape,q,f", "close", "Close"),
         Binding("plus,equals_sign", "ask('add')", "Add"),
@@ -35,14 +33,8 @@ class FeedsScreen(ModalScreen[Choice | None]):
         Binding("d", "remove", "Remove"),
     ]
 
-    rows: var[tuple[FeedRow, ...]] = var[tuple[FeedRow, ...]](())
-    mode: var[Mode] = var[Mode]("app")
-    status: var[Status] = var(Status())
-
     def __init__(self, store: ArticleStore, mode: Mode, build: Callable[[], list[FeedRow]]):
-        super().__init__()
-        self.store, self.build = store, build
-        self.set_reactive(FeedsScreen.mode, mode)
+        super().__init__(store, mode, build)
         self.asking = ""
         self.armed: str | None = None  # the feed `d` was pressed on once
 
@@ -56,16 +48,6 @@ class FeedsScreen(ModalScreen[Choice | None]):
     def on_mount(self) -> None:
         self.reload("")
         self.query_one(FeedList).focus()
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="feed-rows")
-    def reload(self, note: str) -> None:
-        rows = tuple(self.build())
-        self.app.call_from_thread(self._show, rows, note)
-
-    def _show(self, rows: tuple[FeedRow, ...], note: str) -> None:
-        self.rows = rows
-        if note:
-            self.status = Status(" feeds |", note)
 
     @on(FeedList.Chosen)
     def chosen(self, message: FeedList.Chosen) -> None:
@@ -104,28 +86,6 @@ class FeedsScreen(ModalScreen[Choice | None]):
         self.query_one(SearchBar).remove_class("-asking")
         self.query_one(FeedList).focus()
 
-    @work(thread=True, exit_on_error=False, group="feed-write")
-    def add(self, url: str) -> None:
-        from reader.commands.feed_add import add_feed
-
-        try:
-            told = add_feed(self.store, url) or ["cancelled"]
-            note = told[-2] if len(told) > 1 else told[0]
-        except FeedError as failure:
-            note = str(failure)
-        self.app.call_from_thread(self.reload, note)
-
-    @work(thread=True, exit_on_error=False, group="feed-write")
-    def rename(self, url: str, name: str) -> None:
-        from reader.commands.feed_rename import rename_feed
-
-        try:
-            feed, moved = rename_feed(self.store, url, name)
-            note = f"renamed: {feed.label} ({moved} stored articles and headlines moved)"
-        except FeedError as failure:
-            note = str(failure)
-        self.app.call_from_thread(self.reload, note)
-
     def action_remove(self) -> None:
         row = self.query_one(FeedList).current
         if row is None or row.url is None:
@@ -137,15 +97,3 @@ class FeedsScreen(ModalScreen[Choice | None]):
             return
         self.armed = None
         self.unsubscribe(row.url)
-
-    @work(thread=True, exit_on_error=False, group="feed-write")
-    def unsubscribe(self, url: str) -> None:
-        registry = FeedRegistry(self.store.directory)
-        try:
-            feed = registry.remove(url)
-        except FeedError as failure:
-            self.app.call_from_thread(self.reload, str(failure))
-            return
-        finally:
-            registry.close()
-        self.app.call_from_thread(self.reload, f"unsubscribed from {feed.label}; its articles stay")
