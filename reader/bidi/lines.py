@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.bidi.modes import Mode
+
 Style = tuple[int, int, str]  # (start, end, style) over indices of a visual string
 
 
@@ -26,7 +28,7 @@ class VisualLine:
     rtl: bool  # paragraph direction
     cells: int  # width of `visual` in cells
     styles: tuple[Style, ...] = ()  # (start, end, style) over `visual` indices, no overlaps
-    mode: str = "app"  # "app": laid out here; "terminal": the terminal lays it out
+    mode: Mode = "app"  # "app": laid out here; "terminal": the terminal lays it out
 
     def padded(self, width: int) -> str:
         """The line as printed in a `width`-cell row: right-to-left lines laid out here are

@@ -86,7 +86,7 @@ def detect_mode(environ: Mapping[str, str], query: Callable[[], int | None] | No
 
 
 @contextmanager
-def explicit_bidi(stream: TextIO | None = None, mode: str = "app") -> Iterator[None]:
+def explicit_bidi(stream: TextIO | None = None, mode: Mode = "app") -> Iterator[None]:
     """Send BIDI_EXPLICIT (app mode) or PARAGRAPH_AUTO (terminal mode) on entry and
     BIDI_IMPLICIT (and PARAGRAPH_LTR) on exit, to a terminal only."""
     out = stream if stream is not None else sys.__stdout__

@@ -6,20 +6,20 @@ from __future__ import annotations
 
 from textual import work
 from textual.reactive import Reactive, var
-from textual.screen import Screen
 from textual.widget import Widget
 
 from reader.bidi.modes import Mode
 from reader.library.entity_index import IndexedEntity
 from reader.library.library import Library
 from reader.library.locations import load_config
+from reader.ui.frame_timer import PromptFrames
 from reader.ui.messages import Counts, TerminalBidi
 from reader.ui.widgets.status_line import Status
 from reader.views.article_view import OpenArticle
 from reader.views.ticker_rows import ORDERS, Positions, TickerRow
 
 
-class MainState(Screen[None]):
+class MainState(PromptFrames):
     # Textual's Screen.focused repaints the whole screen when the focus moves: not needed,
     # the widgets involved draw their own focus (reader/ui/widgets/quiet_focus.py).
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
