@@ -123,7 +123,7 @@ def test_one_batch_of_articles_and_headlines_is_stored_in_runs_of_days(db_dir: P
     assert len(spans) == 10  # 200 records, 20 a part
     assert all(left[1] <= right[0] for left, right in zip(spans, spans[1:], strict=False))
     lazy = Library(db_dir, lazy=True)
-    lines_shown, metas = lazy.recent(10)
+    _, metas = lazy.recent(10)
     assert len(lazy._loaded) <= 2  # the newest part (and the one before, if it is short)
     newest = {a.id for a in articles if a.published == "2024-02-13"}
     assert newest <= {m.id for m in metas}

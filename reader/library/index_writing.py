@@ -65,16 +65,15 @@ class IndexWriting(RecordRows):
         """One write of each file of a month the batch touches (the month's last part, and
         new parts when it is full), then the same change in memory."""
         Part = tuple[list[ArticleMeta], list[Headline], dict[str, str]]
-        by_month: dict[str, Part] = {}
+        by_month: dict[str, list[ArticleMeta | Headline]] = {}
         for meta in metas:
-            by_month.setdefault(article_month(meta), ([], [], {}))[0].append(meta)
+            by_month.setdefault(article_month(meta), []).append(meta)
         for line in lines:
-            by_month.setdefault(headline_month(line), ([], [], {}))[1].append(line)
+            by_month.setdefault(headline_month(line), []).append(line)
         by_part: dict[str, Part] = {}
-        for month, (month_metas, month_lines, _) in by_month.items():
+        for month, records in by_month.items():
             # by day, so a part holds a run of days (a first screen reads the newest part,
             # not the part of the batch's newest articles and that of its headlines)
-            records: list[ArticleMeta | Headline] = [*month_metas, *month_lines]
             records.sort(key=record_day)
             for record, place in zip(records, self._places(month, len(records)), strict=True):
                 held = by_part.setdefault(place, ([], [], {}))
