@@ -8,7 +8,9 @@ import time
 import pytest
 from bs4 import BeautifulSoup
 
-from reader.feeds.html_text import html_paragraphs, is_ad, plain_paragraphs, safe_link
+from reader.feeds.html_links import safe_link
+from reader.feeds.html_target import is_ad
+from reader.feeds.html_text import html_paragraphs, plain_paragraphs
 
 
 def test_blocks_become_paragraphs_and_inline_text_stays_together() -> None:

@@ -15,7 +15,8 @@ from datetime import UTC, datetime
 from operator import attrgetter
 from typing import Any, NamedTuple
 
-from reader.feeds.html_text import html_paragraphs, plain_paragraphs, safe_link
+from reader.feeds.html_links import safe_link
+from reader.feeds.html_text import html_paragraphs, plain_paragraphs
 from reader.feeds.types import ParsedFeed, RawEntry
 from reader.models import Article, Headline, stable_id
 from reader.text.sanitize import clean_line, split_long
