@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.feeds import fetch, parse_job
-from reader.feeds.fetch import Progress, refresh
+from reader.feeds import fetch_results, fetch_start, parse_job
+from reader.feeds.fetch import refresh
+from reader.feeds.fetch_results import Progress
 from reader.library.feed_registry import FeedRegistry
 from reader.library.store import ArticleStore
 from tests.fixtures.feeds.server import FeedServer
@@ -235,7 +236,7 @@ def test_many_feeds_are_parsed_and_indexed_on_the_workers(
     names = ["arabic-rss2.xml", "atom-rtl.xml", "windows-1256-undeclared.xml", "feed.json"]
     urls = [server.fixture(f"/{n}-{name}", name) for n in range(2) for name in names]
     subscribe(store, *urls, server.fixture("/page.html", "not-a-feed.html"))
-    assert len(urls) + 1 >= fetch.PARALLEL_FEEDS
+    assert len(urls) + 1 >= fetch_start.PARALLEL_FEEDS
 
     def here(*args: object) -> None:
         raise AssertionError("parsed in the calling process")
@@ -256,7 +257,7 @@ def test_everything_is_stored_and_shown_before_the_indexes_catch_up(
     subscribe(store, *(server.fixture(f"/{n}-{name}", name) for n in range(3) for name in names))
     seen: list[tuple[int, int, set[str | None]]] = []
 
-    def stored(summary: fetch.Summary) -> None:  # what another process sees at that moment
+    def stored(summary: fetch_results.Summary) -> None:  # what another process sees at that moment
         other = ArticleStore(store.directory)
         statuses = {f.status for f in FeedRegistry(store.directory).feeds()}
         seen.append((len(other.articles()), len(unindexed(other)), statuses))

@@ -73,7 +73,9 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
 def _fetch_once(args: argparse.Namespace) -> int:
     from reader.commands.importing import Bar, CtrlC, index_step
-    from reader.feeds.fetch import Progress, Started, Summary, refresh, start
+    from reader.feeds.fetch import refresh
+    from reader.feeds.fetch_results import Progress, Summary
+    from reader.feeds.fetch_start import Started, start
     from reader.library.index_workers import prestart, stop_pool
     from reader.library.indexing import index_pending
 

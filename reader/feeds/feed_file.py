@@ -19,7 +19,8 @@ from lxml import etree
 from reader.feeds.encoding import effective_charset
 from reader.feeds.records import feed_records
 from reader.feeds.sniff import Records, root_element, sniff_feed
-from reader.feeds.stream import NotFast, iter_feed
+from reader.feeds.stream import iter_feed
+from reader.feeds.stream_entry import NotFast
 from reader.feeds.types import ParsedFeed, RawEntry
 
 SAMPLE = 1 << 20  # bytes read to sniff the format and the encoding

@@ -18,7 +18,8 @@ from lxml import etree
 from reader.feeds.encoding import effective_charset, header_charset
 from reader.feeds.html_text import html_paragraphs
 from reader.feeds.jsonfeed import looks_like_json_feed, parse_json_feed
-from reader.feeds.stream import NotFast, iter_feed
+from reader.feeds.stream import iter_feed
+from reader.feeds.stream_entry import NotFast
 from reader.feeds.types import ParsedFeed, RawEntry
 from reader.text.sanitize import safe_references
 

@@ -77,7 +77,8 @@ def _fetch(
     only_due: bool,
     config: dict[str, object],
 ) -> list[str]:
-    from reader.feeds.fetch import Progress, refresh
+    from reader.feeds.fetch import refresh
+    from reader.feeds.fetch_results import Progress
 
     feeds = store.feeds.feeds()
     if only_due:
