@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -164,6 +165,34 @@ def test_words_of_any_script_are_whole_tokens(text: str, words: list[str]) -> No
     from reader.entities.tokens import tokenise
 
     assert tokenise(text).text == words
+
+
+def _reference_tokens(text: str) -> list[tuple[int, int, bool]]:
+    """Words as docs/entities.md defines them, found one by one: runs of letters and marks,
+    a run of marks only being part of the gap; joined when only spaces stand between."""
+    marks = "\u0610-\u061a\u064b-\u065f\u0670\u0640\u200c\u200d"
+    out: list[tuple[int, int, bool]] = []
+    for match in re.finditer(f"(?:[^\\W\\d_]|[{marks}])+", text):
+        if not normalise(match.group()):
+            continue
+        gap = text[out[-1][1] : match.start()] if out else ""
+        joined = bool(out) and not gap.strip(" \t\u00a0\u200c\u200d\u200e\u200f\u061c")
+        out.append((match.start(), match.end(), joined))
+    return out
+
+
+def test_token_offsets_and_joins_match_a_word_by_word_reference() -> None:
+    from reader.entities.tokens import tokenise
+
+    rng = random.Random(14)
+    alphabet = "ابتجحدرسعلمنهويأإآةى ًَُّـ" + "   \n\t\u00a0،.()-0123abcXYZéی²_\u200c"
+    texts = [SEED_000.read_text(encoding="utf-8")]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(60))) for _ in range(3000)]
+    for text in texts:
+        tokens = tokenise(text)
+        got = list(zip(tokens.start, tokens.end, tokens.joined, strict=True))
+        assert got == _reference_tokens(text), repr(text)
+        assert tokens.text == [text[s:e] for s, e, _ in got]
 
 
 def test_never_matches_across_a_newline() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from operator import attrgetter, itemgetter
 
 from reader.entities.carry import carried_spans
-from reader.entities.classes import GIVEN_WORD, HEAD, LATIN, LISTED, TITLE, TRIGGER
+from reader.entities.classes import GIVEN_WORD, HEAD, LATIN, LISTED, TITLE, TRIGGER, Classes
 from reader.entities.context import in_context
 from reader.entities.heads import head_spans
 from reader.entities.latin import latin_spans
@@ -20,7 +20,7 @@ from reader.entities.model import ENTITY_TYPES, Entity, EntityType
 from reader.entities.normalise import normal_form
 from reader.entities.spans import EVENT, Span
 from reader.entities.titles import person_spans
-from reader.entities.tokens import Classes, tokenise
+from reader.entities.tokens import tokenise
 from reader.entities.triggers import step_aside, trigger_spans
 
 PEOPLE = TITLE | GIVEN_WORD

@@ -10,8 +10,8 @@ field of a tuple subclass was a descriptor call.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate
+from operator import add, sub
 
 from reader.entities.classes import word_class
 from reader.entities.memo import Memo
@@ -23,9 +23,14 @@ from reader.text.folding import DROPPED
 # is tested by range, which is faster than the Unicode category test of `[^\W\d_]`.
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u0640\u200c\u200d"
 _WORD = re.compile(f"((?:[\u0621-\u064a{_MARKS}]+|[^\\W\\d_]+|[{_MARKS}]+)+)")
-# The same split for the usual text, whose letters are all Arabic (that range) or ASCII: one
-# character class, about twice as fast. `_OTHER` finds a letter outside it (Persian ی, é).
-_PLAIN_WORD = re.compile(f"([\u0621-\u064a{_MARKS}A-Za-z]+)")
+# The same words for the usual text, whose letters are all Arabic (that range) or ASCII: one
+# character class. `_RUN` matches a run of such words with single spaces between them, so
+# the regex engine stops once per run (between punctuation), not once per word; a plain
+# `str.split` then cuts the runs into words. `_OTHER` finds a letter outside the class
+# (Persian ی, é), which the runs would leave in a gap: such a text takes `_WORD`.
+_LETTER = f"[\u0621-\u064a{_MARKS}A-Za-z]"
+_PLAIN_WORD = re.compile(f"({_LETTER}+)")
+_RUN = re.compile(f"({_LETTER}++(?: {_LETTER}++)*+)")
 _OTHER = re.compile(r"[^\W\d_\u0621-\u064aA-Za-z]")
 _SPACES = " \t\u00a0\u200c\u200d\u200e\u200f\u061c"
 
@@ -84,14 +89,36 @@ _GAPS = Memo(_joins, 4096)  # text between two words -> whether it joins them
 
 def tokenise(text: str) -> Tokens:
     """Every word of `text`, in order; a newline or punctuation between words unjoins them."""
-    parts = _PLAIN_WORD.split(text)  # gap, word, gap, word, ..., gap: one pass in C
-    if _OTHER.search("".join(parts[::2])):  # a letter outside the plain class: the split
-        parts = _WORD.split(text)  # left it in a gap (the gaps are a fifth of the text)
+    parts = _RUN.split(text)  # gap, run, gap, run, ..., gap: one pass in C
+    gaps, runs = parts[0::2], parts[1::2]
+    if _OTHER.search("".join(gaps)):  # a letter outside the plain class
+        return _from_parts(_WORD.split(text))
+    if not runs:
+        return Tokens([], [], [], [], [])
+    words = " ".join(runs).split(" ")
+    norms = list(map(_NORMS.__getitem__, words))
+    if "" in norms:  # a word of only marks: rare, joins the gaps around it
+        return _tokenise_slowly(_PLAIN_WORD.split(text))
+    before = [1] * len(words)  # the characters before each word: one space inside a run
+    joined = [True] * len(words)
+    k = 0
+    for gap, run in zip(gaps, runs, strict=False):  # once per run (the last gap has none)
+        before[k] = len(gap)
+        joined[k] = _GAPS[gap]
+        k += run.count(" ") + 1
+    joined[0] = False  # the first word is never joined
+    sizes = list(map(len, words))
+    ends = list(accumulate(map(add, before, sizes)))
+    return Tokens(list(map(sub, ends, sizes)), ends, words, norms, joined)
+
+
+def _from_parts(parts: list[str]) -> Tokens:
+    """The tokens of a text split by `_WORD` into gap, word, gap, word, ..., gap."""
     words = parts[1::2]
     if not words:
         return Tokens([], [], [], [], [])
     norms = list(map(_NORMS.__getitem__, words))
-    if "" in norms:  # a word of only marks: rare, joins the gaps around it
+    if "" in norms:
         return _tokenise_slowly(parts)
     ends = list(accumulate(map(len, parts)))
     joined = list(map(_GAPS.__getitem__, parts[2:-1:2]))  # the first word is never joined
@@ -121,25 +148,3 @@ def _tokenise_slowly(parts: list[str]) -> Tokens:
         else:
             gap += part
     return Tokens(start, end, words, norms, joined)
-
-
-class Classes:
-    """Every token's class (one byte each: the masks fit in six bits), kept as the few
-    positions that have one and their classes, so each pass of the rules finds its words
-    in C over those few, not over every word of the text."""
-
-    __slots__ = ("marked", "kinds")
-
-    def __init__(self, tokens: Tokens) -> None:
-        every = tokens.cls
-        self.marked = list(compress(range(len(every)), every))  # the words of any class
-        self.kinds = bytes(map(every.__getitem__, self.marked))
-
-    def having(self, mask: int) -> list[int]:
-        """Positions of the tokens whose class shares a bit with `mask` (one translate)."""
-        return list(compress(self.marked, self.kinds.translate(_selector(mask))))
-
-
-@lru_cache(maxsize=64)
-def _selector(mask: int) -> bytes:
-    return bytes(1 if value & mask else 0 for value in range(256))
