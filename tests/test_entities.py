@@ -205,6 +205,28 @@ def test_order_is_count_then_first_mention() -> None:
     assert [e.count for e in entities] == [2, 1, 1]
 
 
+def test_order_matches_a_sort_by_count_then_first_mention_on_long_texts() -> None:
+    from tests.entities_corpus import articles, sentences
+
+    texts = [SEED_000.read_text(encoding="utf-8"), *articles(sentences(), 30)]
+    for text in texts:
+        entities = extract(text)
+        assert len(entities) > 5
+        ranks = [(-e.count, e.mentions[0]) for e in entities]
+        assert ranks == sorted(ranks)
+
+
+def test_entities_are_plain_frozen_values() -> None:
+    import dataclasses
+
+    entity = extract("زار لبنان")[0]
+    made = Entity("لبنان", "PLACE", ((4, 9),))
+    assert entity == made and hash(entity) == hash(made) and repr(entity) == repr(made)
+    assert vars(entity) == vars(made)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        entity.text = "x"  # type: ignore[misc]
+
+
 def test_entity_key_and_count() -> None:
     entity = extract("اسرائيل")[0]
     assert entity.text == "إسرائيل"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from reader.ingest.file_reading import page_records
 from reader.ingest.page import parse_bytes
-from reader.ingest.pipeline import page_records
 from reader.library.store import ArticleStore
 from reader.text.article_text import article_text
 from tests.conftest import SEED_000, SEED_004, run

@@ -30,3 +30,37 @@ def test_written_forms_cover_every_reading() -> None:
         for _, form in readings(word):
             assert word in written(form)
     assert "كبايدن" not in written("بايدن")
+
+
+def test_memoised_word_tests_answer_what_their_functions_do() -> None:
+    """words.py's tests are per-word memos over plain functions: over every word of the seed
+    pages and the tuning sentences, each memo answers what its function computes afresh, and
+    the two readings of a two-way test (loose or strict adjective, name start with or
+    without a title) stay apart."""
+    from pathlib import Path
+
+    from reader.entities import words
+    from reader.entities.normalise import normal_form
+    from tests.entities_corpus import sentences
+
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))]
+    vocabulary = {normal_form(w) for text in texts + sentences() for w in text.split()}
+    vocabulary = {w for w in vocabulary if w}
+    pairs = [
+        (words.is_adjective, lambda w: words._adjective(w, loose=True)),
+        (words.is_strict_adjective, lambda w: words._adjective(w, loose=False)),
+        (words.is_verbal_noun, words._verbal_noun),
+        (words.is_function_word, words._function_word),
+        (words.is_common, words._common),
+        (words.is_title, words._title),
+        (words.can_start_name, lambda w: words._name_start(w, titled=False)),
+        (words.can_start_titled_name, lambda w: words._name_start(w, titled=True)),
+    ]
+    for memo, function in pairs:
+        assert [memo(w) for w in sorted(vocabulary)] == [function(w) for w in sorted(vocabulary)]
+        assert any(map(memo, vocabulary)) and not all(map(memo, vocabulary))
+    assert words.is_adjective("الاقتصاديه") and not words.is_strict_adjective("الاقتصاديه")
+    loose = {w for w in vocabulary if words.is_adjective(w) != words.is_strict_adjective(w)}
+    titled = {w for w in vocabulary if words.can_start_name(w) != words.can_start_titled_name(w)}
+    assert len(loose) > 20 and len(titled) > 5

@@ -241,16 +241,16 @@ def test_a_file_whose_parser_fails_costs_only_that_file(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Fault injection: a parser bug on one file (here: a raise) is reported for that file."""
-    from reader.ingest import pipeline
+    from reader.ingest import file_reading
 
-    real = pipeline.parse_bytes
+    real = file_reading.parse_bytes
 
     def parse(data: bytes) -> object:
         if b"boom" in data:
             raise RuntimeError("parser bug \x1b]0;x\x07")
         return real(data)
 
-    monkeypatch.setattr(pipeline, "parse_bytes", parse)
+    monkeypatch.setattr(file_reading, "parse_bytes", parse)
     pages = tmp_path / "pages"
     pages.mkdir()
     for number in range(5):

@@ -11,7 +11,8 @@ from pathlib import Path
 from benchmarks.feedgen import write_feed
 from reader.feeds import feed_child
 from reader.feeds.feed_file import SAMPLE
-from reader.ingest.pipeline import READ, import_paths
+from reader.ingest.file_reading import READ
+from reader.ingest.pipeline import import_paths
 from reader.models import Article, Headline
 
 PARSERS = """

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
+from reader.ingest.file_reading import page_records
 from reader.ingest.page import parse_bytes
-from reader.ingest.pipeline import page_records
 from reader.library.store import ArticleStore
 from tests.bidi_support import oracle
 from tests.conftest import ROOT, SEED_000, SEED_004

@@ -135,3 +135,21 @@ def test_the_first_screen_reads_only_and_the_sweep_follows_it(tmp_path: Path) ->
         capture_output=True, text=True, check=True, env=env,
     )  # fmt: skip
     assert out.stdout.split() == ["-", "False", "True"], out.stdout + out.stderr
+
+
+FONT_PROBE = """
+import sys
+import reader.bidi.shaping
+hidden = "fontTools" not in sys.modules
+from fontTools.ttLib import TTFont  # still there for whoever asks for it
+print(hidden, TTFont.__name__)
+"""
+
+
+def test_shaping_does_not_load_fonttools_but_leaves_it_importable() -> None:
+    """arabic_reshaper imports fontTools (a test extra here, and on many machines) for a
+    feature the reader never uses; that import was 2% of the first screen's instructions."""
+    out = subprocess.run(
+        [sys.executable, "-c", FONT_PROBE], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split() == ["True", "TTFont"], out.stdout + out.stderr

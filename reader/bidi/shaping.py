@@ -17,12 +17,23 @@ Shaping is per word (U+0020 never joins), through a memo: news repeats its words
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any
 
-from arabic_reshaper import ArabicReshaper
-from arabic_reshaper.letters import LETTERS_ARABIC
+# arabic_reshaper imports fontTools when it is installed, for a feature we never use
+# (`config_for_true_type_font`): its 60 modules were 2% of the first screen's instructions.
+# Its import is made to fail here, once; fontTools stays importable for everyone else.
+_hidden = "fontTools.ttLib" not in sys.modules
+if _hidden:
+    sys.modules["fontTools.ttLib"] = None  # type: ignore[assignment]
+try:
+    from arabic_reshaper import ArabicReshaper
+    from arabic_reshaper.letters import LETTERS_ARABIC
+finally:
+    if _hidden:
+        del sys.modules["fontTools.ttLib"]
 
-from reader.bidi.tables import HARAKA, HARAKAT
+from reader.bidi.tables import HARAKA, HARAKAT  # noqa: E402
 
 ZWJ, TATWEEL, FILLER = "\u200d", "\u0640", "\ufeff"
 _SETTINGS = {

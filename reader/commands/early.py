@@ -25,7 +25,7 @@ def _parse_early(path: Path) -> None:
     """The first big file's parsing child starts now (with the name and batch the import
     pipeline gives it), so it has batches ready when the library is open."""
     from reader.feeds.feed_child import start_early
-    from reader.ingest.pipeline import READ
+    from reader.ingest.file_reading import READ
     from reader.text.sanitize import clean_line
 
     with suppress(OSError):  # the import says why it cannot read it

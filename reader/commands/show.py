@@ -12,8 +12,8 @@ from pathlib import Path
 
 from reader.bidi.modes import CHOICES
 from reader.commands.common import error, open_store, print_json
+from reader.ingest.file_reading import page_records
 from reader.ingest.page import parse_bytes
-from reader.ingest.pipeline import page_records
 from reader.library.locations import load_config
 from reader.models import Article
 from reader.text.article_text import meta_line

@@ -24,9 +24,11 @@ from reader.entities.vocab import (
 )
 from reader.entities.words import (
     can_start_name,
+    can_start_titled_name,
     is_adjective,
     is_common,
     is_function_word,
+    is_imperfect,
     is_title,
     is_verbal_noun,
 )
@@ -44,7 +46,7 @@ def body_end(
     if word in STOP or word.startswith("لل"):  # سد للنفايات: a purpose, not a name
         return None
     if word.startswith("ال"):
-        if kind == PLACE and is_common(word, lex):
+        if kind == PLACE and is_common(word):
             return None
         if not strong:  # جبهة الخلاص الوطني, but not حركة المرور
             return j + 1 if adjectives(tokens, j + 1, lex) > j + 1 else None
@@ -52,7 +54,7 @@ def body_end(
             end = name_end(tokens, j + 1, lex, titled=True) if tokens.joined[j + 1] else None
             return end or j + 1
         return j + 1
-    if not can_start_name(word, lex, titled=strong):
+    if not (can_start_titled_name if strong else can_start_name)(word):
         place = listed.get(j + 1)  # لجنة أطباء السودان, شركة غاز البصرة: noun + listed place
         idafa = strong and place is not None and place.type == PLACE and tokens.joined[j + 1]
         if idafa and place is not None and not is_function_word(word) and not is_title(word):
@@ -66,13 +68,15 @@ def body_end(
         nxt = tokens.norm[k]
         if nxt in STOP or nxt.startswith(("لل", "و")) or len(nxt) < 2 or is_title(nxt):
             break
+        if is_imperfect(nxt):
+            break  # مخيم زمزم يعاني: a verb follows the name
         if nxt in lex.given:
             break  # معهد باستير أوليفييه شوارتز: a person's name begins
         if nxt.startswith("ال"):  # هيئة شؤون الأسرى, شركة نفط الشمال: one article noun
-            if idafa or is_adjective(nxt, lex):
+            if idafa or is_adjective(nxt):
                 break
             idafa = True
-        elif is_common(nxt, lex) or is_verbal_noun(nxt, lex) or nxt.endswith("ها"):
+        elif is_common(nxt) or is_verbal_noun(nxt) or nxt.endswith("ها"):
             break  # شركة تويوتا خفض إنتاجها
         elif accusative(nxt, lex) or _proclitic_noun(nxt, lex):
             break  # جامعة خليفة قمرا صناعيا, شركة هيونداي لإنتاج السيارات
@@ -91,10 +95,10 @@ def _noun_idafa(tokens: Tokens, j: int, lex: Lexicon) -> int | None:
     word, k = tokens.norm[j], j + 1
     if word.startswith(("ال", "ل", "و", "ب")) or is_function_word(word) or is_title(word):
         return None
-    if is_verbal_noun(word, lex) or word in HEADS or k >= tokens.size or not tokens.joined[k]:
+    if is_verbal_noun(word) or word in HEADS or k >= tokens.size or not tokens.joined[k]:
         return None  # مكتب منظمة الهجرة: the office of another organisation
     nxt = tokens.norm[k]
-    if not nxt.startswith("ال") or is_adjective(nxt, lex) or is_function_word(nxt) or is_title(nxt):
+    if not nxt.startswith("ال") or is_adjective(nxt) or is_function_word(nxt) or is_title(nxt):
         return None
     return None if nxt in ALL_HEADS else k + 1  # مجلس إدارة البنك الأهلي: the bank
 
@@ -102,4 +106,4 @@ def _noun_idafa(tokens: Tokens, j: int, lex: Lexicon) -> int | None:
 @lru_cache(maxsize=1 << 14)
 def _proclitic_noun(word: str, lex: Lexicon) -> bool:
     """لإنتاج, بتوقيع: a proclitic on a common word or a verbal noun begins something else."""
-    return any(s and (is_common(f, lex) or is_verbal_noun(f, lex)) for s, f in readings(word))
+    return any(s and (is_common(f) or is_verbal_noun(f)) for s, f in readings(word))

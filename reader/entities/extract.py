@@ -99,15 +99,19 @@ def extract(text: str) -> list[Entity]:
         for m in members:  # no comprehension: a function call each in Python 3.11
             i = m.start
             entry[1].append((offset_after(i, m.strip) if m.strip else starts[i], ends[m.end - 1]))
-    found = []
+    found, rank = [], len(text) + 1  # mentions start before len(text)
     for (_, kind), (name, spans) in merged.items():
         mentions = tuple(spans) if len(spans) == 1 else tuple(sorted(set(spans)))
-        found.append((-len(mentions), mentions[0], Entity(name, _TYPES[kind], mentions)))
-    found.sort(key=_RANK)  # most mentioned first, then first mentioned (a stable sort)
-    return [entity for _, _, entity in found]
+        entity = _NEW(Entity)  # Entity(name, kind, mentions) without the frozen __init__
+        fields = entity.__dict__
+        fields["text"], fields["type"], fields["mentions"] = name, _TYPES[kind], mentions
+        found.append((mentions[0][0] - len(mentions) * rank, entity))
+    found.sort(key=_RANK)  # most mentioned first, then first mentioned: one int each
+    return [entity for _, entity in found]
 
 
-_RANK = itemgetter(0, 1)
+_NEW = object.__new__
+_RANK = itemgetter(0)
 _START = attrgetter("start")
 _SIZE = attrgetter("size")
 _TYPES: dict[str, EntityType] = {kind: kind for kind in ENTITY_TYPES}  # KeyError: a bug

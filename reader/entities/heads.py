@@ -39,7 +39,7 @@ def _district(tokens: Tokens, i: int, end: int, head: str, lex: Lexicon) -> bool
     """مديرية حيس is a district (the town rule takes حيس); مديرية الأمن, مديرية أمن عدن
     are directorates: a head that is also a town word, before one bare word only."""
     word = tokens.norm[i + 1]  # مديرية الخوخة too: an article word that is no common noun
-    return head in TOWN_TRIGGERS and end == i + 2 and not is_common(word, lex)
+    return head in TOWN_TRIGGERS and end == i + 2 and not is_common(word)
 
 
 def _event_end(tokens: Tokens, i: int) -> int:
@@ -95,12 +95,12 @@ def head_spans(tokens: Tokens, lex: Lexicon, listed: dict[int, Span], at: list[i
                         proper = not tokens.norm[i + 1].startswith("ال")
                         end = genitive(tokens, end, lex, listed, proper)
                     if not _district(tokens, i, end, form, lex):
-                        span = Span(i, end, kind, "", strip, source=HEADED, restored=restored)
+                        span = Span(i, end, kind, "", strip, -1, HEADED, False, restored)
                         spans.append(span)
                 break
             if form in ALL_HEADS:
                 end = definite_end(tokens, i, form, lex, listed)
                 if end is not None:
-                    spans.append(Span(i, end, ORG, "", strip, source=HEADED, restored=restored))
+                    spans.append(Span(i, end, ORG, "", strip, -1, HEADED, False, restored))
                 break
     return spans

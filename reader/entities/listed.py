@@ -12,6 +12,7 @@ from functools import lru_cache
 from reader.entities.classes import TRIGGER
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon, lexicon
+from reader.entities.memo import Memo
 from reader.entities.phrases import adjectives
 from reader.entities.spans import HEADED, LISTED, ORG, Span
 from reader.entities.tokens import Tokens
@@ -47,15 +48,14 @@ def match_at(tokens: Tokens, i: int, most: int) -> Span | None:
     end, stop, joined = i + 1, min(i + most, tokens.size), tokens.joined
     while end < stop and joined[end]:  # the words joined by spaces only
         end += 1
-    found = _in_window(tuple(tokens.norm[i:end]))
+    found = _IN_WINDOW[tuple(tokens.norm[i:end])]
     if found is None:
         return None
     size, strip, (number, display, needs_context, kind) = found
     return Span(i, i + size, kind, display, strip, number, LISTED, needs_context)
 
 
-@lru_cache(maxsize=1 << 15)
-def _in_window(
+def _window(
     words: tuple[str, ...],
 ) -> tuple[int, int, tuple[int, str, bool, str]] | None:
     """The longest alias at the start of these joined words: (size, strip, name). Cached:
@@ -73,8 +73,7 @@ def _in_window(
     return best
 
 
-@lru_cache(maxsize=1 << 14)
-def _alone(word: str) -> tuple[int, tuple[int, tuple[int, str, bool, str]] | None]:
+def _lone(word: str) -> tuple[int, tuple[int, tuple[int, str, bool, str]] | None]:
     """For a word no reading of which starts a multi-word alias, what `match_at` finds there
     depends on the word only: (0, (strip, name) or None). Otherwise (most words of an alias
     starting there, None)."""
@@ -89,12 +88,16 @@ def _alone(word: str) -> tuple[int, tuple[int, tuple[int, str, bool, str]] | Non
     return 0, None
 
 
+_IN_WINDOW = Memo(_window, 1 << 15)
+_ALONE = Memo(_lone, 1 << 14)
+
+
 def listed_spans(tokens: Tokens, at: list[int]) -> list[Span]:
     """Every listed name, overlapping ones included (the resolver picks), trying the words
     at `at` (those whose class is LISTED)."""
-    spans, norm = [], tokens.norm
+    spans, norm, alone_at = [], tokens.norm, _ALONE.__getitem__
     for i in at:
-        longer, alone = _alone(norm[i])
+        longer, alone = alone_at(norm[i])
         if longer:
             span = match_at(tokens, i, longer)
             if span is not None:

@@ -1,9 +1,10 @@
 """A per-key memo read in C: `map(memo.__getitem__, keys)` costs one dict lookup per key.
 
 `functools.lru_cache` does more per hit (it keeps its recency list); these memos are cleared
-when full instead, which bounds memory just the same. The hot per-word steps of
-`tokens.tokenise` use them (the normal form of a surface word, the class of a normal form,
-whether a gap joins two words).
+when full instead, which bounds memory just the same. The hot per-word steps use them: in
+`tokens.tokenise` (the normal form of a surface word, the class of a normal form, whether a
+gap joins two words), the word tests of `words.py` (`is_common(word)` is a memo's bound
+`__getitem__`: no key tuple, no Python frame) and the alias windows of `listed.py`.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from reader.entities.vocab import (
     PLACE_TRIGGERS,
     TITLES,
 )
-from reader.entities.words import is_common, is_function_word, is_verbal_noun
+from reader.entities.words import is_common, is_function_word, is_imperfect, is_verbal_noun
 
 # Nouns that begin something else after a name (X مهرجان, X جمهورية ...).
 HEAD_WORDS = EVENT_HEADS | ORG_HEADS_STRONG | ORG_HEADS_WEAK | PLACE_HEADS | PLACE_TRIGGERS
@@ -31,7 +31,7 @@ def accusative(word: str, lex: Lexicon) -> bool:
     """اتصالا, هاتفيا, معرضا: an indefinite accusative after the name (not إيشيبا, أتا)."""
     if not word.endswith("ا") or word in lex.given or word.startswith("ال"):
         return False
-    return is_common(word[:-1], lex) or (len(word) >= 5 and word.endswith("يا"))
+    return is_common(word[:-1]) or (len(word) >= 5 and word.endswith("يا"))
 
 
 _SUFFIXES = ("تهما", "تهم", "تها", "ته")
@@ -43,7 +43,7 @@ def _possessed(word: str, lex: Lexicon) -> bool:
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)] + "ه"
-            return is_common(stem, lex) or is_verbal_noun(stem, lex)
+            return is_common(stem) or is_verbal_noun(stem)
     return False
 
 
@@ -57,7 +57,7 @@ CLITIC_HEAD = Memo(_clitic_head)  # a head word behind a proclitic (بتنظيم
 def _breaks(word: str) -> bool:
     """Whether a word ends a name wherever it stands (the tests that need only the word)."""
     lex = lexicon()
-    if any(form in HEAD_WORDS or (s and is_common(form, lex)) for s, form in readings(word)):
+    if any(form in HEAD_WORDS or (s and is_common(form)) for s, form in readings(word)):
         return True  # X مهرجان, X بماراثون, X بلقب: something else begins
     if is_function_word(word) or word in TITLES or word in lex.nationality or word in NUMBERS:
         return True
@@ -65,10 +65,10 @@ def _breaks(word: str) -> bool:
         return True
     if any(form.startswith("ال") for strip, form in readings(word) if strip):
         return True  # بالرئيس, والقاهرة: a proclitic on an article word starts something else
-    if accusative(word, lex):
-        return True  # اتصالا هاتفيا, معرضا: accusative nouns and adverbs after the name
+    if accusative(word, lex) or is_imperfect(word):
+        return True  # اتصالا هاتفيا, معرضا: accusatives and adverbs; تواجه: a verb
     # فهد اليوسف إبعاد ..., سلاف فواخرجي مشاركتها
-    return is_verbal_noun(word, lex) or _possessed(word, lex)
+    return is_verbal_noun(word) or _possessed(word, lex)
 
 
 BREAKS = Memo(_breaks)

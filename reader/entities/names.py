@@ -15,6 +15,7 @@ from reader.entities.tokens import Tokens
 from reader.entities.vocab import COMPASS, FILIATION, PARTICLES, STOP, TITLES
 from reader.entities.words import (
     can_start_name,
+    can_start_titled_name,
     hamza_name,
     is_common,
     is_function_word,
@@ -41,7 +42,7 @@ def _surname(tokens: Tokens, k: int, lex: Lexicon, after_title: bool) -> bool:
         return False
     if k >= 2 and tokens.norm[k - 2] in PARTICLES:  # عبد الحق سايحي: الحق is not a surname
         return False
-    if is_function_word(word) or is_verbal_noun(word[2:], lex):
+    if is_function_word(word) or is_verbal_noun(word[2:]):
         return False
     if word in TITLES or word in lex.common or word in lex.nationality:  # محمد الأمين إن
         k += 1
@@ -67,7 +68,7 @@ def _surname_next(tokens: Tokens, k: int, lex: Lexicon) -> bool:
     if tokens.norm[k - 1] not in lex.given or k + 1 >= tokens.size or not tokens.joined[k + 1]:
         return False
     nxt = tokens.norm[k + 1]
-    return nxt.startswith("ال") and not is_common(nxt, lex) and nxt not in lex.nationality
+    return nxt.startswith("ال") and not is_common(nxt) and nxt not in lex.nationality
 
 
 def _inner_title(tokens: Tokens, k: int, lex: Lexicon) -> bool:
@@ -77,7 +78,7 @@ def _inner_title(tokens: Tokens, k: int, lex: Lexicon) -> bool:
     if k >= tokens.size or not tokens.joined[k]:
         return False
     word = tokens.norm[k]
-    if word.startswith("ال") or word in STOP or word in TITLES or is_common(word, lex):
+    if word.startswith("ال") or word in STOP or word in TITLES or is_common(word):
         return False
     return tokens.cls[k] & LISTED == 0 and word not in lex.nationality and not BREAKS[word]
 
@@ -97,7 +98,7 @@ def _vouched(tokens: Tokens, start: int, lex: Lexicon) -> bool:
         return True
     if first == "علي" and nxt.startswith("ال"):  # علي العلاق
         return not is_function_word(nxt) and nxt not in lex.common
-    return can_start_name(nxt, lex, titled=False)
+    return can_start_name(nxt)
 
 
 def name_end(tokens: Tokens, start: int, lex: Lexicon, titled: bool) -> int | None:
@@ -111,7 +112,7 @@ def name_end(tokens: Tokens, start: int, lex: Lexicon, titled: bool) -> int | No
     vouched = abd or (titled and _vouched(tokens, start, lex))
     # ألينا, not إلينا (to us): the hamza the folding drops tells the name from the particle
     vouched = vouched or (titled and hamza_name(tokens, start))
-    if not can_start_name(first, lex, titled) and not vouched:
+    if not (can_start_titled_name if titled else can_start_name)(first) and not vouched:
         return None
     k, words = start + 1, 1
     if first in PARTICLES:  # أبو عبيدة, عبد الله: the particle needs its word
@@ -143,7 +144,7 @@ def name_end(tokens: Tokens, start: int, lex: Lexicon, titled: bool) -> int | No
         kept = tokens.norm[k - 1] in lex.given and word in lex.given_titled  # محمود سعيد
         kept = kept or (titled and k == start + 1 and _ends_after(tokens, k))  # ملحم خلف إن
         kept = kept or (titled and k == start + 1 and _surname_next(tokens, k, lex))
-        if is_common(word, lex) and word not in lex.given and not kept:
+        if is_common(word) and word not in lex.given and not kept:
             break
         k, words = k + 1, words + 1
     return k

@@ -8,8 +8,9 @@ character (except ميرك), so tokens can map a normalised position back to the
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
 
+from reader.entities.memo import Memo
 from reader.text.folding import DROPPED, fold_chars  # the one folding table (search uses it too)
 
 _SPACES = re.compile(r"\s+")
@@ -26,7 +27,5 @@ def is_dropped(char: str) -> bool:
     return char in DROPPED
 
 
-@lru_cache(maxsize=1 << 16)
-def normal_form(text: str) -> str:
-    """`normalise`, cached: words and names repeat across an article and across articles."""
-    return normalise(text)
+# `normalise`, memoised: words and names repeat across an article and across articles.
+normal_form: Callable[[str], str] = Memo(normalise).__getitem__

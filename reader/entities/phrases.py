@@ -20,6 +20,7 @@ from reader.entities.words import (
     is_adjective,
     is_common,
     is_function_word,
+    is_strict_adjective,
     is_title,
     is_verbal_noun,
 )
@@ -38,13 +39,13 @@ def conjoined(
         word = tokens.norm[k]
         rest = word[1:]
         nxt = tokens.norm[k + 1] if k + 1 < tokens.size and tokens.joined[k + 1] else ""
-        noun = is_common(rest, lex) and not is_title(rest) and rest not in NAME_STARTS
+        noun = is_common(rest) and not is_title(rest) and rest not in NAME_STARTS
         if word[:1] == "و" and not word.startswith("وال") and nxt.startswith("ال") and noun:
             k, count = adjectives(tokens, k + 2, lex), count + 1  # ومكافحة الفساد
             continue
         if not word.startswith("وال") or len(rest) < 5 or rest in ALL_HEADS or is_title(rest):
             break
-        if rest in lex.nationality or rest in STOP or (adjectival and not is_adjective(rest, lex)):
+        if rest in lex.nationality or rest in STOP or (adjectival and not is_adjective(rest)):
             break
         k, count = adjectives(tokens, k + 1, lex), count + 1
     return k
@@ -59,10 +60,10 @@ def adjectives(
     loose: bool = True,
 ) -> int:
     """Skip up to three agreeing adjectives from k (nationality ones only if `national`)."""
-    count = 0
+    count, adjective = 0, is_adjective if loose else is_strict_adjective
     while k < tokens.size and tokens.joined[k] and count < 3:
         word = tokens.norm[k]
-        if not is_adjective(word, lex, loose) or (head and not agrees(head, word)):
+        if not adjective(word) or (head and not agrees(head, word)):
             break
         if not national and word in lex.nationality:
             break
@@ -83,12 +84,12 @@ def genitive(
         nxt = tokens.norm[k + 1] if k + 1 < tokens.size and tokens.joined[k + 1] else ""
         if word.startswith("لل") and len(word) >= 5 and not is_title(word):
             k += 1
-            if nxt.startswith("ال") and not is_adjective(nxt, lex) and k not in listed:
+            if nxt.startswith("ال") and not is_adjective(nxt) and k not in listed:
                 k += 1
         elif word[:1] == "ل" and len(word) >= 4 and nxt.startswith("ال") and not is_title(word):
             if is_function_word(word) or word[1:] in STOP:
                 return k
-            if proper and is_verbal_noun(word[1:], lex):
+            if proper and is_verbal_noun(word[1:]):
                 return k
             k += 2  # لإدارة السجون, لحقوق الإنسان
         else:

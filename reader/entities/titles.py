@@ -87,7 +87,7 @@ def _name_after_title(tokens: Tokens, i: int, lex: Lexicon, spans: dict[int, Spa
         return None  # زعيم عصابة, قائد ميليشيا: one indefinite noun, not a name
     if end == j + 1 and accusative(word, lex):
         return None  # التقط الصحفي صورا: an indefinite accusative object, not a name
-    return Span(j, end, PERSON, "", source=TITLED)
+    return Span(j, end, PERSON, "", 0, -1, TITLED)
 
 
 def person_spans(tokens: Tokens, lex: Lexicon, spans: dict[int, Span], at: list[int]) -> list[Span]:
@@ -107,5 +107,5 @@ def person_spans(tokens: Tokens, lex: Lexicon, spans: dict[int, Span], at: list[
                 continue  # سلطان عمان, أمير قطر: a given name that is a title here
             end = name_end(tokens, i, lex, titled=False)
             if end is not None and end - i >= 2:
-                found.append(Span(i, end, PERSON, "", source=GIVEN))
+                found.append(Span(i, end, PERSON, "", 0, -1, GIVEN))
     return found

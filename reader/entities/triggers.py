@@ -24,7 +24,8 @@ from reader.entities.vocab import (
     TOWN_TRIGGERS,
     YIELDING_HEADS,
 )
-from reader.entities.words import is_adjective, is_common, is_function_word, is_title
+from reader.entities.words import is_adjective, is_common, is_function_word, is_imperfect, is_title
+from reader.entities.words import is_strict_adjective as listed_adjective
 
 CANALS = frozenset({"قناه"})  # قناة السويس is a place; قناة الجزيرة steps aside later
 CLUB_TRIGGERS_CLITIC = frozenset({"فريقه", "فريقها", "ناديه", "ناديها"})
@@ -40,15 +41,14 @@ PARTICLES = frozenset(
 
 
 def _plain(word: str, lex: Lexicon) -> bool:
-    """A word that may be part of an unlisted name: not a function word, title, common word,
-    adjective, (indefinite) nationality or a proclitic on an article (باللقب)."""
+    """May be in an unlisted name: no function, title, common or nationality word, باللقب."""
     if is_function_word(word) or is_title(word) or word in COMPASS or len(word) < 2:
         return False
     if any(strip and form.startswith("ال") for strip, form in readings(word)):
         return False
     if any(strip and form in EVENT_HEADS for strip, form in readings(word)):
         return False  # بكأس, بماراثون: an event begins
-    return not is_common(word, lex) and "ال" + word not in lex.nationality
+    return not is_common(word) and "ال" + word not in lex.nationality
 
 
 def _town(tokens: Tokens, j: int, lex: Lexicon, weak: bool, listed: dict[int, Span]) -> int | None:
@@ -58,13 +58,13 @@ def _town(tokens: Tokens, j: int, lex: Lexicon, weak: bool, listed: dict[int, Sp
     if weak and (word.startswith(("ال", "است")) or word.endswith("ت") or not _plain(word, lex)):
         return None
     if word.startswith("ال"):  # مدينة الزاوية: one article word, not an adjective
-        return None if is_adjective(word, lex, loose=False) else j + 1
+        return None if listed_adjective(word) else j + 1
     if not _plain(word, lex) and word not in PARTICLES:
         return None
     k = j + 1
     while k < tokens.size and tokens.joined[k] and k - j < 4 and k not in listed:
         nxt = tokens.norm[k]  # a listed name ends it: إقليم أمهرة بإثيوبيا
-        plain = _plain(nxt, lex) and not nxt.startswith(("ال", "و", "لل"))
+        plain = _plain(nxt, lex) and not nxt.startswith(("ال", "و", "لل")) and not is_imperfect(nxt)
         if not plain and nxt not in PARTICLES:
             break
         k += 1
@@ -83,7 +83,7 @@ def _club(tokens: Tokens, j: int, lex: Lexicon, listed: dict[int, Span]) -> int 
         k = j + 1
         while k < tokens.size and tokens.joined[k] and k - j < 3 and k not in listed:
             nxt = tokens.norm[k]
-            if nxt.startswith(("ال", "و", "لل")) or not _plain(nxt, lex):
+            if nxt.startswith(("ال", "و", "لل")) or not _plain(nxt, lex) or is_imperfect(nxt):
                 break
             k += 1
     else:
@@ -93,7 +93,7 @@ def _club(tokens: Tokens, j: int, lex: Lexicon, listed: dict[int, Span]) -> int 
         k += 1  # الحسين إربد, اتحاد طنجة
     while k < tokens.size and tokens.joined[k] and k - j < 4:  # الرياضي, الفاسي; not السعودي
         nxt = tokens.norm[k]
-        if not is_adjective(nxt, lex) or nxt in lex.nationality:
+        if not is_adjective(nxt) or nxt in lex.nationality:
             break
         k += 1
     return k
@@ -115,7 +115,7 @@ def trigger_spans(
             if j in listed and not weak and listed[j].type == ORG:  # ولاية الجزيرة
                 spans.append(Span(j, listed[j].end, PLACE, "", source=OVERRIDE))
             if end is not None:
-                spans.append(Span(j, end, PLACE, "", source=HEADED))
+                spans.append(Span(j, end, PLACE, "", 0, -1, HEADED))
                 nxt = tokens.norm[end] if end < tokens.size and tokens.joined[end] else ""
                 if forms & DUALS and nxt[:1] == "و" and _plain(nxt[1:], lex):
                     spans.append(Span(end, end + 1, PLACE, "", 1, source=HEADED))
@@ -144,7 +144,7 @@ def step_aside(tokens: Tokens, spans: list[Span], lex: Lexicon) -> None:
         media, yielding = _steps_aside(tokens.norm[span.start])
         if not media and yielding:  # a yielding head steps aside before a bare name only
             rest = tokens.norm[span.start + 1 : span.end]
-            media = not any(w.startswith(("ال", "ل", "و")) or is_common(w, lex) for w in rest)
+            media = not any(w.startswith(("ال", "ل", "و")) or is_common(w) for w in rest)
         if media:
             span.start += 1
             span.strip, span.name, span.display, span.restored = 0, -1, "", False

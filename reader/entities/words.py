@@ -1,16 +1,21 @@
 """Word tests shared by the rules: what may be part of a name, what is an adjective.
 
-Each test depends on the word alone (the lexicon is loaded once), so each is cached per
-distinct word: the rules ask about the same words again and again within and across texts.
+Each test depends on the word alone (the lexicon is loaded once), so each is a per-word memo
+(memo.py): the rules ask about the same words again and again within and across texts. A
+test with two readings is two memos (`is_adjective` / `is_strict_adjective`,
+`can_start_name` / `can_start_titled_name`).
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import partial
 
+from reader.entities.classes import LISTED, word_class
 from reader.entities.clitics import readings
-from reader.entities.lexicon import Lexicon
+from reader.entities.lexicon import lexicon
+from reader.entities.memo import Memo
 from reader.entities.tokens import Tokens
 from reader.entities.vocab import (
     EVENT_HEADS,
@@ -23,16 +28,15 @@ from reader.entities.vocab import (
     TITLES,
 )
 
-_CACHED = lru_cache(maxsize=1 << 16)
 _HEADS = EVENT_HEADS | ORG_HEADS_STRONG | ORG_HEADS_WEAK | PLACE_HEADS
 
 
-@_CACHED
-def is_adjective(word: str, lex: Lexicon, loose: bool = True) -> bool:
+def _adjective(word: str, loose: bool) -> bool:
     """الأمريكي, الإسرائيلية, المركزي, الدولية, الأولمبية ...: a definite relational adjective
-    (a listed one, or any definite nisba: ال + stem + ي/ية)."""
+    (a listed one, or, when `loose`, any definite nisba: ال + stem + ي/ية)."""
     if not word.startswith("ال"):
         return False
+    lex = lexicon()
     if word in lex.nationality or word in NAME_ADJECTIVES:
         return True
     if not loose:
@@ -60,43 +64,69 @@ def agrees(head: str, adjective: str) -> bool:
 _MASDAR = re.compile(r"^(?:است..ا|ا.ت.ا|ات.ا|ان..ا|ا..ا[^ا]|ت..ي.$|م.ا..ه$)")
 
 
-@_CACHED
-def is_verbal_noun(word: str, lex: Lexicon) -> bool:
-    return word not in lex.given and _MASDAR.match(word) is not None
+def _verbal_noun(word: str) -> bool:
+    return word not in lexicon().given and _MASDAR.match(word) is not None
 
 
-@_CACHED
-def is_function_word(word: str) -> bool:
+def _function_word(word: str) -> bool:
     """A stop word or verb, also with the future prefix (سيلقي, ستواصل)."""
     return word in STOP or (word[:1] == "س" and word[1:2] in "يتن" and word[1:] in STOP)
 
 
-@_CACHED
-def is_common(word: str, lex: Lexicon) -> bool:
+def _common(word: str) -> bool:
     """A word of ordinary vocabulary, with or without the article."""
-    if is_function_word(word) or word in lex.common:
+    common = lexicon().common
+    if is_function_word(word) or word in common:
         return True
-    return word.startswith("ال") and word[2:] in lex.common
+    return word.startswith("ال") and word[2:] in common
 
 
-@_CACHED
-def is_title(word: str) -> bool:
+def _title(word: str) -> bool:
     """A title, also with a proclitic (لرئيس, والوزير)."""
     return any(form in TITLES for _, form in readings(word))
 
 
-@_CACHED
-def can_start_name(word: str, lex: Lexicon, titled: bool) -> bool:
-    """A first name word: not a function word, an article noun or (untitled) a common word."""
-    if is_function_word(word) or is_title(word) or len(word) < 2 or is_verbal_noun(word, lex):
+def _name_start(word: str, titled: bool) -> bool:
+    """A first name word: not a function word, an article noun or (untitled) a common word;
+    after a title also a given name that is a common word."""
+    if is_function_word(word) or is_title(word) or len(word) < 2 or is_verbal_noun(word):
         return False
+    lex = lexicon()
     if word in lex.given or word in KUNYA or (titled and word in lex.given_titled):
         return True
     if "ال" + word in lex.nationality:  # أفريقي, مصرية: an adjective, not a name
         return False
-    if any(strip and (is_common(form, lex) or form in _HEADS) for strip, form in readings(word)):
+    if any(strip and (is_common(form) or form in _HEADS) for strip, form in readings(word)):
         return False  # لحكومة, بمدينة, بتنظيم: a proclitic on a common word or a head
-    return not word.startswith("ال") and not is_common(word, lex)
+    return not word.startswith("ال") and not is_common(word)
+
+
+# Imperfect verbs (يواجه, تعاني, يستعد, ينتظر, يحتاج, يشهد, يضيف): a name ends before them.
+# The shapes of the derived forms (III, V-VI, VII, VIII, X) and of a four-letter ي-verb, but
+# not the shapes transliterations take (تش, تر, تز, تي: تشارلز, تراوري, تياني).
+_IMPERFECT = re.compile(
+    r"^(?:[يت]ست..|[يت]ت[^ا].|[يت][^يشاترز]ا..|[يت]ن[^ا]..|[يت][^اوي]ت[^ش].|ي[^اوي][^ا].$)"
+)
+
+
+def _imperfect(word: str) -> bool:
+    """An imperfect verb the vocabulary does not know: its shape, and no given name, common
+    word, verbal noun or start of a listed name (ينبع, تنزانيا, يلين)."""
+    if not _IMPERFECT.match(word) or word in lexicon().given or is_common(word):
+        return False
+    return not is_verbal_noun(word) and not word_class(word) & LISTED
+
+
+# The tests, memoised per word (a dict lookup in C per call; each depends on the word alone).
+is_adjective: Callable[[str], bool] = Memo(partial(_adjective, loose=True)).__getitem__
+is_strict_adjective: Callable[[str], bool] = Memo(partial(_adjective, loose=False)).__getitem__
+is_verbal_noun: Callable[[str], bool] = Memo(_verbal_noun).__getitem__
+is_function_word: Callable[[str], bool] = Memo(_function_word).__getitem__
+is_common: Callable[[str], bool] = Memo(_common).__getitem__
+is_title: Callable[[str], bool] = Memo(_title).__getitem__
+can_start_name: Callable[[str], bool] = Memo(partial(_name_start, titled=False)).__getitem__
+can_start_titled_name: Callable[[str], bool] = Memo(partial(_name_start, titled=True)).__getitem__
+is_imperfect: Callable[[str], bool] = Memo(_imperfect).__getitem__
 
 
 _ILA = frozenset({"الي", "الينا", "اليه", "اليها", "اليهم"})  # إلى and its suffixed forms

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
 from importlib import resources
 from pathlib import Path
 from typing import Protocol
 
-from reader.feeds.sniff import Outline, collecting_subscriptions, sniff_feed
-from reader.ingest.page import ParsedPage, parse_bytes
+from reader.feeds.sniff import Outline, collecting_subscriptions
+from reader.ingest.file_reading import read_batches
 from reader.models import Article, Headline, ImportReport
 from reader.text.sanitize import clean_line
 
@@ -26,14 +25,6 @@ BATCH = 200  # files
 FLUSH = 2000  # articles (and as many headlines) stored at once: 2,000 or 5,000 a write cost
 # the store the same CPU (its month files and body chunks rewrite only what a write touches),
 # and the write after the last item, which the reader waits for, is shorter
-READ = 1000  # items parsed at once: a small first batch, so storing starts early while the
-# parser (a child process for a big file) reads on
-MAX_BYTES = 64 * 1024 * 1024
-
-# Other formats (feeds, OPML) register a sniffer here: (data) -> parser or None.
-Records = tuple[list[Article], list[Headline], list[str]]
-Sniffer = Callable[[bytes, str], Records | None]
-SNIFFERS: list[Sniffer] = [sniff_feed]  # RSS, Atom, JSON Feed; OPML subscribes
 
 
 class Sink(Protocol):
@@ -65,63 +56,6 @@ def expand(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def page_records(page: ParsedPage, source: str) -> tuple[list[Article], list[Headline]]:
-    now = datetime.now().astimezone().isoformat(timespec="seconds")
-    articles = []
-    if page.title:
-        articles.append(
-            Article(
-                id=Article.make_id(page.title, page.paragraphs),
-                title=page.title,
-                paragraphs=tuple(page.paragraphs),
-                source=source,
-                published=page.published,
-                updated=page.updated,
-                dateline=page.dateline,
-                added=now,
-            )
-        )
-    lines = [
-        Headline(
-            id=Headline.make_id(time, text),
-            time=time,
-            headline=text,
-            source=source,
-            date=page.published,
-        )
-        for time, text in page.ticker
-    ]
-    return articles, lines
-
-
-def read_records(path: Path) -> tuple[Records, ImportReport]:
-    # A file name is hostile text too (escapes, bidi overrides, undecodable bytes): what is
-    # printed and stored as the source is the sanitised name.
-    report = ImportReport(clean_line(str(path)) or "?")
-    name = clean_line(path.name) or "file"
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise OSError(0, f"larger than {MAX_BYTES // 2**20} MiB, skipped")
-        data = path.read_bytes()
-    except OSError as error:
-        report.problems.append(clean_line(f"cannot read: {error.strerror or error}"))
-        report.failed = True
-        return ([], [], []), report
-    try:
-        for sniff in SNIFFERS:
-            if (records := sniff(data, name)) is not None:
-                report.problems.extend(map(clean_line, records[2]))
-                return records, report
-        page = parse_bytes(data)
-        articles, lines = page_records(page, name)
-    except Exception as error:  # noqa: BLE001 - a parser bug costs this file, not the batch
-        report.problems.append(f"cannot import: {clean_line(repr(error))[:300]}")
-        report.failed = True
-        return ([], [], []), report
-    report.problems.extend(page.problems)
-    return (articles, lines, []), report
-
-
 @dataclass(frozen=True)
 class ImportProgress:
     """After each batch is stored: files finished of all, articles and headlines stored."""
@@ -131,28 +65,6 @@ class ImportProgress:
     articles: int
     headlines: int
     path: str  # the file being read
-
-
-def read_batches(path: Path, batch: int = READ) -> Iterator[tuple[Records, ImportReport]]:
-    """A file's records: one batch for a page, JSON Feed or OPML file; for an XML feed, as
-    many as it takes (read as a stream, so a feed file of any size is welcome)."""
-    from reader.feeds.feed_file import feed_batches
-
-    try:
-        batches = feed_batches(path, clean_line(path.name) or "file", batch)
-    except OSError:
-        batches = None  # read_records says why
-    if batches is None:
-        yield read_records(path)
-        return
-    report = ImportReport(clean_line(str(path)) or "?")
-    try:
-        for records in batches:
-            report.problems.extend(map(clean_line, records[2]))
-            yield records, report
-    except OSError as error:
-        report.problems.append(clean_line(f"cannot read: {error.strerror or error}"))
-        yield ([], [], []), report
 
 
 def import_paths(
