@@ -13,7 +13,7 @@ from reader.entities.carry import carried_spans
 from reader.entities.classes import GIVEN_WORD, HEAD, LATIN, LISTED, TITLE, TRIGGER, Classes
 from reader.entities.context import in_context
 from reader.entities.heads import head_spans
-from reader.entities.latin import latin_spans
+from reader.entities.latin import latin_spans, step_aside
 from reader.entities.lexicon import lexicon
 from reader.entities.listed import listed_spans, with_adjectives
 from reader.entities.model import ENTITY_TYPES, Entity, EntityType
@@ -21,7 +21,7 @@ from reader.entities.normalise import normal_form
 from reader.entities.spans import EVENT, Span
 from reader.entities.titles import person_spans
 from reader.entities.tokens import tokenise
-from reader.entities.triggers import step_aside, trigger_spans
+from reader.entities.triggers import trigger_spans
 
 PEOPLE = TITLE | GIVEN_WORD
 

@@ -79,7 +79,7 @@ ORG_HEADS_WEAK = _words("حركة حزب جماعة تنظيم كتائب سرا
 # Definite heads named by adjectives: الجيش الإسرائيلي, البنك المركزي المصري.
 DEFINITE_ORG_HEADS = _words(
     """الجيش الشرطة البرلمان الحرس البورصة البنك المفوضية الخارجية الداخلية الهيئة الاتحاد
-    المرصد المحكمة الاستخبارات المخابرات الكنيست الكونغرس المجلس الجامعة"""
+    المرصد المحكمة الاستخبارات المخابرات الكنيست الكونغرس المجلس الجامعة البحرية"""
 )
 # Definite heads that a nationality adjective alone does not name (الشركة الصينية is any
 # Chinese company): they need a name adjective or a genitive (المكتب الوطني للإحصاء).
