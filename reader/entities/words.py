@@ -59,8 +59,9 @@ def agrees(head: str, adjective: str) -> bool:
 
 
 # Verbal nouns (إبعاد, اجتماع, انسحاب, استعداده): they follow names, they are not names.
-# Also تفعيل (توقيع, تعيين) and مفاعلة (مقاطعة, مشاركة) of five letters.
-_MASDAR = re.compile(r"^(?:است..ا|ا.ت.ا|ات.ا|ان..ا|ا..ا[^ا]|ت..ي.$|م.ا..ه$)")
+# Also تفعيل (توقيع, تعيين; not with ي first: تيتيه is a surname) and مفاعلة (مقاطعة, مشاركة)
+# of five letters.
+_MASDAR = re.compile(r"^(?:است..ا|ا.ت.ا|ات.ا|ان..ا|ا..ا[^ا]|ت[^ي].ي.$|م.ا..ه$)")
 
 
 def _verbal_noun(word: str) -> bool:
