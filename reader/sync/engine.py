@@ -23,7 +23,8 @@ from reader.library.store import ArticleStore
 from reader.library.sync_state import RemoteLink, SyncState, load, save
 from reader.models import ReadingState
 from reader.sync.config import SyncConfig
-from reader.sync.fever import FeverClient, FeverError, RemoteItem
+from reader.sync.fever import FeverClient, FeverError
+from reader.sync.fever_answers import RemoteItem
 from reader.sync.items import item_records
 from reader.text.sanitize import clean_line
 
