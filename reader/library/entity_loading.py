@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.library.chunks import ChunkFiles
+from reader.library.disk import DamagedFile, StoreError
 from reader.library.lock import DatabaseLock, database_lock, set_aside
-from reader.library.storage import AtomicJSONStorage, DamagedFile, StoreError
+from reader.library.storage import AtomicJSONStorage
 
 if TYPE_CHECKING:  # importing reader.entities loads the extractor's lists: not at start-up
     from reader.entities.model import EntityType

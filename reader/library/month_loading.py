@@ -3,6 +3,7 @@ question about the whole store (month_refresh.py takes in what another process c
 
 from __future__ import annotations
 
+from reader.library.disk import DamagedFile
 from reader.library.month_records import record_day
 from reader.library.newest import take_newest
 from reader.library.records import (
@@ -12,7 +13,6 @@ from reader.library.records import (
     share_fields,
     sharing,
 )
-from reader.library.storage import DamagedFile
 from reader.library.store_state import StoreState
 from reader.models import ArticleMeta, Headline
 

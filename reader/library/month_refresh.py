@@ -3,9 +3,9 @@ and the reading state and entity index beside them (the store's layer over month
 
 from __future__ import annotations
 
+from reader.library.disk import signature
 from reader.library.month_loading import MonthLoading
 from reader.library.newest import newest_day
-from reader.library.storage import signature
 
 
 class MonthRefresh(MonthLoading):

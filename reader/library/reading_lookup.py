@@ -16,9 +16,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from reader.library.disk import DamagedFile, StoreError
 from reader.library.lock import DatabaseLock, database_lock, reopen_set_aside
 from reader.library.state_shards import StateShards
-from reader.library.storage import DamagedFile, StoreError, open_db, storage_of
+from reader.library.storage import open_db, storage_of
 from reader.models import ReadingState
 
 

@@ -7,12 +7,12 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from typing import Any
 
+from reader.library.disk import DamagedFile
 from reader.library.month_refresh import MonthRefresh
 from reader.library.records import (
     article_of,
     chunk_of,
 )
-from reader.library.storage import DamagedFile
 from reader.library.store_state import LAST_FILE
 from reader.models import Article, ArticleMeta
 
