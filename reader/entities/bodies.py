@@ -28,6 +28,7 @@ from reader.entities.words import (
     is_adjective,
     is_common,
     is_function_word,
+    is_imperfect,
     is_title,
     is_verbal_noun,
 )
@@ -67,6 +68,8 @@ def body_end(
         nxt = tokens.norm[k]
         if nxt in STOP or nxt.startswith(("لل", "و")) or len(nxt) < 2 or is_title(nxt):
             break
+        if is_imperfect(nxt):
+            break  # مخيم زمزم يعاني: a verb follows the name
         if nxt in lex.given:
             break  # معهد باستير أوليفييه شوارتز: a person's name begins
         if nxt.startswith("ال"):  # هيئة شؤون الأسرى, شركة نفط الشمال: one article noun

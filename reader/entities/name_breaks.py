@@ -17,7 +17,7 @@ from reader.entities.vocab import (
     PLACE_TRIGGERS,
     TITLES,
 )
-from reader.entities.words import is_common, is_function_word, is_verbal_noun
+from reader.entities.words import is_common, is_function_word, is_imperfect, is_verbal_noun
 
 # Nouns that begin something else after a name (X مهرجان, X جمهورية ...).
 HEAD_WORDS = EVENT_HEADS | ORG_HEADS_STRONG | ORG_HEADS_WEAK | PLACE_HEADS | PLACE_TRIGGERS
@@ -65,8 +65,8 @@ def _breaks(word: str) -> bool:
         return True
     if any(form.startswith("ال") for strip, form in readings(word) if strip):
         return True  # بالرئيس, والقاهرة: a proclitic on an article word starts something else
-    if accusative(word, lex):
-        return True  # اتصالا هاتفيا, معرضا: accusative nouns and adverbs after the name
+    if accusative(word, lex) or is_imperfect(word):
+        return True  # اتصالا هاتفيا, معرضا: accusatives and adverbs; تواجه: a verb
     # فهد اليوسف إبعاد ..., سلاف فواخرجي مشاركتها
     return is_verbal_noun(word) or _possessed(word, lex)
 

@@ -24,7 +24,7 @@ from reader.entities.vocab import (
     TOWN_TRIGGERS,
     YIELDING_HEADS,
 )
-from reader.entities.words import is_adjective, is_common, is_function_word, is_title
+from reader.entities.words import is_adjective, is_common, is_function_word, is_imperfect, is_title
 from reader.entities.words import is_strict_adjective as listed_adjective
 
 CANALS = frozenset({"قناه"})  # قناة السويس is a place; قناة الجزيرة steps aside later
@@ -64,7 +64,7 @@ def _town(tokens: Tokens, j: int, lex: Lexicon, weak: bool, listed: dict[int, Sp
     k = j + 1
     while k < tokens.size and tokens.joined[k] and k - j < 4 and k not in listed:
         nxt = tokens.norm[k]  # a listed name ends it: إقليم أمهرة بإثيوبيا
-        plain = _plain(nxt, lex) and not nxt.startswith(("ال", "و", "لل"))
+        plain = _plain(nxt, lex) and not nxt.startswith(("ال", "و", "لل")) and not is_imperfect(nxt)
         if not plain and nxt not in PARTICLES:
             break
         k += 1
@@ -83,7 +83,7 @@ def _club(tokens: Tokens, j: int, lex: Lexicon, listed: dict[int, Span]) -> int 
         k = j + 1
         while k < tokens.size and tokens.joined[k] and k - j < 3 and k not in listed:
             nxt = tokens.norm[k]
-            if nxt.startswith(("ال", "و", "لل")) or not _plain(nxt, lex):
+            if nxt.startswith(("ال", "و", "لل")) or not _plain(nxt, lex) or is_imperfect(nxt):
                 break
             k += 1
     else:

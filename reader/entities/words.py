@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from functools import partial
 
+from reader.entities.classes import LISTED, word_class
 from reader.entities.clitics import readings
 from reader.entities.lexicon import lexicon
 from reader.entities.memo import Memo
@@ -100,6 +101,22 @@ def _name_start(word: str, titled: bool) -> bool:
     return not word.startswith("ال") and not is_common(word)
 
 
+# Imperfect verbs (يواجه, تعاني, يستعد, ينتظر, يحتاج, يشهد, يضيف): a name ends before them.
+# The shapes of the derived forms (III, V-VI, VII, VIII, X) and of a four-letter ي-verb, but
+# not the shapes transliterations take (تش, تر, تز, تي: تشارلز, تراوري, تياني).
+_IMPERFECT = re.compile(
+    r"^(?:[يت]ست..|[يت]ت[^ا].|[يت][^يشاترز]ا..|[يت]ن[^ا]..|[يت][^اوي]ت[^ش].|ي[^اوي][^ا].$)"
+)
+
+
+def _imperfect(word: str) -> bool:
+    """An imperfect verb the vocabulary does not know: its shape, and no given name, common
+    word, verbal noun or start of a listed name (ينبع, تنزانيا, يلين)."""
+    if not _IMPERFECT.match(word) or word in lexicon().given or is_common(word):
+        return False
+    return not is_verbal_noun(word) and not word_class(word) & LISTED
+
+
 # The tests, memoised per word (a dict lookup in C per call; each depends on the word alone).
 is_adjective: Callable[[str], bool] = Memo(partial(_adjective, loose=True)).__getitem__
 is_strict_adjective: Callable[[str], bool] = Memo(partial(_adjective, loose=False)).__getitem__
@@ -109,6 +126,7 @@ is_common: Callable[[str], bool] = Memo(_common).__getitem__
 is_title: Callable[[str], bool] = Memo(_title).__getitem__
 can_start_name: Callable[[str], bool] = Memo(partial(_name_start, titled=False)).__getitem__
 can_start_titled_name: Callable[[str], bool] = Memo(partial(_name_start, titled=True)).__getitem__
+is_imperfect: Callable[[str], bool] = Memo(_imperfect).__getitem__
 
 
 _ILA = frozenset({"الي", "الينا", "اليه", "اليها", "اليهم"})  # إلى and its suffixed forms
