@@ -15,7 +15,7 @@ import pytest
 from lxml import etree
 
 from benchmarks.feedgen import feed_bytes
-from reader.feeds import parse
+from reader.feeds import feedparser_convert, parse
 from reader.feeds.encoding import effective_charset
 from reader.feeds.stream import iter_feed
 from reader.feeds.types import ParsedFeed, RawEntry
@@ -38,7 +38,7 @@ SAMPLES |= {"podcast": PODCAST, "atom-links": ATOM_LINKS}
 
 
 def by_feedparser(data: bytes, url: str) -> ParsedFeed:
-    return parse._convert(
+    return feedparser_convert.convert(
         feedparser.parse(
             io.BytesIO(data),
             response_headers={"content-location": url}

@@ -72,7 +72,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
 
 def _fetch_once(args: argparse.Namespace) -> int:
-    from reader.commands.importing import Bar, CtrlC, index_step
+    from reader.commands.progress import Bar, CtrlC, index_step
     from reader.feeds.fetch import refresh
     from reader.feeds.fetch_results import Progress, Summary
     from reader.feeds.fetch_start import Started, start

@@ -6,78 +6,20 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import signal
 import sys
-import time
 from pathlib import Path
-from typing import Any
 
 from reader.commands.common import open_store, styled
 from reader.commands.early import big
+from reader.commands.progress import Bar, CtrlC, index_step
 from reader.commands.screen_text import screen_line
 from reader.ingest.pipeline import ImportProgress, import_paths
 from reader.library.index_workers import prestart, stop_pool
-from reader.library.indexing import IndexProgress, index_pending
+from reader.library.indexing import index_pending
 from reader.library.store import ArticleStore
 from reader.models import ImportReport
 from reader.text.sanitize import clean_line
-
-
-class Bar:
-    """One line redrawn in place on a terminal; nothing when output is piped."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.started = time.monotonic()
-        self.drawn = False
-
-    def draw(self, done: int, total: int, text: str) -> None:
-        if not self.enabled:
-            return
-        width = shutil.get_terminal_size().columns
-        filled = 20 * done // max(total, 1)
-        line = f"[{'#' * filled}{'.' * (20 - filled)}] {text}"
-        sys.stdout.write("\r" + line[: width - 1].ljust(width - 1))
-        sys.stdout.flush()
-        self.drawn = True
-
-    def rate(self, count: int) -> str:
-        return f"{count / max(time.monotonic() - self.started, 1e-6):,.0f}/s"
-
-    def end(self) -> None:
-        if self.drawn:
-            sys.stdout.write("\n")
-            sys.stdout.flush()
-        self.drawn = False
-
-
-class CtrlC:
-    """Ctrl-C raises KeyboardInterrupt as usual, and is remembered: one that lands in a
-    finaliser run by the garbage collector is swallowed there (Python would print it as
-    "Exception ignored", with a traceback: not shown), so every batch boundary raises it
-    again."""
-
-    def __init__(self) -> None:
-        self.pressed = False
-        # Ours even if the parent left SIGINT ignored or blocked (both are inherited).
-        signal.signal(signal.SIGINT, self._handle)
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-        default = sys.unraisablehook
-
-        def hook(unraisable: Any) -> None:
-            if not (self.pressed and unraisable.exc_type is KeyboardInterrupt):
-                default(unraisable)
-
-        sys.unraisablehook = hook
-
-    def _handle(self, signum: int, frame: object) -> None:
-        self.pressed = True
-        raise KeyboardInterrupt
-
-    def check(self) -> None:
-        if self.pressed:
-            raise KeyboardInterrupt
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -148,10 +90,3 @@ def _newsboat(store: ArticleStore, paths: list[Path]) -> tuple[list[ImportReport
                 reports.append(done)
                 print(describe(done), flush=True)
     return reports, others
-
-
-def index_step(bar: Bar, step: IndexProgress, ctrl_c: CtrlC | None = None) -> None:
-    if ctrl_c is not None:
-        ctrl_c.check()
-    text = f"entity index: {step.done:,}/{step.total:,} article(s), {bar.rate(step.done)}"
-    bar.draw(step.done, step.total, text)

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import queue
-import signal
 import threading
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
@@ -24,14 +22,12 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
-from reader.feeds.feed_file import FEED_ROOTS, SAMPLE, RawBatch, raw_batches
-from reader.feeds.records import pack, unpack
+from reader.feeds.feed_file import FEED_ROOTS, SAMPLE, RawBatch
+from reader.feeds.feed_producer import IDLE, forked, produce
+from reader.feeds.records import unpack
 from reader.feeds.sniff import Records, root_element
-from reader.library.parent_watch import leave_with
 from reader.library.processes import CONTEXT, ctrl_c_held
 
-QUEUED = 2  # cooked batches waiting in the child for the pipe
-IDLE = b"i"
 STOPPED: Records = ([], [], ["the parsing process stopped"])
 
 
@@ -66,9 +62,9 @@ def _start(path: Path, name: str, batch: int, context: Any = CONTEXT) -> Started
     receive, send = context.Pipe(duplex=False)
     idle_in, idle_out = context.Pipe(duplex=False)
     args: tuple[Any, ...] = (path, name, batch, send, idle_in, os.getpid())
-    target: Callable[..., None] = _produce
+    target: Callable[..., None] = produce
     if context is FORK:  # the child closes its copies of this process's ends
-        args, target = ((receive, idle_out), *args), _forked
+        args, target = ((receive, idle_out), *args), forked
     child = context.Process(target=target, args=args, daemon=True)
     child.start()
     send.close()  # the child's ends: EOF here once the child is gone
@@ -120,61 +116,3 @@ def from_child(path: Path, name: str, batch: int) -> Iterator[Records]:
         if child.is_alive():
             child.terminate()
         child.join(5)
-
-
-def _produce(
-    path: Path, name: str, batch: int, batches: Connection, idle: Connection, parent: int
-) -> None:
-    """In the child: read the file, cook each batch unless the caller is idle, hand it to the
-    sending thread (records packed as tuples); then None. The child leaves with `parent`."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    leave_with(parent)  # a SIGKILLed caller closes no pipe this child waits on
-    outbox: queue.Queue[Any] = queue.Queue(QUEUED)
-    sender = threading.Thread(target=_send, args=(outbox, batches), daemon=True)
-    sender.start()
-    try:
-        for raw in raw_batches(path, name, batch):
-            if not isinstance(raw, RawBatch):  # feedparser's records of the whole file
-                _put(outbox, pack(raw), sender)
-            else:
-                _put(outbox, raw if _caller_idle(idle) else pack(raw.cook()), sender)
-    except Exception as error:  # reported, never a traceback from the child
-        _put(outbox, ([], [], [f"internal error: {type(error).__name__}: {error}"[:300]]), sender)
-    _put(outbox, None, sender)
-    sender.join()
-
-
-def _forked(ends: tuple[Connection, ...], *args: Any) -> None:
-    for end in ends:
-        end.close()
-    _produce(*args)
-
-
-def _caller_idle(idle: Connection) -> bool:
-    try:
-        return idle.poll(0) and idle.recv_bytes() == IDLE
-    except (EOFError, OSError):
-        return False  # the caller is gone: it will not cook anything
-
-
-def _put(outbox: queue.Queue[Any], item: Any, sender: threading.Thread) -> None:
-    while sender.is_alive():  # a sender that stopped (the caller left) takes nothing more
-        try:
-            outbox.put(item, timeout=1)
-            return
-        except queue.Full:
-            continue
-    raise SystemExit(0)
-
-
-def _send(outbox: queue.Queue[Any], batches: Connection) -> None:
-    try:
-        while True:
-            item = outbox.get()
-            batches.send(item)
-            if item is None:
-                return
-    except (BrokenPipeError, ConnectionResetError, OSError):
-        pass  # the parent stopped reading (Ctrl-C, an early stop): nobody to tell
-    finally:
-        batches.close()

@@ -16,7 +16,7 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from reader.feeds.html_links import safe_link
-from reader.feeds.html_text import html_paragraphs, plain_paragraphs
+from reader.feeds.record_parts import body_paragraphs, local_time, utc_time, with_enclosures
 from reader.feeds.types import ParsedFeed, RawEntry
 from reader.models import Article, Headline, stable_id
 from reader.text.sanitize import clean_line, split_long
@@ -52,18 +52,12 @@ def entry_id(entry: RawEntry, scope: str) -> str:
     return stable_id("feed-entry", scope, entry.title, str(entry.published or ""), entry.body)
 
 
-def body_paragraphs(entry: RawEntry) -> tuple[list[str], list[str]]:
-    if entry.is_html and ("<" in entry.body or "&" in entry.body):
-        return html_paragraphs(entry.body, entry.base)
-    return plain_paragraphs(entry.body), []
-
-
 def feed_records(
     feed: ParsedFeed, scope: str, source: str, now: datetime | None = None
 ) -> tuple[list[Article], list[Headline], list[str]]:
     """(articles, headlines, problems); headlines oldest first, so arrival order is kept."""
     now = (now or datetime.now(UTC)).astimezone()
-    stamps = _Now(now, now.isoformat(timespec="seconds"), _utc(now))
+    stamps = _Now(now, now.isoformat(timespec="seconds"), utc_time(now))
     source = clean_line(source)[:200] or "feed"
     problems = list(feed.problems)
     dated: list[tuple[float, Article, Headline]] = []
@@ -97,13 +91,13 @@ def _record(
 ) -> tuple[float, Article, Headline] | None:
     """One entry as (time, article, headline); None when it has neither title nor text."""
     paragraphs, links = body_paragraphs(entry)
-    paragraphs, links = _with_enclosures(entry, paragraphs, links)
+    paragraphs, links = with_enclosures(entry, paragraphs, links)
     title = (split_long(clean_line(entry.title), TITLE_LIMIT) or [""])[0]
     title = title or (paragraphs[0][:200] if paragraphs else "")
     if not title:
         return None
-    local = _local(entry.published)
-    when, at = (local, _utc(local)) if local else (now.local, now.at)
+    local = local_time(entry.published)
+    when, at = (local, utc_time(local)) if local else (now.local, now.at)
     day = when.date().isoformat()
     article_id = entry_id(entry, scope)
     article = Article(
@@ -128,37 +122,3 @@ def _record(
         at=at,
     )
     return when.timestamp(), article, headline
-
-
-def _utc(when: datetime | None) -> str | None:
-    return when.astimezone(UTC).isoformat(timespec="seconds") if when else None
-
-
-# "attachment": what precedes the list of an item's enclosures at the end of its text
-ENCLOSURES = "مرفقات"
-
-
-def _with_enclosures(
-    entry: RawEntry, paragraphs: list[str], links: list[str]
-) -> tuple[list[str], list[str]]:
-    """Enclosures (podcast audio, images) join the numbered links, and a last paragraph
-    names them: "مرفقات: [3] audio/mpeg · [4] image/jpeg"."""
-    found = []
-    for url, kind in entry.enclosures:
-        safe = safe_link(url, entry.base)
-        if safe and safe not in links:
-            links = [*links, safe]
-            found.append(f"[{len(links)}] {clean_line(kind)[:60] or 'file'}")
-    if found:
-        paragraphs = [*paragraphs, f"{ENCLOSURES}: " + " · ".join(found)]
-    return paragraphs, links
-
-
-def _local(stamp: float | None) -> datetime | None:
-    """A POSIX time in the local timezone, or None when missing or out of range."""
-    if stamp is None:
-        return None
-    try:
-        return datetime.fromtimestamp(stamp, UTC).astimezone()
-    except (OverflowError, OSError, ValueError):
-        return None

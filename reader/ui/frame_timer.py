@@ -9,9 +9,15 @@ Enter sent together: the cursor, then the article) waited 17-33 ms for it. Frame
 so frames stay at most 60 a second and none waits more than an interval.
 
 tests/test_frame_timer.py compares this copy with Textual's loop (a Textual upgrade that
-changes it fails there, to be looked at again) and checks the schedule on a fake clock."""
+changes it fails there, to be looked at again) and checks the schedule on a fake clock.
+
+PromptFrames.hold_frames is curses' typeahead for an open: Down and Enter sent together are
+one update (the cursor with the article), not a cursor frame whose compositor pass shares
+the GIL with the article's read, then the article's (tests/test_frame_hold.py)."""
 
 from __future__ import annotations
+
+from contextlib import ExitStack
 
 from textual import _time
 from textual._time import sleep
@@ -55,6 +61,8 @@ class PromptFrames(Screen[None]):
     in its `_update_timer` property, the only place it is made)."""
 
     _frame_timer: FrameTimer | None = None
+    _frames_held: ExitStack | None = None  # Textual's App.batch_update, entered by hold_frames
+    _hold_limit: Timer | None = None
 
     @property
     def _update_timer(self) -> Timer:
@@ -69,3 +77,24 @@ class PromptFrames(Screen[None]):
             self._frame_timer._start()
             self._timers.add(self._frame_timer)
         return self._frame_timer
+
+    def hold_frames(self, limit: float) -> None:
+        """No frame is painted until release_frames, or for `limit` seconds at most (an
+        app timer: it runs whatever screen is shown). A hold already on keeps its
+        deadline, so keys that keep coming never hold the screen longer than one limit."""
+        if self._frames_held is not None:
+            return
+        self._frames_held = ExitStack()
+        self._frames_held.enter_context(self.app.batch_update())
+        self._hold_limit = self.app.set_timer(limit, self.release_frames, name="frame_hold")
+
+    def release_frames(self) -> None:
+        """Paint whatever the screen was told of while frames were held."""
+        held, limit = self._frames_held, self._hold_limit
+        self._frames_held = self._hold_limit = None
+        if held is None:
+            return
+        if limit is not None:
+            limit.stop()
+        held.close()
+        self.check_idle()  # the screen's idle resumes its frame timer for the dirty widgets

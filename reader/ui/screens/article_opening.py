@@ -16,6 +16,8 @@ from reader.ui.widgets.article_pane import ArticlePane
 from reader.ui.widgets.ticker import Ticker
 from reader.views.article_view import OpenArticle
 
+HOLD = 0.05  # seconds a cold open holds the screen's frames for its article (frame_timer.py)
+
 
 class ArticleOpening(ReadingMarks, ReadingAhead):
     @on(Ticker.Opened)
@@ -34,11 +36,14 @@ class ArticleOpening(ReadingMarks, ReadingAhead):
         focus: bool = False,
         row: str | None = None,
         mark: bool = True,
+        hold: bool = True,
     ) -> None:
         """Show the article: at once if it was read ahead, else when a worker has read it;
         the writes wait until it is on screen (mark_opened). `mark`: opening marks it read
-        (p opens without)."""
+        (p opens without). `hold`: a key's frame waits for the article (HOLD)."""
         if (opened := self.read_already(article_id, query)) is None:
+            if hold:  # the key's frame goes with the article, if it is read in time
+                self.hold_frames(HOLD)
             self.read_article(article_id, query, focus, row, mark)
             return
         self.workers.cancel_group(self, "article")  # an older open must not replace it
@@ -78,6 +83,7 @@ class ArticleOpening(ReadingMarks, ReadingAhead):
             read = replace(before, read=True)  # one frame after the write (bench_ssh.py)
             self.state_saved(StateSaved(message.opened.id, read, before))
         self.call_after_refresh(self.mark_opened, message.opened, message.row, message.mark)
+        self.release_frames()
 
     def action_next_unread(self) -> None:
         row = self.query_one(Ticker).find(lambda r: r.unread, 1)

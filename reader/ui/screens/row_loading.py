@@ -130,4 +130,4 @@ class RowLoading(ArticleOpening, BackgroundWork):
             gc.enable()  # off while the app started (reader.cli.main)
             self.call_after_refresh(self._after_first_screen)
             if last := self.store.reading.setting("last_article"):
-                self.load_article(last, "")
+                self.load_article(last, "", hold=False)  # the first rows at once
