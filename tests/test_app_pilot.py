@@ -212,6 +212,29 @@ async def test_narrow_terminal_stacks_panes_and_e_shows_the_sidebar(store: Artic
         assert sidebar.region.width == 80
 
 
+@pytest.mark.parametrize(("width", "narrow"), [(80, True), (120, False)])
+async def test_the_main_screen_starts_with_its_width_classes_and_alone(
+    store: ArticleStore, monkeypatch: pytest.MonkeyPatch, width: int, narrow: bool
+) -> None:
+    """The terminal's width is known when the screen is made: the first layout has the
+    narrow/sidebar classes already (a toggle after it restyles every widget), and the main
+    screen is the first screen, not pushed over a default one."""
+    seen: list[tuple[bool, bool]] = []
+    mount = MainScreen.on_mount
+
+    def on_mount(self: MainScreen) -> None:
+        seen.append((self.has_class("-narrow"), self.has_class("-sidebar")))
+        mount(self)
+
+    monkeypatch.setattr(MainScreen, "on_mount", on_mount)
+    app = NewsReaderApp(store)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await settle(app, pilot)
+        assert seen == [(narrow, not narrow)]
+        assert app.screen_stack == [app.screen] and isinstance(app.screen, MainScreen)
+        assert (app.screen.narrow, app.screen.sidebar) == (narrow, not narrow)
+
+
 async def test_reopens_where_the_reader_left_off(store: ArticleStore, db_dir: Path) -> None:
     app = NewsReaderApp(store)
     async with app.run_test(size=(120, 36)) as pilot:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.bidi import table_sources
+from reader.bidi import char_classes, table_sources
 from reader.bidi.table_sources import BMP, Sources, build, keep_in
 
 # Every BMP code point and a spread of the others (with the ends of every plane).
@@ -111,3 +111,37 @@ def test_an_unwritable_cache_directory_still_gives_the_tables(
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == str(BMP)
+
+
+def test_kept_compiled_forms_give_the_patterns_re_compiles(
+    built: Sources, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each table's regex revived from its kept form matches exactly where `re.compile` of
+    its source matches (every BMP code point, at the start and inside a word), and reviving
+    compiles nothing."""
+    from re import _compiler
+
+    from reader.bidi.char_classes import revive
+    from reader.bidi.tables import not_single_cell
+
+    cells = not_single_cell()
+    patterns = {**built["patterns"], "not_single_cell": cells.pattern}
+    forms = {**built["compiled"], "not_single_cell": char_classes.compiled_form(cells.pattern)}
+    slow = {name: re.compile(source) for name, source in patterns.items()}
+    monkeypatch.setattr(_compiler, "compile", lambda *a: pytest.fail("compiled again"))
+    for name, source in patterns.items():
+        fast = revive(source, forms[name])
+        assert fast.pattern == source and fast.groups == slow[name].groups
+        for cp in range(BMP):
+            text = f"ab{chr(cp)}\u0628 "
+            expect = slow[name].search(text)
+            got = fast.search(text)
+            assert (got and got.span()) == (expect and expect.span()), (name, hex(cp))
+
+
+def test_a_damaged_or_foreign_compiled_form_is_compiled_again() -> None:
+    from reader.bidi.char_classes import revive
+
+    for form in ([32, 0, [1, 2, 3]], [32, 0, ["x"]], ["short"], [32, 5, []], None):
+        pattern = revive("[a-c]+", form)
+        assert pattern.findall("xxabcyca") == ["abc", "ca"]

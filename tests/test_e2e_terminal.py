@@ -86,11 +86,20 @@ def test_every_glyph_on_screen_is_in_dejavu_sans_mono(env: dict[str, str]) -> No
                 ("/", True),
                 ("غزة", True),
                 ("Escape", False),
-                ("?", True),
             ):
                 tmux.type(key) if literal else tmux.send(key)
                 time.sleep(0.8)
                 seen.update("".join(tmux.screen()))
+            # A loaded machine can deliver Escape and the next key in one read, which is
+            # Alt+key: "?" is typed again until the help shows.
+            for _ in range(3):
+                tmux.type("?")
+                try:
+                    seen.update("".join(tmux.wait_for("newsreader keys", timeout=10)))
+                    break
+                except AssertionError:
+                    tmux.send("Escape")
+                    time.sleep(1)
             assert any("newsreader keys" in row for row in tmux.screen()), "\n".join(tmux.screen())
             tmux.send("Escape")
             time.sleep(0.5)  # ESC then q at once would read as Alt-q

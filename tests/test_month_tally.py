@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.library.months import record_day, tally
+from reader.library.month_records import record_day, tally
 
 DATES = st.one_of(
     st.none(),

@@ -28,7 +28,7 @@ from reader.ui.widgets.entity_sidebar import EntityRow, EntitySidebar, label_lin
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.status_line import Status, StatusLine
 from reader.ui.widgets.ticker import Ticker
-from reader.views.article_layout import article_lines
+from reader.views.article_layout import META, TITLE, article_lines
 from reader.views.article_view import OpenArticle, analyse
 from reader.views.ticker_rows import TickerRow
 
@@ -286,3 +286,24 @@ async def test_the_article_pane_lays_a_sample_out_soon_after_start() -> None:
         misses = _layout.cache_info().misses
         article_lines(SAMPLE, pane.text_width, pane.mode, analyse(SAMPLE).spans)
         assert _layout.cache_info().misses == misses  # the first open finds the layer warm
+
+
+async def test_the_article_draws_its_margins_and_padding_in_the_panes_own_style() -> None:
+    # the title is bold and the meta line muted, their margins not: an open after a
+    # scrolled article rewrites only the cells whose look changes
+    app = Styled("article")
+    dated = Article("dated", "عنوان", ("نص الخبر " * 3,) * 9, "المصدر", "2021-02-01")
+    async with app.run_test(size=(50, 15)) as pilot:
+        app.opened = OpenArticle(dated)
+        await pilot.pause()
+        pane = app.query_one(ArticlePane)
+        assert [line.block for line in pane.lines[:2]] == [TITLE, META]
+        plain = pane.rich_style
+        for y in range(3):  # the title, the meta line, the blank line after it
+            cells = [(c, s) for text, s, _ in pane.render_line(y) for c in text]
+            inner = cells[2:-2]  # inside the rule and blank either side
+            letters = [i for i, (c, _) in enumerate(inner) if c != " "] or [len(inner)]
+            start, end = letters[0], letters[-1] + 1
+            margins = cells[:2] + cells[-2:] + inner[:start] + inner[end:]  # and the padding
+            assert {s for _, s in margins} == {plain}, y
+            assert y == 2 or plain not in {s for c, s in inner[start:end] if c != " "}

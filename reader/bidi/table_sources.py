@@ -17,10 +17,13 @@ import sys
 import tempfile
 import unicodedata
 import zlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import TypedDict
+from typing import Any, TypedDict
 
-BMP = 0x10000
+from reader.bidi.char_classes import BMP as BMP
+from reader.bidi.char_classes import ENGINE, Form, char_class, compiled_form, negated
+
 ASTRAL = "\U00010000-\U0010ffff"
 EVERY_ASTRAL = ((BMP, 0x10FFFF),)
 # Skin-tone modifiers: drawn with the emoji before them, so they follow it like a mark.
@@ -52,7 +55,6 @@ KIND = {
     "Co": "n", "Cn": "n",
 }  # fmt: skip
 HARD = "XIDPGU"  # explicit, separators, unassigned (and every astral code point)
-Ranges = tuple[tuple[int, int], ...]
 
 
 class Sources(TypedDict):
@@ -61,6 +63,7 @@ class Sources(TypedDict):
     formats: list[int]  # format characters dropped at draw time
     harakat: list[int]
     patterns: dict[str, str]  # Tables field -> regex source
+    compiled: dict[str, Form | None]  # Tables field -> its compiled form (char_classes.py)
 
 
 _folder: Path | None = None
@@ -73,30 +76,41 @@ def keep_in(folder: Path) -> None:
 
 
 def sources() -> Sources:
-    path = _folder / f"bidi-tables-{_version()}.json" if _folder is not None else None
+    found: Sources = kept(  # (our own file, by its name)
+        f"bidi-tables-{_version()}", build, lambda d: len(d.get("classes", "")) == BMP
+    )
+    return found
+
+
+def kept(name: str, make: Callable[[], Any], valid: Callable[[dict[str, Any]], bool]) -> Any:
+    """The dict `make()` gives, read from `name`.json in the folder when it is there and
+    `valid`, else made (and written there for the next run)."""
+    path = _folder / f"{name}.json" if _folder is not None else None
     if path is not None:
         try:
             found = json.loads(path.read_bytes())
-            if isinstance(found, dict) and len(found.get("classes", "")) == BMP:
-                return found  # type: ignore[return-value]  # (our own file, by its name)
+            if isinstance(found, dict) and valid(found):
+                return found
         except (OSError, ValueError):
             pass
-    built = build()
+    made = make()
     if path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as out:
-                out.write(json.dumps(built, ensure_ascii=False).encode())
+                out.write(json.dumps(made).encode())  # ASCII: classes hold lone surrogates
             os.replace(out.name, path)
         except OSError:
             pass
-    return built
+    return made
 
 
 def _version() -> str:
-    """Python's Unicode version and a checksum of this file (the code that builds them)."""
+    """Python's Unicode version, its regex engine and a checksum of this file (the code
+    that builds them)."""
     crc = zlib.crc32(Path(__file__).read_bytes())
-    return f"{unicodedata.unidata_version}-py{sys.version_info[0]}{sys.version_info[1]}-{crc:08x}"
+    py = f"py{sys.version_info[0]}{sys.version_info[1]}"
+    return f"{unicodedata.unidata_version}-{py}-{ENGINE}-{crc:08x}"
 
 
 def build() -> Sources:
@@ -130,44 +144,5 @@ def build() -> Sources:
         formats=[cp for cp in formats if cp not in PREPENDED_MARKS],
         harakat=[cp for cp in range(0x0600, 0x0900) if HARAKA.match(chr(cp))],
         patterns=patterns,
+        compiled={name: compiled_form(source) for name, source in patterns.items()},
     )
-
-
-def char_class(text: str, codes: str, astral: Ranges = ()) -> str:
-    """A regex class matching the BMP code points whose letter in `text` is in `codes`, and
-    the astral ranges `astral`. `re` compiles a class by visiting, in Python, every BMP code
-    point it lists (3.11's `_optimize_charset`; astral ranges cost nothing), so a class that
-    holds most of the BMP is written as the negation of the rest: the 58,000 L code points
-    took 12 ms to compile, the 7,500 others take 2."""
-    if sum(map(text.count, codes)) <= BMP // 2:
-        return f"[{_ranges(text, codes)}{_astral(astral)}]"
-    others = "".join(sorted(set(text) - set(codes)))
-    return f"[^{_ranges(text, others)}{_astral(_outside(astral))}]"
-
-
-def negated(cls: str) -> str:
-    """The class matching every code point `cls` (from char_class) does not."""
-    return "[" + cls[2:] if cls.startswith("[^") else "[^" + cls[1:]
-
-
-def _ranges(text: str, codes: str) -> str:
-    """A regex class body matching the BMP code points whose letter in `text` is in `codes`."""
-    out = []
-    for m in re.finditer(f"[{re.escape(codes)}]+", text):
-        first, last = re.escape(chr(m.start())), re.escape(chr(m.end() - 1))
-        out.append(first if m.end() - m.start() == 1 else f"{first}-{last}")
-    return "".join(out)
-
-
-def _astral(ranges: Ranges) -> str:
-    return "".join(f"{chr(first)}-{chr(last)}" for first, last in ranges)
-
-
-def _outside(ranges: Ranges) -> Ranges:
-    """The astral code points not in `ranges` (sorted, disjoint), as ranges."""
-    out, start = [], BMP
-    for first, last in ranges:
-        if first > start:
-            out.append((start, first - 1))
-        start = last + 1
-    return (*out, (start, 0x10FFFF)) if start <= 0x10FFFF else tuple(out)

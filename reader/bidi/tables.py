@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from bidi.mirror import MIRRORED
 
+from reader.bidi.char_classes import ENGINE, char_class, compiled_form, revive
 from reader.bidi.table_sources import ASTRAL as ASTRAL
 from reader.bidi.table_sources import BMP as BMP
-from reader.bidi.table_sources import CLASS_CODE, EVERY_ASTRAL, char_class, sources
+from reader.bidi.table_sources import CLASS_CODE, EVERY_ASTRAL, kept, sources
 from reader.bidi.table_sources import HARAKA as HARAKA
 from reader.bidi.table_sources import HARAKAT as HARAKAT
 
@@ -59,7 +61,8 @@ class Tables:
 @cache
 def tables() -> Tables:
     found = sources()
-    compiled = {name: re.compile(source) for name, source in found["patterns"].items()}
+    forms = found.get("compiled", {})
+    compiled = {name: revive(source, forms.get(name)) for name, source in found["patterns"].items()}
     return Tables(
         classes=found["classes"],
         kind=found["kind"],
@@ -88,15 +91,23 @@ def not_single_cell() -> re.Pattern[str]:
     """Matches any character whose width is not 1 in Rich's table (controls, marks, wide)."""
     from rich._unicode_data import load  # the table rich.cells reads, for the same version
 
+    widths = load("auto").widths
+    name = f"cell-widths-{hash(tuple(widths)) & (1 << 64) - 1:016x}-{ENGINE}"  # ints: same each run
+    found = kept(name, lambda: _width_class(widths), lambda d: isinstance(d.get("source"), str))
+    return revive(found["source"], found.get("compiled"))
+
+
+def _width_class(widths: Sequence[tuple[int, int, int]]) -> dict[str, Any]:
     # A letter per BMP code point, "w" where the width is not 1 (controls included); every
     # character above the BMP takes the exact path.
-    widths = bytearray(b"1" * BMP)
-    widths[0x00:0x20], widths[0x7F:0xA0] = b"w" * 0x20, b"w" * 0x21  # C0, DEL and C1
-    for first, last, cells in load("auto").widths:
+    letters = bytearray(b"1" * BMP)
+    letters[0x00:0x20], letters[0x7F:0xA0] = b"w" * 0x20, b"w" * 0x21  # C0, DEL and C1
+    for first, last, cells in widths:
         if cells != 1 and first < BMP:
             last = min(last, BMP - 1)
-            widths[first : last + 1] = b"w" * (last - first + 1)
-    return re.compile(char_class(widths.decode("ascii"), "w", EVERY_ASTRAL))
+            letters[first : last + 1] = b"w" * (last - first + 1)
+    source = char_class(letters.decode("ascii"), "w", EVERY_ASTRAL)
+    return {"source": source, "compiled": compiled_form(source)}
 
 
 @cache

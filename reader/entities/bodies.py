@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
-from reader.entities.name_breaks import accusative
+from reader.entities.name_breaks import accusative, is_imperfect
 from reader.entities.names import name_end
 from reader.entities.phrases import ALL_HEADS, adjectives
 from reader.entities.spans import PLACE, Span
@@ -23,15 +23,27 @@ from reader.entities.vocab import (
     STOP,
 )
 from reader.entities.words import (
+    agrees,
     can_start_name,
     can_start_titled_name,
     is_adjective,
     is_common,
     is_function_word,
-    is_imperfect,
+    is_indefinite_adjective,
     is_title,
     is_verbal_noun,
 )
+
+
+def common_phrase(tokens: Tokens, j: int, listed: dict[int, Span]) -> bool:
+    """شركة تركية, مركز صحي, محكمة عسكرية: the head at j-1 is a common noun here, an
+    agreeing adjective without the article after it (but ميناء جيبوتي: a listed place)."""
+    if j >= tokens.size or not tokens.joined[j] or not is_indefinite_adjective(tokens.norm[j]):
+        return False
+    word, known = tokens.norm[j], listed.get(j)
+    if known is not None and (known.type != PLACE or not word.endswith("يه")):
+        return False
+    return agrees(tokens.norm[j - 1], "ال" + word)
 
 
 def body_end(
@@ -70,6 +82,8 @@ def body_end(
             break
         if is_imperfect(nxt):
             break  # مخيم زمزم يعاني: a verb follows the name
+        if is_indefinite_adjective(nxt):
+            return None  # محطة رصد زلزالي: a proper name takes no indefinite adjective
         if nxt in lex.given:
             break  # معهد باستير أوليفييه شوارتز: a person's name begins
         if nxt.startswith("ال"):  # هيئة شؤون الأسرى, شركة نفط الشمال: one article noun

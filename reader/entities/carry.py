@@ -32,18 +32,21 @@ def carried_spans(tokens: Tokens, chosen: list[Span], lex: Lexicon) -> list[Span
     """New PERSON spans for bare surnames, keyed like the person they belong to."""
     covered = {k for s in chosen for k in range(s.start, s.end)}
     forms: dict[tuple[str, ...], Span] = {}
+    bare: list[Span] = []  # one-word persons: no short form of their own
     for span in chosen:
         if span.type == PERSON:
+            if span.end - span.start == 1:
+                bare.append(span)
+                continue
             words = tokens.norm[span.start : span.end]
             words[0] = words[0][span.strip :]
             short = _short_form(words, lex)
             if short is not None:
                 forms.setdefault(short, span)
-    for span in chosen:  # a listed bare surname joins the full name found here
-        if span.type == PERSON and span.size == 1:
-            owner = forms.get((tokens.norm[span.start][span.strip :],))
-            if owner is not None:
-                span.key = owner.key
+    for span in bare:  # a listed bare surname joins the full name found here
+        owner = forms.get((tokens.norm[span.start][span.strip :],))
+        if owner is not None:
+            span.key = owner.key
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for short in forms:
         by_first.setdefault(short[0], []).append(short)

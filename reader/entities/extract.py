@@ -13,7 +13,7 @@ from reader.entities.carry import carried_spans
 from reader.entities.classes import GIVEN_WORD, HEAD, LATIN, LISTED, TITLE, TRIGGER, Classes
 from reader.entities.context import in_context
 from reader.entities.heads import head_spans
-from reader.entities.latin import latin_spans
+from reader.entities.latin import latin_spans, step_aside
 from reader.entities.lexicon import lexicon
 from reader.entities.listed import listed_spans, with_adjectives
 from reader.entities.model import ENTITY_TYPES, Entity, EntityType
@@ -21,13 +21,14 @@ from reader.entities.normalise import normal_form
 from reader.entities.spans import EVENT, Span
 from reader.entities.titles import person_spans
 from reader.entities.tokens import tokenise
-from reader.entities.triggers import step_aside, trigger_spans
+from reader.entities.triggers import trigger_spans
 
 PEOPLE = TITLE | GIVEN_WORD
 
 
-def _by_start(spans: list[Span]) -> dict[int, Span]:
-    out: dict[int, Span] = {}
+def _by_start(spans: list[Span], base: dict[int, Span] | None = None) -> dict[int, Span]:
+    """The longest span at each start (added to a copy of `base`, the longest so far)."""
+    out: dict[int, Span] = dict(base) if base else {}
     for span in spans:
         known = out.get(span.start)
         if known is None or span.end - span.start > known.end - known.start:
@@ -64,7 +65,7 @@ def extract(text: str) -> list[Entity]:
     heads = head_spans(tokens, lex, by_start, classes.having(HEAD))
     heads += trigger_spans(tokens, lex, by_start, classes.having(TRIGGER))
     heads += with_adjectives(tokens, listed, lex)
-    people = person_spans(tokens, lex, _by_start([*listed, *heads]), classes.having(PEOPLE))
+    people = person_spans(tokens, lex, _by_start(heads, by_start), classes.having(PEOPLE))
     chosen = _resolve([*in_context(listed, tokens, lex), *heads, *people], tokens.size)
     chosen = [span for span in chosen if span.type != EVENT]
     step_aside(tokens, chosen, lex)
@@ -86,12 +87,20 @@ def extract(text: str) -> list[Entity]:
     merged: dict[tuple[str, str], tuple[str, list[tuple[int, int]]]] = {}
     offset_after = tokens.offset_after
     for members in groups.values():
-        best = first = members[0]  # most entities: one mention
-        if len(members) > 1:
-            members.sort(key=_START)
-            first = members[0]
-            best = max((m for m in members if m.display), key=_SIZE, default=first)
-        name = best.display
+        if len(members) == 1:  # most entities: one mention, no choice to make
+            m = members[0]
+            i, name = m.start, m.display
+            mention = (offset_after(i, m.strip) if m.strip else starts[i], ends[m.end - 1])
+            key = (normal_form(name), m.type)
+            entry = merged.get(key)
+            if entry is None:
+                merged[key] = (name, [mention])
+            else:
+                entry[1].append(mention)
+            continue
+        members.sort(key=_START)
+        first = members[0]
+        name = max((m for m in members if m.display), key=_SIZE, default=first).display
         key = (normal_form(name), first.type)
         entry = merged.get(key)
         if entry is None:

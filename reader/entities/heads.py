@@ -10,7 +10,7 @@ Triggers (مدينة, فريق ...) are not part of the name; `context.py` and `
 
 from __future__ import annotations
 
-from reader.entities.bodies import body_end
+from reader.entities.bodies import body_end, common_phrase
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
 from reader.entities.memo import Memo
@@ -25,14 +25,12 @@ from reader.entities.vocab import (
     STOP,
     TOWN_TRIGGERS,
 )
-from reader.entities.words import (
-    is_common,
-    is_title,
-)
+from reader.entities.words import is_common, is_strict_adjective, is_title
 
 # Strong heads whose bare article complement is a common noun (غرفة الجنايات is a court's
-# chamber): as weak heads there, they need an adjective after it (غرفة التجارة الأمريكية).
-ARTICLE_SHY = frozenset({"غرفه"})
+# chamber, برنامج الإصلاح any reform programme): there they need a listed adjective after
+# it, a nationality or a name adjective (غرفة التجارة الأمريكية, برنامج الأغذية العالمي).
+ARTICLE_SHY = frozenset({"غرفه", "برنامج"})
 
 
 def _district(tokens: Tokens, i: int, end: int, head: str, lex: Lexicon) -> bool:
@@ -83,8 +81,13 @@ def head_spans(tokens: Tokens, lex: Lexicon, listed: dict[int, Span], at: list[i
                 kind = PLACE if form in PLACE_HEADS else ORG
                 strong = form not in ORG_HEADS_WEAK
                 shy = form in ARTICLE_SHY and i + 1 < tokens.size
-                if strong and shy and tokens.norm[i + 1].startswith("ال"):
-                    strong = False
+                shy = shy and tokens.norm[i + 1].startswith("ال")
+                named = shy and i + 2 < tokens.size and tokens.joined[i + 2]
+                if shy and not (named and is_strict_adjective(tokens.norm[i + 2])):
+                    break
+                if common_phrase(tokens, i + 1, listed):  # blocks تركية in شركة تركية
+                    spans.append(Span(i, i + 2, EVENT, "", 0, -1, HEADED))
+                    break
                 end = body_end(tokens, i + 1, lex, listed, kind, strong)
                 if form == "بلديه" and i > 0 and is_title(tokens.norm[i - 1]):
                     end = None  # رئيس بلدية لندن: the mayor's town is the place

@@ -1,4 +1,5 @@
-"""Latin abbreviations of organisations in Arabic text: الاتحاد الأفريقي لكرة القدم (CAF).
+"""Organisations once the spans are chosen: Latin abbreviations (الاتحاد الأفريقي لكرة القدم
+(CAF)) and media words that step aside (قناة الجزيرة is الجزيرة).
 
 A Latin word in parentheses right after an organisation is that organisation's own
 abbreviation, an ORG of its own (docs/entities.md). A few abbreviations that news writes
@@ -8,9 +9,14 @@ bare (FIFA, NATO, OPEC) are organisations wherever they stand in Arabic text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from reader.entities.clitics import readings
+from reader.entities.lexicon import Lexicon
 from reader.entities.spans import HEADED, ORG, Span
 from reader.entities.tokens import Tokens
+from reader.entities.vocab import MEDIA_WORDS, YIELDING_HEADS
+from reader.entities.words import is_common
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z&.\-]*\Z")
 _KNOWN = """UN NATO OPEC IMF WHO UNICEF UNRWA UNESCO UNHCR WFP IAEA FIFA UEFA CAF AFC IOC NASA
@@ -34,3 +40,24 @@ def latin_spans(text: str, tokens: Tokens, chosen: list[Span], at: list[int]) ->
         if bracketed or word in KNOWN:
             found.append(Span(k, k + 1, ORG, word, source=HEADED))
     return found
+
+
+@lru_cache(maxsize=1 << 12)
+def _steps_aside(word: str) -> tuple[bool, bool]:
+    """Whether some reading of the word is a media word, and whether one is a yielding head."""
+    forms = {form for _, form in readings(word)}
+    return bool(forms & MEDIA_WORDS), bool(forms & YIELDING_HEADS)
+
+
+def step_aside(tokens: Tokens, spans: list[Span], lex: Lexicon) -> None:
+    """قناة الجزيرة -> الجزيرة, وكالة ناسا -> ناسا: the span starts after the media word."""
+    for span in spans:
+        if span.type != ORG or span.end - span.start < 2:
+            continue
+        media, yielding = _steps_aside(tokens.norm[span.start])
+        if not media and yielding:  # a yielding head steps aside before a bare name only
+            rest = tokens.norm[span.start + 1 : span.end]
+            media = not any(w.startswith(("ال", "ل", "و")) or is_common(w) for w in rest)
+        if media:
+            span.start += 1
+            span.strip, span.name, span.display, span.restored = 0, -1, "", False

@@ -5,6 +5,10 @@ nouns and possessed nouns (the tests that need only the word, memoised per word)
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
+from reader.entities.classes import LISTED, word_class
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon, lexicon
 from reader.entities.memo import Memo
@@ -17,7 +21,7 @@ from reader.entities.vocab import (
     PLACE_TRIGGERS,
     TITLES,
 )
-from reader.entities.words import is_common, is_function_word, is_imperfect, is_verbal_noun
+from reader.entities.words import is_common, is_function_word, is_verbal_noun
 
 # Nouns that begin something else after a name (X مهرجان, X جمهورية ...).
 HEAD_WORDS = EVENT_HEADS | ORG_HEADS_STRONG | ORG_HEADS_WEAK | PLACE_HEADS | PLACE_TRIGGERS
@@ -47,11 +51,28 @@ def _possessed(word: str, lex: Lexicon) -> bool:
     return False
 
 
+# Imperfect verbs (يواجه, تعاني, يستعد, ينتظر, يحتاج, يشهد, يضيف): a name ends before them.
+# The shapes of the derived forms (III, V-VI, VII, VIII, X) and of a four-letter ي-verb, but
+# not the shapes transliterations take (تش, تر, تز, تي: تشارلز, تراوري, تياني).
+_IMPERFECT = re.compile(
+    r"^(?:[يت]ست..|[يت]ت[^ا].|[يت][^يشاترز]ا..|[يت]ن[^ا]..|[يت][^اوي]ت[^ش].|ي[^اوي][^ا].$)"
+)
+
+
+def _imperfect(word: str) -> bool:
+    """An imperfect verb the vocabulary does not know: its shape, and no given name, common
+    word, verbal noun or start of a listed name (ينبع, تنزانيا, يلين)."""
+    if not _IMPERFECT.match(word) or word in lexicon().given or is_common(word):
+        return False
+    return not is_verbal_noun(word) and not word_class(word) & LISTED
+
+
 def _clitic_head(word: str) -> bool:
     return any(strip and form in HEAD_WORDS for strip, form in readings(word))
 
 
 CLITIC_HEAD = Memo(_clitic_head)  # a head word behind a proclitic (بتنظيم)
+is_imperfect: Callable[[str], bool] = Memo(_imperfect).__getitem__
 
 
 def _breaks(word: str) -> bool:

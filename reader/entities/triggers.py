@@ -9,10 +9,9 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from reader.entities.clitics import readings
 from reader.entities.lexicon import Lexicon
+from reader.entities.name_breaks import is_imperfect
 from reader.entities.spans import HEADED, ORG, OVERRIDE, PLACE, Span
 from reader.entities.tokens import Tokens
 from reader.entities.vocab import (
@@ -22,9 +21,8 @@ from reader.entities.vocab import (
     MEDIA_WORDS,
     STOP,
     TOWN_TRIGGERS,
-    YIELDING_HEADS,
 )
-from reader.entities.words import is_adjective, is_common, is_function_word, is_imperfect, is_title
+from reader.entities.words import is_adjective, is_common, is_function_word, is_title
 from reader.entities.words import is_strict_adjective as listed_adjective
 
 CANALS = frozenset({"قناه"})  # قناة السويس is a place; قناة الجزيرة steps aside later
@@ -127,24 +125,3 @@ def trigger_spans(
             if end is not None and (known is None or end > known.end or known.type == PLACE):
                 spans.append(Span(j, end, ORG, "", source=OVERRIDE))
     return spans
-
-
-@lru_cache(maxsize=1 << 12)
-def _steps_aside(word: str) -> tuple[bool, bool]:
-    """Whether some reading of the word is a media word, and whether one is a yielding head."""
-    forms = {form for _, form in readings(word)}
-    return bool(forms & MEDIA_WORDS), bool(forms & YIELDING_HEADS)
-
-
-def step_aside(tokens: Tokens, spans: list[Span], lex: Lexicon) -> None:
-    """قناة الجزيرة -> الجزيرة, وكالة ناسا -> ناسا: the span starts after the media word."""
-    for span in spans:
-        if span.type != ORG or span.end - span.start < 2:
-            continue
-        media, yielding = _steps_aside(tokens.norm[span.start])
-        if not media and yielding:  # a yielding head steps aside before a bare name only
-            rest = tokens.norm[span.start + 1 : span.end]
-            media = not any(w.startswith(("ال", "ل", "و")) or is_common(w) for w in rest)
-        if media:
-            span.start += 1
-            span.strip, span.name, span.display, span.restored = 0, -1, "", False

@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable
 from functools import partial
 
-from reader.entities.classes import LISTED, word_class
 from reader.entities.clitics import readings
 from reader.entities.lexicon import lexicon
 from reader.entities.memo import Memo
@@ -60,8 +59,9 @@ def agrees(head: str, adjective: str) -> bool:
 
 
 # Verbal nouns (إبعاد, اجتماع, انسحاب, استعداده): they follow names, they are not names.
-# Also تفعيل (توقيع, تعيين) and مفاعلة (مقاطعة, مشاركة) of five letters.
-_MASDAR = re.compile(r"^(?:است..ا|ا.ت.ا|ات.ا|ان..ا|ا..ا[^ا]|ت..ي.$|م.ا..ه$)")
+# Also تفعيل (توقيع, تعيين; not with ي first: تيتيه is a surname) and مفاعلة (مقاطعة, مشاركة)
+# of five letters.
+_MASDAR = re.compile(r"^(?:است..ا|ا.ت.ا|ات.ا|ان..ا|ا..ا[^ا]|ت[^ي].ي.$|م.ا..ه$)")
 
 
 def _verbal_noun(word: str) -> bool:
@@ -101,20 +101,19 @@ def _name_start(word: str, titled: bool) -> bool:
     return not word.startswith("ال") and not is_common(word)
 
 
-# Imperfect verbs (يواجه, تعاني, يستعد, ينتظر, يحتاج, يشهد, يضيف): a name ends before them.
-# The shapes of the derived forms (III, V-VI, VII, VIII, X) and of a four-letter ي-verb, but
-# not the shapes transliterations take (تش, تر, تز, تي: تشارلز, تراوري, تياني).
-_IMPERFECT = re.compile(
-    r"^(?:[يت]ست..|[يت]ت[^ا].|[يت][^يشاترز]ا..|[يت]ن[^ا]..|[يت][^اوي]ت[^ش].|ي[^اوي][^ا].$)"
-)
-
-
-def _imperfect(word: str) -> bool:
-    """An imperfect verb the vocabulary does not know: its shape, and no given name, common
-    word, verbal noun or start of a listed name (ينبع, تنزانيا, يلين)."""
-    if not _IMPERFECT.match(word) or word in lexicon().given or is_common(word):
+def _indefinite_adjective(word: str) -> bool:
+    """صحي, عسكرية, تركية, مستقلة: an adjective without the article (its definite form
+    is a listed adjective, or it is a nisba of a common word: صحي of صحة). After a head it
+    says the head is a common noun here (مركز صحي, محكمة عسكرية), not a name's head."""
+    if word.startswith("ال") or len(word) < 3 or word in lexicon().given:
         return False
-    return not is_verbal_noun(word) and not word_class(word) & LISTED
+    if is_strict_adjective("ال" + word):
+        return True
+    stem = word[:-2] if word.endswith("يه") else word[:-1] if word.endswith("ي") else ""
+    if len(stem) < 2 or stem.endswith("ا"):  # رواية, هداية, كراتشي: no nisba
+        return False
+    common = lexicon().common
+    return stem in common or stem + "ه" in common
 
 
 # The tests, memoised per word (a dict lookup in C per call; each depends on the word alone).
@@ -126,7 +125,7 @@ is_common: Callable[[str], bool] = Memo(_common).__getitem__
 is_title: Callable[[str], bool] = Memo(_title).__getitem__
 can_start_name: Callable[[str], bool] = Memo(partial(_name_start, titled=False)).__getitem__
 can_start_titled_name: Callable[[str], bool] = Memo(partial(_name_start, titled=True)).__getitem__
-is_imperfect: Callable[[str], bool] = Memo(_imperfect).__getitem__
+is_indefinite_adjective: Callable[[str], bool] = Memo(_indefinite_adjective).__getitem__
 
 
 _ILA = frozenset({"الي", "الينا", "اليه", "اليها", "اليهم"})  # إلى and its suffixed forms

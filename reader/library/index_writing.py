@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from reader.library.months import (
+from reader.library.month_records import (
     PART_RECORDS,
     article_month,
     headline_month,

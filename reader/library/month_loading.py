@@ -3,9 +3,7 @@ question about the whole store, and again whatever another process changed (refr
 
 from __future__ import annotations
 
-from reader.library.months import (
-    record_day,
-)
+from reader.library.month_records import record_day
 from reader.library.newest import newest_day, take_newest
 from reader.library.records import (
     ARTICLE_SHARED,

@@ -17,7 +17,7 @@ import heapq
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
-from reader.library.months import Tally, month_of_part
+from reader.library.month_records import Tally, month_of_part
 
 
 def newest_day(name: str, counted: Tally | None) -> str:

@@ -10,14 +10,14 @@ import os
 from pathlib import Path
 
 from reader.library.lock import DatabaseLock
-from reader.library.months import (
+from reader.library.month_records import (
     PART_RECORDS,
-    MonthFiles,
     article_month,
     headline_month,
     part_name,
     tally,
 )
+from reader.library.months import MonthFiles
 from reader.library.storage import (
     AtomicJSONStorage,
     DamagedFile,

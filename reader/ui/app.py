@@ -98,8 +98,10 @@ class NewsReaderApp(App[None]):
         self._shadow.scrolled(top, bottom, lines)
         return True
 
-    def on_mount(self) -> None:
-        self.push_screen(MainScreen(self.store, self.bidi_mode, self.right_to_left))
+    def get_default_screen(self) -> MainScreen:
+        """The main screen is the first on the stack: no default screen to style, lay out and
+        replace at start."""
+        return MainScreen(self.store, self.bidi_mode, self.right_to_left)
 
     @on(Announce)
     def announce(self, message: Announce) -> None:

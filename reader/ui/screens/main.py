@@ -16,6 +16,7 @@ from reader.bidi.modes import MODES
 from reader.ui.screens.feed_views import FeedViews
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.link_keys import LinkKeys
+from reader.ui.screens.main_state import NARROW
 from reader.ui.screens.search import Search
 from reader.ui.widgets.article_pane import ArticlePane
 from reader.ui.widgets.entity_sidebar import EntitySidebar
@@ -24,7 +25,6 @@ from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.status_line import StatusLine
 from reader.ui.widgets.ticker import Ticker
 
-NARROW = 100  # below this many columns the panes stack and the sidebar hides
 # tmux swallows CSI 8 l, so an outer terminal that reorders by itself (VTE, mlterm, Konsole)
 # reverses app mode's lines a second time: said once, at start, with what to use instead.
 TMUX_NOTE = "tmux: reversed? --bidi terminal"

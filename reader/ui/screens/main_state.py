@@ -18,6 +18,8 @@ from reader.ui.widgets.status_line import Status
 from reader.views.article_view import OpenArticle
 from reader.views.ticker_rows import ORDERS, Positions, TickerRow
 
+NARROW = 100  # below this many columns the panes stack and the sidebar hides
+
 
 class MainState(PromptFrames):
     # Textual's Screen.focused repaints the whole screen when the focus moves: not needed,
@@ -53,6 +55,13 @@ class MainState(PromptFrames):
         self.set_reactive(MainState.bidi_mode, mode)
         self.set_reactive(MainState.right_to_left, right_to_left)
         self.set_class(right_to_left, "-rtl")  # set_reactive leaves toggle_class alone
+        # The terminal's width is known: the classes the first layout needs are set before
+        # it, not toggled after it (each toggle restyles every widget).
+        narrow = self.app.size.width < NARROW
+        self.set_reactive(MainState.narrow, narrow)
+        self.set_reactive(MainState.sidebar, not narrow)
+        self.set_class(narrow, "-narrow")
+        self.set_class(not narrow, "-sidebar")
         order = store.reading.setting("order") or load_config().get("sort", "newest")
         self.set_reactive(MainState.order, order if order in ORDERS else "newest")
 

@@ -96,7 +96,7 @@ class ArticlePane(QuietFocus, TerminalScroll, can_focus=True):
     def _text_line(self, y: int, width: int, edges: tuple[str, str]) -> Strip:
         """The line: its text cells, and the edges either side in the line's style."""
         index = y + self.scroll_offset.y
-        base = self.line_style()
+        base = pane = self.line_style()
         if self.opened is None:
             return hint_strip(y, width, self.mode, base, self._style_for, edges)
         lines = self._layout.lines
@@ -109,7 +109,7 @@ class ArticlePane(QuietFocus, TerminalScroll, can_focus=True):
             base += self._style_for("meta")
         elif entry.block == LINKS:
             base = link_style(base + self._style_for("link"), self._layout.urls.get(index))
-        return line_strip(entry.line, width, base, self._style_for, edges=edges)
+        return line_strip(entry.line, width, base, self._style_for, edges=edges, frame=pane)
 
     def _style_for(self, name: str) -> Style:
         try:

@@ -21,15 +21,18 @@ def line_strip(
     style_for: StyleFor,
     align_right: bool | None = None,
     edges: tuple[str, str] = ("", ""),
+    frame: Style | None = None,
 ) -> Strip:
-    """A strip exactly `width` cells wide (and the `edges` either side, in `base`). Right-to-
-    left lines laid out by the app are right-aligned unless told otherwise; in terminal mode
-    the terminal places the text."""
+    """A strip exactly `width` cells wide (and the `edges` either side). Right-to-left
+    lines laid out by the app are right-aligned unless told otherwise; in terminal mode the
+    terminal places the text. The padding and edges are drawn in `frame` (default `base`):
+    a pane's own style, the same on every line, so a title's margins are not rewritten when
+    a body line was there before."""
     right = (line.rtl if align_right is None else align_right) and line.mode == "app"
-    pad = max(0, width - line.cells)
+    pad, frame = max(0, width - line.cells), base if frame is None else frame
     segments: list[Segment] = []
     if right and pad:
-        segments.append(Segment(" " * pad, base))
+        segments.append(Segment(" " * pad, frame))
     at = 0
     for start, end, name in sorted(line.styles):
         if start > at:
@@ -39,10 +42,10 @@ def line_strip(
     if at < len(line.visual):
         segments.append(Segment(line.visual[at:], base))
     if not right and pad:
-        segments.append(Segment(" " * pad, base))
-    before, after = Segment(edges[0], base), Segment(edges[1], base)
+        segments.append(Segment(" " * pad, frame))
+    before, after = Segment(edges[0], frame), Segment(edges[1], frame)
     if line.cells > width:
-        text = Strip(segments).crop_extend(0, width, base)
+        text = Strip(segments).crop_extend(0, width, frame)
         if edges != ("", ""):
             text = Strip.join([Strip([before]), text, Strip([after])])
         return text.simplify()
