@@ -16,7 +16,9 @@ Then it measures, each app in tmux at 100x30:
   line's count);
 - in the library (in process): opening an article, marking it read, starring it (median of
   30), a search and a search's first page (median of 5 words), the size on disk;
-- the first screen again once every article is read (a reader's archive mostly is).
+- the first screen again once every article is read (a reader's archive mostly is);
+- with several sizes, at the end, the first screen of every size started in turn, run after
+  run, and each size's time against the smallest's, run by run.
 
 `--old PATH` also runs the app from another source tree (e.g. the release before this
 layer, `git worktree add /tmp/old 67f604f`) on a copy of the same database.
@@ -360,6 +362,24 @@ def bench(n: int, args: argparse.Namespace, work: Path) -> None:
     )
 
 
+def sizes_in_turn(sizes: list[int], runs: int, work: Path) -> None:
+    """The first screen of every size started in turn, run after run: the ratio of two sizes
+    measured a block apart moves with the machine's load (the bare Textual app itself moved
+    1.4x between the 1,000 and 100,000 blocks of one run), started a second apart it holds."""
+    times: dict[int, list[float]] = {n: [] for n in sizes}
+    for _ in range(runs):
+        for n in sizes:
+            times[n].append(first_screen(work / f"db{n}", work)[0])
+    small = sizes[0]
+    print(f"\nfirst screen, the sizes started in turn, every article read (median of {runs}):")
+    for n in sizes:
+        paired = statistics.median(t / s for t, s in zip(times[n], times[small], strict=True))
+        print(
+            f"  {n:>7,} articles {statistics.median(times[n]):6.2f} s;"
+            f" against {small:,}: run by run median {paired:.2f}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[1_000, 10_000, 100_000])
@@ -379,6 +399,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         for n in args.sizes:
             bench(n, args, Path(folder))
+        if len(args.sizes) > 1:
+            sizes_in_turn(sorted(args.sizes), args.runs, Path(folder))
 
 
 if __name__ == "__main__":
