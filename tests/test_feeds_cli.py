@@ -15,7 +15,7 @@ import pytest
 
 from benchmarks.feedgen import feed_bytes
 from reader.cli import main
-from reader.commands import fetch as fetch_command
+from reader.commands import fetch_run as fetch_command
 from reader.library.feed_registry import FeedRegistry
 from reader.library.library import Library
 from tests.conftest import ROOT, run
