@@ -13,9 +13,10 @@ import pytest
 
 from reader.cli import main
 from reader.ingest.pipeline import import_paths
+from reader.library.disk import StoreError
 from reader.library.library import Library
 from reader.library.records import as_record
-from reader.library.storage import AtomicJSONStorage, StoreError
+from reader.library.storage import AtomicJSONStorage
 from reader.models import Article, Headline
 from tests.conftest import SEED_000, SEEDS, month_files
 

@@ -12,8 +12,8 @@ import pytest
 
 from reader.library import index_writing
 from reader.library.chunks import CHUNK_BYTES
+from reader.library.disk import StoreError
 from reader.library.library import Library
-from reader.library.storage import StoreError
 from reader.models import Article, Headline
 from tests.conftest import month_files
 

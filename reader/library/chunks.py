@@ -18,7 +18,8 @@ from typing import Any
 
 import orjson
 
-from reader.library.storage import AtomicJSONStorage, DamagedFile, Tables, fsync_dir
+from reader.library.disk import DamagedFile, fsync_dir
+from reader.library.storage import AtomicJSONStorage, Tables
 
 CHUNK_BYTES = 256 * 1024
 _NAME = re.compile(r"[0-9a-z]{1,16}")

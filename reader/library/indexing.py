@@ -11,23 +11,27 @@ meanwhile, in this process. It is a pass over what is missing, so an interrupted
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
-from contextlib import suppress
 from dataclasses import dataclass
 
-from reader.library.entity_index import IndexedEntity
+from reader.library.derived_indexes import WRITE, Search, catch_up_search, shared, write_found
 from reader.library.index_workers import Found, index_entry, submit
 from reader.library.store import ArticleStore
 from reader.models import Article
 
 BATCH = 1000  # articles extracted at once (and a progress step)
-WRITE = 5000  # articles whose entries are written at once: today's entities.json is rewritten
-# whole by each write, so few big writes are much faster (at most this many are redone after
-# a kill)
 PARALLEL_FROM = 200  # fewer pending articles than this are indexed in this process
+
+__all__ = [
+    "IndexProgress",
+    "catch_up_search",
+    "index_entities",
+    "index_pending",
+    "unindexed",
+    "write_found",
+]
 
 
 @dataclass(frozen=True)
@@ -39,7 +43,7 @@ class IndexProgress:
 def index_entities(store: ArticleStore, articles: Iterable[Article]) -> None:
     """Record which entities each article mentions, so filtering by one is a lookup."""
     found = [(a.id, index_entry(a)) for a in articles if not store.entities.has(a.id)]
-    store.entities.add_many(_shared(store, found))
+    store.entities.add_many(shared(store, found))
 
 
 def unindexed(store: ArticleStore) -> list[str]:
@@ -68,7 +72,7 @@ def index_pending(
     if not pending:
         catch_up_search(store)
         return 0
-    search = _Search(store)
+    search = Search(store)
     # The next batch is extracted while the one before is waited for; what is extracted is
     # written once WRITE articles are, at the end, and when cancelled.
     flying: deque[tuple[int, list[Future[Found]]]] = deque()
@@ -102,55 +106,6 @@ def index_pending(
     if not cancelled():
         catch_up_search(store)  # the headlines, and articles entity-indexed before
     return done
-
-
-class _Search:
-    """The library's search index (derived too), entered batch by batch beside the entity
-    batches, so neither waits for the other to cover the whole store first."""
-
-    def __init__(self, store: ArticleStore) -> None:
-        self.fulltext = getattr(store, "fulltext", None)  # a Library's
-        self.known: set[str] | None = None
-        with suppress(sqlite3.Error):  # derived: search() and catch_up_search try again
-            if self.fulltext is not None and self.fulltext.count() != sum(store.counts()):
-                self.known = self.fulltext.known()
-                # The headlines now (short texts), so the catch-up after the pass finds the
-                # counts equal and does not list every id again (~30 MB at 100,000).
-                lines = [h for h in store.headlines() if h.id not in self.known]
-                for start in range(0, len(lines), WRITE):
-                    self.fulltext.add([], lines[start : start + WRITE])
-
-    def add(self, articles: list[Article]) -> None:
-        if self.known is not None and self.fulltext is not None:
-            with suppress(sqlite3.Error):
-                self.fulltext.add([a for a in articles if a.id not in self.known], [])
-
-
-def catch_up_search(store: ArticleStore) -> None:
-    """The library's search index, if the store is a library (it is derived, like this one)."""
-    catch_up = getattr(store, "catch_up_search", None)
-    if catch_up is not None:
-        catch_up()
-
-
-def write_found(store: ArticleStore, parts: list[Future[Found]]) -> None:
-    """One write of the entries extracted by `parts` (see `extract_ahead`)."""
-    store.entities.add_many(_shared(store, [pair for part in parts for pair in part.result()]))
-
-
-_ENTITIES: dict[IndexedEntity, IndexedEntity] = {}  # one object per entry value, process-wide
-
-
-def _shared(store: ArticleStore, found: Found) -> dict[str, list[IndexedEntity]]:
-    """The entries with one object per distinct entity (the index keeps them for the life
-    of the process: fresh copies from the workers cost ~3 KB an article, shared ~0.5 KB) and
-    the store's own id strings."""
-    shared: dict[str, list[IndexedEntity]] = {}
-    for article_id, entities in found:
-        meta = store.meta(article_id)
-        key = meta.id if meta is not None else article_id
-        shared[key] = [_ENTITIES.setdefault(entity, entity) for entity in entities]
-    return shared
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:

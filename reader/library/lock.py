@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
-from reader.library.storage import StoreError, open_db, write_error
+from reader.library.disk import StoreError, write_error
+from reader.library.storage import open_db
 
 if TYPE_CHECKING:
     from filelock import FileLock

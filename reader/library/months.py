@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from reader.library.disk import signature
 from reader.library.month_records import UNDATED, Tally, tally
-from reader.library.storage import AtomicJSONStorage, Tables, signature
+from reader.library.storage import AtomicJSONStorage, Tables
 
 LEGACY = "legacy"  # index.json of the layout before months, read in place when read-only
 COUNTS = "months"

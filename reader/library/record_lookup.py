@@ -7,17 +7,17 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from typing import Any
 
-from reader.library.month_loading import MonthLoading
+from reader.library.disk import DamagedFile
+from reader.library.month_refresh import MonthRefresh
 from reader.library.records import (
     article_of,
     chunk_of,
 )
-from reader.library.storage import DamagedFile
 from reader.library.store_state import LAST_FILE
 from reader.models import Article, ArticleMeta
 
 
-class RecordLookup(MonthLoading):
+class RecordLookup(MonthRefresh):
     def meta(self, article_id: str) -> ArticleMeta | None:
         """An article's metadata. One in a file not loaded (a row of a view of everything,
         or the article the session left open) is read from that file alone and not kept:

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import suppress
 
+from reader.library.disk import StoreError, signature
 from reader.library.month_records import UNDATED, Tally, month_of_part
 from reader.library.months import LEGACY
 from reader.library.newest import take_newest
 from reader.library.record_lookup import RecordLookup
-from reader.library.storage import StoreError, signature
 from reader.models import ArticleMeta, Headline
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from reader.library.storage import StoreError
+from reader.library.disk import StoreError
 
 LOCK_NAME = "refresh.lock"
 

@@ -16,9 +16,10 @@ import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
+from reader.library.disk import DamagedFile, StoreError
 from reader.library.lock import DatabaseLock, set_aside
 from reader.library.states_view import Shard, StatesView, state_in
-from reader.library.storage import AtomicJSONStorage, DamagedFile, StoreError
+from reader.library.storage import AtomicJSONStorage
 from reader.models import ReadingState
 
 SHARDS = 64

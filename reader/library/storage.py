@@ -10,7 +10,6 @@ git calls it). So a write made under the database lock never starts from a stale
 
 from __future__ import annotations
 
-import errno
 import os
 import tempfile
 import time
@@ -22,53 +21,11 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
+from reader.library.disk import DamagedFile, fsync_dir, signature, valid, write_error
+from reader.library.disk import StoreError as StoreError  # reader/cli.py imports it from here
+
 RACY_NS = 20_000_000  # a file younger than this may be rewritten within its mtime tick
-READ_ONLY = (errno.EROFS, errno.EACCES, errno.EPERM)
 Tables = dict[str, dict[str, dict[str, Any]]]
-
-
-class StoreError(Exception):
-    """The database cannot be read or written; the message says why and where."""
-
-
-class DamagedFile(StoreError):
-    """A database file is not what it should be (bad bytes, bad JSON or the wrong shape)."""
-
-    def __init__(self, path: Path, why: str) -> None:
-        super().__init__(
-            f"{path} is damaged ({why}); it was left untouched. "
-            "Move it away to start afresh, or restore it from a backup."
-        )
-        self.path = path
-
-
-class ReadOnlyError(StoreError):
-    """The database directory cannot be written (read-only file system, no permission)."""
-
-
-def write_error(path: Path, error: OSError) -> StoreError:
-    if error.errno in READ_ONLY:
-        return ReadOnlyError(
-            f"cannot write to the database at {path.parent}: {error.strerror}; "
-            "reading works, changes are not saved"
-        )
-    return StoreError(f"cannot write {path}: {error.strerror}")
-
-
-def signature(path: Path) -> tuple[int, ...] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-
-
-def _valid(data: Any) -> bool:
-    """TinyDB's shape: {table: {doc id: {field: value}}}."""
-    return isinstance(data, dict) and all(
-        isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
-        for table in data.values()
-    )
 
 
 class AtomicJSONStorage(Storage):
@@ -107,7 +64,7 @@ class AtomicJSONStorage(Storage):
             data = orjson.loads(raw)
         except orjson.JSONDecodeError as error:
             raise DamagedFile(self.path, str(error)) from error
-        if self._checked and not _valid(data):
+        if self._checked and not valid(data):
             raise DamagedFile(self.path, "valid JSON, but not a table of documents")
         tables: Tables = data
         self._cache, self._sig = tables, sig
@@ -151,19 +108,6 @@ class AtomicJSONStorage(Storage):
 
     def close(self) -> None:
         self._cache = None
-
-
-def fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 class FreshTable(Table):

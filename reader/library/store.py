@@ -22,11 +22,11 @@ from typing import TYPE_CHECKING
 
 from reader.library.article_adding import ArticleAdding
 from reader.library.chunks import ChunkFiles
+from reader.library.disk import StoreError
 from reader.library.entity_index import EntityIndex
 from reader.library.lock import database_lock
 from reader.library.months import MonthFiles
 from reader.library.reading_store import ReadingStore
-from reader.library.storage import StoreError
 from reader.library.upgrade import upgrade
 from reader.models import Article
 

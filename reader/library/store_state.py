@@ -1,6 +1,6 @@
 """What an ArticleStore holds: the files it reads and the records it keeps in memory.
 
-The store's parts (month_loading, record_lookup, record_rows, index_writing,
+The store's parts (month_loading, month_refresh, record_lookup, record_rows, index_writing,
 article_adding, store) build on one another; this is the state they share, set up by
 ArticleStore.__init__.
 """

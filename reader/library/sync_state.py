@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reader.library.disk import DamagedFile
 from reader.library.lock import database_lock, set_aside
-from reader.library.storage import AtomicJSONStorage, DamagedFile
+from reader.library.storage import AtomicJSONStorage
 from reader.models import ReadingState
 
 FILENAME = "sync.json"

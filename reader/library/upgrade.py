@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from reader.library.disk import DamagedFile, ReadOnlyError, fsync_dir
 from reader.library.lock import DatabaseLock
 from reader.library.month_records import (
     PART_RECORDS,
@@ -18,13 +19,7 @@ from reader.library.month_records import (
     tally,
 )
 from reader.library.months import MonthFiles
-from reader.library.storage import (
-    AtomicJSONStorage,
-    DamagedFile,
-    ReadOnlyError,
-    Tables,
-    fsync_dir,
-)
+from reader.library.storage import AtomicJSONStorage, Tables
 
 
 def upgrade(directory: Path, lock: DatabaseLock) -> None:

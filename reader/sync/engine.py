@@ -1,12 +1,6 @@
 """One sync with a Fever server: new items come down into the store, then each synced item's
 read and starred state is merged three ways (local, server, and the base both last agreed on).
-
-- only the local side changed since the base: the change goes up;
-- only the server's side changed: it comes down;
-- both changed: read and starred have two values each, so both sides changed a flag to the
-  same value (nothing to send) or changed different flags (both are kept). The one case
-  left is a side that changed a flag and changed it back, which leaves no trace: then the
-  change that left one wins (the Fever API tells no times). docs/sync.md has the reasoning.
+The merge is state_merge.py's; docs/sync.md has the reasoning.
 
 Every step is saved as it completes (a page of items, a state sent), so a server that goes
 away mid-sync loses nothing: the next sync starts where this one stopped, and a change that
@@ -20,14 +14,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from reader.library.store import ArticleStore
-from reader.library.sync_state import RemoteLink, SyncState, load, save
-from reader.models import ReadingState
+from reader.library.sync_state import SyncState, load, save
 from reader.sync.config import SyncConfig
-from reader.sync.fever import FeverClient, FeverError, RemoteItem
+from reader.sync.fever import FeverClient, FeverError
 from reader.sync.items import item_records
+from reader.sync.state_merge import first_meetings, merge_states
 from reader.text.sanitize import clean_line
-
-SAVE_EVERY = 25  # states sent between two saves of sync.json
 
 
 @dataclass
@@ -58,7 +50,7 @@ def sync(
         on_step("items")
         _pull_items(store, client, state, report)
         on_step("read state")
-        _merge_states(store, client, state, report)
+        merge_states(store, client, state, report)
         state.last_sync = datetime.now().astimezone().isoformat(timespec="seconds")
         state.last_error = None
     except FeverError as error:
@@ -81,77 +73,6 @@ def _pull_items(
         report.new_items += len(fresh)
         report.new_titles.extend(a.title for a in fresh)
         with store.lock.write():  # read and write the local states as one step
-            _first_meetings(store, page, ids, state)
+            first_meetings(store, page, ids, state)
         state.since_id = max(state.since_id, page[-1].id)
         save(store.directory, state)
-
-
-def _first_meetings(
-    store: ArticleStore, page: list[RemoteItem], ids: dict[int, str], state: SyncState
-) -> None:
-    """Items met for the first time: read or starred on either side stays so; the base is
-    the server's, so a local read of an article stored before goes up."""
-    store.reading.refresh()
-    merged: dict[str, ReadingState] = {}
-    for item in page:
-        article_id = ids.get(item.id)
-        if article_id is None or item.id in state.items:
-            continue
-        local = merged.get(article_id) or store.reading.state(article_id)
-        both = ReadingState(local.read or item.is_read, local.starred or item.is_saved)
-        if both != local:
-            merged[article_id] = both
-        state.items[item.id] = RemoteLink(article_id, item.is_read, item.is_saved)
-    if merged:  # one write a page, before the bases are saved
-        store.reading.set_many(merged)
-
-
-def _merge_states(
-    store: ArticleStore, client: FeverClient, state: SyncState, report: SyncReport
-) -> None:
-    unread, saved = client.unread_item_ids(), client.saved_item_ids()
-    with store.lock.write():  # what is read here and what is written: one step
-        to_send = _take_and_agree(store, state, unread, saved, report)
-    save(store.directory, state)
-    for count, (remote_id, mark, link, name, value) in enumerate(to_send, start=1):
-        client.mark_item(remote_id, mark)
-        setattr(link, name, value)
-        report.sent += 1
-        if count % SAVE_EVERY == 0:
-            save(store.directory, state)
-
-
-Send = tuple[int, str, RemoteLink, str, bool]
-
-
-def _take_and_agree(
-    store: ArticleStore, state: SyncState, unread: set[int], saved: set[int], report: SyncReport
-) -> list[Send]:
-    """Apply what changed only on the server; the changes made only here, to send."""
-    store.reading.refresh()
-    taken: dict[str, ReadingState] = {}  # what comes down, written in one go
-    agreed: list[tuple[RemoteLink, str, bool]] = []  # bases to move once that is written
-    to_send: list[Send] = []
-    for remote_id, link in state.items.items():
-        local = taken.get(link.article_id) or store.reading.state(link.article_id)
-        flags = {"read": local.read, "starred": local.starred}
-        for name, theirs, marks in (
-            ("read", remote_id not in unread, ("read", "unread")),
-            ("starred", remote_id in saved, ("saved", "unsaved")),
-        ):
-            mine, base = flags[name], getattr(link, name)
-            if mine != theirs and mine != base:  # changed here only: send it
-                to_send.append((remote_id, marks[0] if mine else marks[1], link, name, mine))
-            elif mine != theirs:  # changed only on the server: take it
-                flags[name] = theirs
-                agreed.append((link, name, theirs))
-                report.received += 1
-            elif mine != base:  # both changed the same way
-                agreed.append((link, name, mine))
-        if (flags["read"], flags["starred"]) != (local.read, local.starred):
-            taken[link.article_id] = ReadingState(flags["read"], flags["starred"])
-    if taken:  # the local writes first, then the bases that follow them
-        store.reading.set_many(taken)
-    for link, name, value in agreed:
-        setattr(link, name, value)
-    return to_send

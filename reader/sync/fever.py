@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
+from reader.sync.fever_answers import RemoteFeed, RemoteItem, dicts, ids, item, typed
 from reader.text.sanitize import clean_line
 
 PAGE = 50  # the Fever API answers at most 50 items a call
@@ -32,27 +32,6 @@ class Unreachable(FeverError):
 
 class AuthError(FeverError):
     """The server refused the user and password."""
-
-
-@dataclass(frozen=True)
-class RemoteFeed:
-    id: int
-    title: str
-    url: str
-    site: str | None
-
-
-@dataclass(frozen=True)
-class RemoteItem:
-    id: int
-    feed_id: int
-    title: str
-    html: str
-    url: str | None
-    author: str | None
-    created: float | None  # POSIX time
-    is_read: bool
-    is_saved: bool
 
 
 class FeverClient:
@@ -88,7 +67,7 @@ class FeverClient:
 
     def feeds(self) -> list[RemoteFeed]:
         found = []
-        for doc in _dicts(self._call("feeds").get("feeds")):
+        for doc in dicts(self._call("feeds").get("feeds")):
             if isinstance(fid := doc.get("id"), int) and isinstance(url := doc.get("url"), str):
                 site = doc.get("site_url")
                 title = doc.get("title")
@@ -104,14 +83,14 @@ class FeverClient:
 
     def groups(self) -> dict[int, str]:
         """Group id -> title."""
-        groups = _dicts(self._call("groups").get("groups"))
-        return {g["id"]: g["title"] for g in groups if _typed(g, id=int, title=str)}
+        groups = dicts(self._call("groups").get("groups"))
+        return {g["id"]: g["title"] for g in groups if typed(g, id=int, title=str)}
 
     def items_since(self, since_id: int, max_pages: int = MAX_PAGES) -> Iterator[list[RemoteItem]]:
         """Pages of items newer than `since_id`, oldest first, until none are left (bounded)."""
         for _ in range(max_pages):
             page = [
-                _item(d) for d in _dicts(self._call("items", f"since_id={since_id}").get("items"))
+                item(d) for d in dicts(self._call("items", f"since_id={since_id}").get("items"))
             ]
             items = sorted(
                 (i for i in page if i is not None and i.id > since_id), key=lambda i: i.id
@@ -122,10 +101,10 @@ class FeverClient:
             since_id = items[-1].id
 
     def unread_item_ids(self) -> set[int]:
-        return _ids(self._call("unread_item_ids").get("unread_item_ids"))
+        return ids(self._call("unread_item_ids").get("unread_item_ids"))
 
     def saved_item_ids(self) -> set[int]:
-        return _ids(self._call("saved_item_ids").get("saved_item_ids"))
+        return ids(self._call("saved_item_ids").get("saved_item_ids"))
 
     def mark_item(self, item_id: int, status: str) -> None:
         if status not in MARKS:
@@ -148,39 +127,3 @@ def _read(reply: httpx.Response) -> bytes:
 
 def _reason(error: Exception) -> str:
     return clean_line(str(error))[:200] or type(error).__name__
-
-
-def _dicts(value: Any) -> list[dict[str, Any]]:
-    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
-
-
-def _typed(doc: dict[str, Any], **kinds: type) -> bool:
-    return all(type(doc.get(k)) is kind for k, kind in kinds.items())
-
-
-def _ids(value: Any) -> set[int]:
-    """A comma-separated id list ("1,2,3"), as the API sends it."""
-    if not isinstance(value, str):
-        return set()
-    return {int(part) for part in value.split(",") if part.strip().isdigit()}
-
-
-def _text(value: Any) -> str | None:
-    return value if isinstance(value, str) and value else None
-
-
-def _item(doc: dict[str, Any]) -> RemoteItem | None:
-    if not _typed(doc, id=int, feed_id=int):
-        return None
-    created = doc.get("created_on_time")
-    return RemoteItem(
-        id=doc["id"],
-        feed_id=doc["feed_id"],
-        title=_text(doc.get("title")) or "",
-        html=_text(doc.get("html")) or "",
-        url=_text(doc.get("url")),
-        author=_text(doc.get("author")),
-        created=float(created) if isinstance(created, int | float) else None,
-        is_read=doc.get("is_read") == 1,
-        is_saved=doc.get("is_saved") == 1,
-    )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from reader.feeds.records import entry_id, feed_records
 from reader.feeds.types import ParsedFeed, RawEntry
 from reader.models import Article, Headline
-from reader.sync.fever import RemoteItem
+from reader.sync.fever_answers import RemoteItem
 
 
 def _entry(item: RemoteItem) -> RawEntry:
