@@ -21,7 +21,7 @@ from textual.geometry import Region
 from textual.strip import Strip
 
 from reader.ui.chops import CroppedChops, FullUpdate
-from reader.ui.screen_writer import newline_for
+from reader.ui.line_feeds import newline_for
 from reader.ui.shadow import Shadow
 from tests.tmux_session import Tmux, as_drawn
 
@@ -51,9 +51,10 @@ def test_a_span_on_the_right_of_a_row_writes_only_its_cells() -> None:
     out = written([(0, 12, 20), (1, 12, 20)])
     assert "خ" not in out  # not one letter of the headline
     assert out.count(" • 10:00") == 2
-    assert out.startswith("\x1b[1;13H") and "\x1b[2;13H" in out
+    # the second line from the end of the first: an LF keeps the column (no ONLCR), 8 left
+    assert out.startswith("\x1b[1;13H") and "10:00\n\x1b[8D" in out
     assert "\x1b[1;21H" not in out  # no move to the chop past the span (nothing to write)
-    assert "\n" not in out  # each line starts with its own move
+    assert out.count("\n") == 1  # not Textual's line end as well
 
 
 def test_a_span_in_the_middle_is_cut_on_both_sides() -> None:
@@ -193,14 +194,16 @@ def cells(capture: str) -> list[list[tuple[str, tuple[str, ...]]]]:
     return rows
 
 
-def shown(output: str, tmp: Path) -> list[list[tuple[str, tuple[str, ...]]]]:
-    """The screen tmux shows after the output, attributes and colours included."""
+def shown(output: str, tmp: Path, onlcr: bool = True) -> list[list[tuple[str, tuple[str, ...]]]]:
+    """The screen tmux shows after the output, attributes and colours included (`onlcr`:
+    whether the pane's tty adds a CR to each LF, as it does by default)."""
     path = tmp / f"out-{time.monotonic_ns()}"
     # below the updates' rows, so nothing scrolls: the echo and the wait happen there
     path.write_text(f"\x1b[H\x1b[2J{output}\x1b[0m\x1b[{HEIGHT + 1}H", encoding="utf-8")
     tmux = Tmux(WIDTH, HEIGHT + 3, {"LANG": "C.UTF-8"})
     try:
-        tmux.type(f'clear; cat {path}; echo DO""NE; sleep 30')
+        stty = "" if onlcr else "stty -onlcr; "
+        tmux.type(f'clear; {stty}cat {path}; stty onlcr; echo DO""NE; sleep 30')
         tmux.send("Enter")
         deadline = time.monotonic() + 30
         while "DONE" not in (screen := tmux._tmux("capture-pane", "-p", "-e", "-t", tmux.name)):

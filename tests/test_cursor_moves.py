@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
+
 from reader.ui.cursor_moves import move
 from tests.test_chops import HEIGHT, WIDTH, shown
 
@@ -23,12 +25,18 @@ def test_the_shortest_move_is_chosen() -> None:
     assert move(None, None, 0, 0, "\n") == "\x1b[H"
     assert move(None, None, 7, 0, "\n") == "\x1b[8H"
     assert move(5, None, 6, 9, "\n") == "\n\x1b[9C"  # the column not known: not needed
+    assert move(12, 60, 13, 40, "\r\n") == "\n\x1b[20D"  # ONLCR off: LF keeps the column
+    assert move(12, 60, 13, 58, "\r\n") == "\n\b\b"
+    assert move(12, 60, 13, 5, "\r\n") == "\r\n\x1b[5C"  # to the start: CR LF either way
+    assert move(12, None, 13, 5, "\r\n") == "\r\n\x1b[5C"
 
 
-def test_every_move_lands_where_tmux_puts_the_cursor(tmp_path: Path) -> None:
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["onlcr", "no-onlcr"])
+def test_every_move_lands_where_tmux_puts_the_cursor(tmp_path: Path, newline: str) -> None:
     """Random walks over the screen, mostly to cells near the cursor (where the short moves
     are): after each move a letter is written; tmux must show each letter where it was
-    meant to go (a later one on the same cell wins)."""
+    meant to go (a later one on the same cell wins). With the tty's ONLCR on (LF alone goes
+    to the next row's start) and off (LF keeps the column: reader/ui/line_feeds.py)."""
     rng = random.Random(11)
     out, expected, kinds = [], {}, set()
     row: int | None = None
@@ -39,15 +47,16 @@ def test_every_move_lands_where_tmux_puts_the_cursor(tmp_path: Path) -> None:
         else:
             y = min(HEIGHT - 1, max(0, row + rng.randint(-2, 2)))
             x = min(WIDTH - 1, max(0, col + rng.randint(-5, 5)))
-        there = move(row, col, y, x, "\n")
+        there = move(row, col, y, x, newline)
         kinds.add(there[-1:] if there.startswith("\x1b") else there[:1])
         letter = chr(ord("a") + i % 26)
         out.append(there + letter)
         expected[y, x] = letter
         row, col = y, (x + 1 if x + 1 < WIDTH else None)  # at the edge: the wrap is pending
-    screen = shown("".join(out), tmp_path)
+    screen = shown("".join(out), tmp_path, onlcr=newline == "\n")
     got = {
         (y, x): char for y, cells in enumerate(screen[:HEIGHT]) for x, (char, _) in enumerate(cells)
     }
     assert {at: got.get(at) for at in expected} == expected
-    assert {"H", "C", "D", "A", "B", "\b", "\r", "\n"} <= kinds  # each kind of move was used
+    down = "B" if newline == "\n" else "\n"  # a row down in the column: CUD, or LF alone
+    assert {"H", "C", "D", "A", down, "\b", "\r", "\n"} <= kinds  # each kind of move was used

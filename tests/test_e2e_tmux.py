@@ -193,3 +193,29 @@ def test_usable_with_each_term_and_no_color_and_restored_on_ctrl_c(
         assert not any("13:49" in line for line in after)  # alternate screen left
     finally:
         tmux.close()
+
+
+def test_an_lf_keeps_its_column_while_the_app_runs_and_the_tty_gets_its_cr_back(
+    env: dict[str, str],
+) -> None:
+    """The driver turns the tty's ONLCR off (reader/ui/line_feeds.py: an LF moves down in
+    its column, the writer's one-byte move); when the app exits the shell's tty adds the CR
+    again, as before it started."""
+    tmux = Tmux(120, 36, env)
+    try:
+        tty = tmux._tmux("display-message", "-p", "-t", tmux.name, "#{pane_tty}").strip()
+
+        def flags() -> list[str]:
+            done = subprocess.run(["stty", "-F", tty, "-a"], capture_output=True, text=True)
+            return done.stdout.split()
+
+        assert "onlcr" in flags()  # the shell's tty, before the app
+        tmux.type(f"{newsreader_command()} --bidi app; echo EXITED $?")
+        tmux.send("Enter")
+        tmux.wait_for("13:49")
+        assert "-onlcr" in flags()
+        tmux.send("q")
+        tmux.wait_for("EXITED 0")
+        assert "onlcr" in flags()
+    finally:
+        tmux.close()

@@ -12,6 +12,8 @@ from textual import on
 from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.app import App
 from textual.binding import Binding
+from textual.driver import Driver
+from textual.drivers.linux_driver import LinuxDriver
 from textual.geometry import Offset
 from textual.screen import Screen
 
@@ -22,8 +24,8 @@ from reader.library.bootstrap import open_library
 from reader.library.library import Library
 from reader.library.locations import cache_dir, load_config
 from reader.ui.chops import CroppedChops, FullUpdate
+from reader.ui.line_feeds import LineFeedDriver, newline_for
 from reader.ui.messages import Announce, TerminalBidi
-from reader.ui.screen_writer import newline_for
 from reader.ui.screens.main import MainScreen
 from reader.ui.shadow import Shadow
 
@@ -39,18 +41,24 @@ class NewsReaderApp(App[None]):
     def __init__(self, store: Library, mode: Mode = "app", right_to_left: bool = True):
         super().__init__()
         self.store, self.bidi_mode, self.right_to_left = store, mode, right_to_left
-        self._newline = newline_for(sys.__stdout__)  # the tty Textual's driver writes to
         self._shadow = Shadow()  # what the terminal shows (reader/ui/shadow.py)
+        self._newline = newline_for(sys.__stdout__)  # with another driver than LineFeedDriver
+
+    def get_driver_class(self) -> type[Driver]:
+        driver = super().get_driver_class()
+        return LineFeedDriver if driver is LinuxDriver else driver  # (reader/ui/line_feeds.py)
 
     def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
         """Updates write only the cells asked for, and only state changes (reader/ui/chops.py)."""
         size, shadow = screen.outer_size, self._shadow
+        driver = self._driver
+        newline = driver.newline if isinstance(driver, LineFeedDriver) else self._newline
         if (shadow.width, len(shadow.rows)) != (size.width, size.height):
             shadow.reset(size.width, size.height)
         if type(renderable) is ChopsUpdate:
-            renderable = CroppedChops.of(renderable, shadow, self._newline)
+            renderable = CroppedChops.of(renderable, shadow, newline)
         elif type(renderable) is LayoutUpdate:
-            renderable = FullUpdate.of(renderable, shadow, self._newline)
+            renderable = FullUpdate.of(renderable, shadow, newline)
         else:
             super()._display(screen, renderable)
             return

@@ -1,10 +1,11 @@
 """The shortest way to move the cursor from one cell to another, as curses' `mvcur` finds
 it: an absolute move (CUP; `CSI H` for home, `CSI n H` for a row's start), or from where
-the cursor is: CR, LF (to the start of a line below; the tty adds the CR where it has
-ONLCR, so an LF is two bytes on the link), BS, CUF/CUB (right, left), CUD/CUU (down, up),
-VPA (to a row, the column kept). Rows and columns from 0. The screen's scroll region is
-the whole screen, so an LF to a row on the screen never scrolls. Tab stops are not used:
-a user may have set other ones than every 8 columns."""
+the cursor is: CR, LF (to the start of a line below where the tty adds the CR, ONLCR, so an
+LF is two bytes on the link; else a row down in the same column, reader/ui/line_feeds.py),
+BS, CUF/CUB (right, left), CUD/CUU (down, up), VPA (to a row, the column kept). Rows and
+columns from 0. The screen's scroll region is the whole screen, so an LF to a row on the
+screen never scrolls. Tab stops are not used: a user may have set other ones than every 8
+columns."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ def move(row: int | None, col: int | None, y: int, x: int, newline: str) -> str:
     if row is not None:
         if y > row:
             options.append(newline * (y - row) + _right(x))
+        if y > row and col is not None and newline == "\r\n":  # no CR added: LF keeps the
+            options.append("\n" * (y - row) + _across(col, x))  # column (curses' nonl())
         if col is not None:
             across = _across(col, x)
             if y == row:

@@ -14,8 +14,6 @@ default state, as its own writer leaves it."""
 from __future__ import annotations
 
 import re
-import termios
-from typing import TextIO
 
 from rich.cells import cell_len
 from rich.color import ColorSystem
@@ -131,17 +129,6 @@ class _Output:
                 out[-1], there = out[-1][: dead.start()], instead
         if there:
             out.append(there)
-
-
-def newline_for(stream: TextIO | None) -> str:
-    """What takes the cursor to the start of the next line: LF alone where the tty turns it
-    into CR LF itself (ONLCR, the usual setting, which Textual leaves alone: CR LF would
-    cross the link as CR CR LF), else CR LF."""
-    try:
-        oflag = termios.tcgetattr(stream.fileno())[1] if stream is not None else 0
-    except (termios.error, OSError, ValueError):
-        return "\r\n"
-    return "\n" if oflag & termios.OPOST and oflag & termios.ONLCR else "\r\n"
 
 
 def _erase(run: re.Match[str]) -> str:
