@@ -6,7 +6,10 @@ the output has been quiet for a while and counts what was written (and how long 
 the last byte came: keypress-to-screen latency, tmux's own delivery included).
 
 Usage: python benchmarks/bench_ssh.py [--repeat N] [--items N] [--big N] [--rows] [--keep DIR]
-Not a test: nothing is asserted. Numbers go in the README (docs/ssh.md says what they mean).
+[--quiet S] [--sizes]. On a loaded machine a burst can pause longer than QUIET, and one key's
+bytes are counted with the next (a 0 among the sizes): `--quiet 0.8` and `--sizes` (every
+press's size, to compare two runs press by press). Not a test: nothing is asserted. Numbers
+go in the README (docs/ssh.md says what they mean).
 """
 
 from __future__ import annotations
@@ -99,8 +102,9 @@ class Pane:
     def size(self) -> int:
         return self.log.stat().st_size if self.log.exists() else 0
 
-    def settle(self, timeout: float = 60, quiet: float = QUIET) -> None:
-        """Wait until nothing has been written for `quiet` seconds."""
+    def settle(self, timeout: float = 60, quiet: float | None = None) -> None:
+        """Wait until nothing has been written for `quiet` seconds (default QUIET)."""
+        quiet = QUIET if quiet is None else quiet
         last, since, deadline = -1, time.monotonic(), time.monotonic() + timeout
         while time.monotonic() < deadline:
             now = self.size()
@@ -301,6 +305,7 @@ def report(ours: Result, theirs: Result | None) -> None:
 
 
 def main() -> None:
+    global WIDTH, HEIGHT, QUIET
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=5, help="rounds of keys (default 5)")
     parser.add_argument("--items", type=int, default=1000, help="feed items (default 1000)")
@@ -313,8 +318,10 @@ def main() -> None:
         "--keep", help="keep the work files (captures, stores) in this directory; reuse its store"
     )
     parser.add_argument("--rows", action="store_true", help="show which rows each key repaints")
+    parser.add_argument("--quiet", type=float, default=QUIET, help="seconds that end a burst")
+    parser.add_argument("--sizes", action="store_true", help="print every press's bytes")
     args = parser.parse_args()
-    global WIDTH, HEIGHT
+    QUIET = args.quiet
     WIDTH, HEIGHT = (int(n) for n in args.size.split("x"))
     for tool in ("tmux", *(() if args.no_newsboat else ("/usr/bin/newsboat",))):
         if shutil.which(tool) is None:
@@ -331,6 +338,10 @@ def main() -> None:
         if args.big:
             print(f"newsreader store grown by {args.big} articles")
         report(ours, peer[0] if peer else None)
+        if args.sizes:
+            for name, result in (("newsreader", ours), ("newsboat", peer and peer[0])):
+                for label, presses in (result or {}).items():
+                    print(f"{name} {label}: {[p.size for p in presses]}")
         if args.rows:
             print("\nrows repainted (row:bytes), newsreader:")
             painted(ours, log)
