@@ -53,17 +53,20 @@ class MainState(PromptFrames):
         super().__init__()
         self.store = store
         self.set_reactive(MainState.bidi_mode, mode)
-        self.set_reactive(MainState.right_to_left, right_to_left)
-        self.set_class(right_to_left, "-rtl")  # set_reactive leaves toggle_class alone
+        self._begin_with(MainState.right_to_left, right_to_left)
         # The terminal's width is known: the classes the first layout needs are set before
         # it, not toggled after it (each toggle restyles every widget).
         narrow = self.app.size.width < NARROW
-        self.set_reactive(MainState.narrow, narrow)
-        self.set_reactive(MainState.sidebar, not narrow)
-        self.set_class(narrow, "-narrow")
-        self.set_class(not narrow, "-sidebar")
+        self._begin_with(MainState.narrow, narrow)
+        self._begin_with(MainState.sidebar, not narrow)
         order = store.reading.setting("order") or load_config().get("sort", "newest")
         self.set_reactive(MainState.order, order if order in ORDERS else "newest")
+
+    def _begin_with(self, flag: Reactive[bool], value: bool) -> None:
+        """A toggle-class var's first value, and its class (set_reactive leaves the class
+        alone, and Textual's initialisation then keeps both)."""
+        self.set_reactive(flag, value)
+        self.set_class(value, *(flag._toggle_class or "").split())
 
     def _whole_view(self) -> bool:
         """Whether the ticker shows everything, newest first: the view the newest months
