@@ -25,6 +25,7 @@ from reader.library.library import Library
 from reader.library.locations import cache_dir, load_config
 from reader.ui.chops import CroppedChops, FullUpdate
 from reader.ui.line_feeds import LineFeedDriver, newline_for
+from reader.ui.margins import MarginsReport
 from reader.ui.messages import Announce, TerminalBidi
 from reader.ui.screens.main import MainScreen
 from reader.ui.shadow import Shadow
@@ -43,6 +44,7 @@ class NewsReaderApp(App[None]):
         self.store, self.bidi_mode, self.right_to_left = store, mode, right_to_left
         self._shadow = Shadow()  # what the terminal shows (reader/ui/shadow.py)
         self._newline = newline_for(sys.__stdout__)  # with another driver than LineFeedDriver
+        self.margins = False  # whether the terminal said it has left/right margins
 
     def get_driver_class(self) -> type[Driver]:
         driver = super().get_driver_class()
@@ -116,6 +118,10 @@ class NewsReaderApp(App[None]):
         """New items: the bell and/or a desktop notification (OSC 9 / 777), if enabled."""
         if self._driver is not None:
             self._driver.write(message.sequence)
+
+    @on(MarginsReport)
+    def margins_reported(self, message: MarginsReport) -> None:
+        self.margins = message.usable  # (reader/ui/margins.py)
 
     @on(TerminalBidi)
     def set_terminal_bidi(self, message: TerminalBidi) -> None:
