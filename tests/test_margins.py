@@ -6,19 +6,26 @@ from __future__ import annotations
 import fcntl
 import os
 import pty
+import select
 import struct
 import subprocess
 import termios
+import time
 from pathlib import Path
 
 import pytest
+from rich.segment import Segment
 from textual import events
 from textual.messages import TerminalSupportsSynchronizedOutput
+from textual.strip import Strip
 
 from reader.ingest.pipeline import seed_if_new
 from reader.library.library import Library
 from reader.ui.app import NewsReaderApp
 from reader.ui.margins import QUERY, MarginParser, MarginsReport, scroll, wanted
+from reader.ui.shadow import UNKNOWN, Shadow
+from reader.ui.widgets.article_pane import ArticlePane
+from tests.pilot_support import settle
 from tests.test_e2e_terminal import read_until
 from tests.tmux_session import newsreader_command
 
@@ -98,9 +105,14 @@ def test_the_driver_asks_at_start_unless_told_not_to(tmp_path: Path, setting: st
     assert (QUERY.encode() in shown) is (setting != "off")
 
 
-async def test_the_app_keeps_what_the_terminal_said(db_dir: Path) -> None:
+@pytest.fixture
+def store(db_dir: Path) -> Library:
     store = Library(db_dir)
     seed_if_new(store)
+    return store
+
+
+async def test_the_app_keeps_what_the_terminal_said(store: Library) -> None:
     app = NewsReaderApp(store)
     async with app.run_test(size=(100, 30)) as pilot:
         assert app.margins is False  # until the terminal says so
@@ -110,3 +122,102 @@ async def test_the_app_keeps_what_the_terminal_said(db_dir: Path) -> None:
         app.post_message(MarginsReport(0))
         await pilot.pause()
         assert app.margins is False
+
+
+def test_a_scroll_within_margins_moves_only_those_columns_of_the_shadow() -> None:
+    shadow = Shadow()
+    shadow.reset(6, 4)
+    for y, text in enumerate(["abcdef", "ghijkl", "mnopqr", "stuvwx"]):
+        shadow.changes(0, y, Strip([Segment(text)]))
+
+    def shown() -> list[str]:
+        return ["".join("?" if c == UNKNOWN else c[0] for c in row or []) for row in shadow.rows]
+
+    shadow.scrolled(0, 3, 1, (2, 3))  # columns 2-3 of every row up by one
+    assert shown() == ["abijef", "ghopkl", "mnuvqr", "st??wx"]
+    shadow.scrolled(1, 3, -2, (0, 0))  # column 0 of rows 1-3 down by two
+    assert shown() == ["abijef", "?hopkl", "?nuvqr", "gt??wx"]
+    assert shadow.changes(2, 0, Strip([Segment("ij")])) == []  # known where it was moved to
+
+
+def scrolls(app: NewsReaderApp) -> list[str]:
+    """What the app writes through its driver outside the screen's updates (headless: the
+    updates themselves are not written)."""
+    written: list[str] = []
+    assert app._driver is not None
+    app._driver.write = written.append  # type: ignore[method-assign]
+    return written
+
+
+@pytest.mark.parametrize("margins", [False, True])
+async def test_one_line_down_beside_the_ticker(store: Library, margins: bool) -> None:
+    """Without margins the pane beside the ticker is repainted (nothing written here); with
+    them one write sets the region and the margins, scrolls and resets them."""
+    app = NewsReaderApp(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        if margins:
+            app.post_message(MarginsReport(2))
+        await pilot.press("enter")
+        await settle(app, pilot)
+        pane = app.screen.query_one(ArticlePane)
+        assert app.screen.focused is pane and pane.max_scroll_y > 3
+        region = pane.content_region
+        assert region.x > 0 and region.right < 100  # beside the ticker, the sidebar
+        written = scrolls(app)
+        await pilot.press("down")
+        await settle(app, pilot)
+        assert pane.scroll_y == 1
+        left, right = region.x + 1, region.right
+        rows = f"\x1b[{region.y + 1};{region.bottom}r"
+        assert written == (
+            [f"\x1b[?69h{rows}\x1b[{left};{right}s\x1b[S\x1b[?69l\x1b[r"] if margins else []
+        )
+
+
+async def test_a_full_width_pane_scrolls_without_margins(store: Library) -> None:
+    app = NewsReaderApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        pane = app.screen.query_one(ArticlePane)
+        region = pane.content_region
+        assert region.width == 80
+        written = scrolls(app)
+        await pilot.press("down", "down")
+        await settle(app, pilot)
+        assert written == [f"\x1b[{region.y + 1};{region.bottom}r\x1b[S\x1b[r"] * 2
+
+
+def read_quiet(fd: int, quiet: float = 1.0, timeout: float = 30) -> bytes:
+    """What the app writes until it has been quiet for `quiet` seconds."""
+    data, deadline = b"", time.monotonic() + timeout
+    while time.monotonic() < deadline and select.select([fd], [], [], quiet)[0]:
+        data += os.read(fd, 65536)
+    return data
+
+
+@pytest.mark.parametrize("answer", [b"\x1b[?69;2$y", b"\x1b[?69;0$y", b""])
+def test_the_answer_reaches_the_app_through_the_drivers_parser(
+    tmp_path: Path, answer: bytes
+) -> None:
+    """A real process on a pty: the terminal's answer, then Enter and Down; the pane beside
+    the ticker scrolls with margins only where the answer said it has them."""
+    main, proc = start_on_pty(tmp_path)
+    try:
+        assert QUERY.encode() in read_until(main, QUERY.encode())
+        os.write(main, answer)
+        read_until(main, b"13:49")
+        read_quiet(main)
+        os.write(main, b"\r")
+        read_quiet(main)
+        os.write(main, b"\x1b[B")
+        scrolled = read_quiet(main)
+        os.write(main, b"q")
+        proc.wait(timeout=30)
+    finally:
+        proc.kill()
+        os.close(main)
+    assert scrolled  # the pane moved, one way or the other
+    assert (b"\x1b[?69h" in scrolled) is (answer == b"\x1b[?69;2$y"), scrolled[:200]

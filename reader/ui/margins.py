@@ -20,7 +20,10 @@ from dataclasses import dataclass
 from textual import events
 from textual._parser import Peek1, Read1
 from textual._xterm_parser import XTermParser
+from textual.driver import Driver
 from textual.message import Message
+
+from reader.ui.shadow import Shadow
 
 QUERY = "\x1b[?69$p"
 REPORT = re.compile(r"\x1b\[\?69;(\d)\$y\Z")
@@ -77,3 +80,27 @@ def scroll(top: int, bottom: int, lines: int, columns: tuple[int, int] | None = 
         return f"{rows}{su}\x1b[r"
     left, right = columns
     return f"\x1b[?69h{rows}\x1b[{left + 1};{right + 1}s{su}\x1b[?69l\x1b[r"
+
+
+class MarginScroll:
+    """The app's scrolling of screen rows (a mixin of NewsReaderApp, which has the driver
+    and the shadow), and what the terminal said of its margins."""
+
+    _driver: Driver | None
+    _shadow: Shadow
+    margins = False  # whether the terminal said it has left and right margins we can use
+
+    def on_margins_report(self, message: MarginsReport) -> None:
+        self.margins = message.usable
+
+    def scroll_rows(self, top: int, bottom: int, lines: int, columns: tuple[int, int]) -> bool:
+        """Scroll screen rows top..bottom (from 0, inclusive) up by `lines` (down if negative)
+        with the terminal's scroll region, in order with Textual's output (the same writer),
+        and the shadow's rows the same way; the columns left..right: narrower than the screen
+        only where the terminal has margins. Whether it was done."""
+        margins = columns if columns != (0, self._shadow.width - 1) else None
+        if self._driver is None or (margins and not self.margins):
+            return False
+        self._driver.write(scroll(top, bottom, lines, margins))
+        self._shadow.scrolled(top, bottom, lines, margins)
+        return True
