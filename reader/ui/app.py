@@ -25,12 +25,13 @@ from reader.library.library import Library
 from reader.library.locations import cache_dir, load_config
 from reader.ui.chops import CroppedChops, FullUpdate
 from reader.ui.line_feeds import LineFeedDriver, newline_for
+from reader.ui.margins import MarginScroll
 from reader.ui.messages import Announce, TerminalBidi
 from reader.ui.screens.main import MainScreen
 from reader.ui.shadow import Shadow
 
 
-class NewsReaderApp(App[None]):
+class NewsReaderApp(MarginScroll, App[None]):
     CSS_PATH = "reader.tcss"
     TITLE = "newsreader"
     BINDINGS = [
@@ -94,17 +95,6 @@ class NewsReaderApp(App[None]):
         """Whether App._display writes an update now (its own conditions)."""
         running = self._running and not self._closed and not self.is_headless
         return running and not self._batch_count and self._driver is not None
-
-    def scroll_rows(self, top: int, bottom: int, lines: int) -> bool:
-        """Scroll screen rows top..bottom (from 0, inclusive, the full width) up by `lines`
-        (down if negative) with the terminal's scroll region (DECSTBM + SU/SD), in order
-        with Textual's output (the same writer); the shadow moves its rows the same way."""
-        if self._driver is None:
-            return False
-        scroll = f"\x1b[{lines}S" if lines > 0 else f"\x1b[{-lines}T"
-        self._driver.write(f"\x1b[{top + 1};{bottom + 1}r{scroll}\x1b[r")
-        self._shadow.scrolled(top, bottom, lines)
-        return True
 
     def get_default_screen(self) -> MainScreen:
         """The main screen is the first on the stack: no default screen to style, lay out and

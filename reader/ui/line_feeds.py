@@ -7,7 +7,10 @@ instead of `CR LF CSI n C` (7): the writer's moves (reader/ui/cursor_moves.py) u
 `newline_for` finds ONLCR off. Textual's LinuxDriver saves the tty's attributes before it
 sets its own and puts them back when it stops (on exit, Ctrl+C, an error, a suspend), ONLCR
 with them; a resume starts application mode again, and this again. Only where the tty it
-changes (stdin, whose attributes Textual restores) is the one the driver writes to."""
+changes (stdin, whose attributes Textual restores) is the one the driver writes to.
+
+The driver also asks whether the terminal has left and right margins (reader/ui/margins.py)
+and reads the answer with its own parser."""
 
 from __future__ import annotations
 
@@ -15,7 +18,10 @@ import os
 import termios
 from typing import TextIO
 
+from textual.drivers import linux_driver
 from textual.drivers.linux_driver import LinuxDriver
+
+from reader.ui import margins
 
 
 class LineFeedDriver(LinuxDriver):
@@ -32,6 +38,16 @@ class LineFeedDriver(LinuxDriver):
         except (termios.error, OSError, ValueError):
             pass  # as it was: newline_for reads what the tty does
         self.newline = newline_for(out)
+        if self.input_tty and margins.wanted():
+            self.write(margins.QUERY)  # answered among the keys: margins.MarginParser
+            self.flush()
+
+    def run_input_thread(self) -> None:
+        # Textual 8.2's LinuxDriver.run_input_thread makes its parser by the name XTermParser
+        # of textual.drivers.linux_driver (private), once, as it starts: this thread's is
+        # MarginParser. Only this app's LinuxDriver reads keys in its process.
+        linux_driver.XTermParser = margins.MarginParser  # type: ignore[attr-defined]
+        super().run_input_thread()
 
 
 def newline_for(stream: TextIO | None) -> str:

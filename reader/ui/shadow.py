@@ -37,15 +37,31 @@ class Shadow:
         """Nothing known (a full update follows, or the terminal was cleared)."""
         self.width, self.rows = width, [None] * height
 
-    def scrolled(self, top: int, bottom: int, lines: int) -> None:
-        """Rows top..bottom (inclusive) moved up by `lines` (down if negative), full width."""
-        if not 0 <= top <= bottom < len(self.rows):
+    def scrolled(
+        self, top: int, bottom: int, lines: int, columns: tuple[int, int] | None = None
+    ) -> None:
+        """Rows top..bottom (inclusive) moved up by `lines` (down if negative): the full
+        width, or only the columns left..right (inclusive) of `columns` (the margins)."""
+        left, right = columns or (0, self.width - 1)
+        if not (0 <= top <= bottom < len(self.rows) and 0 <= left <= right < self.width):
             self.reset(self.width, len(self.rows))
             return
         rows = self.rows[top : bottom + 1]
         blank: list[list[Cell] | None] = [None] * min(abs(lines), len(rows))
         moved = rows[lines:] + blank if lines > 0 else blank + rows[: len(rows) + lines]
+        if (left, right) != (0, self.width - 1):  # the cells beside the margins stay
+            moved = [
+                self._spliced(kept, row, left, right + 1)
+                for kept, row in zip(rows, moved, strict=True)
+            ]
         self.rows[top : bottom + 1] = moved
+
+    def _spliced(
+        self, kept: list[Cell] | None, moved: list[Cell] | None, a: int, b: int
+    ) -> list[Cell]:
+        row = [UNKNOWN] * self.width if kept is None else kept[:]
+        row[a:b] = [UNKNOWN] * (b - a) if moved is None else moved[a:b]
+        return row
 
     def changes(self, x: int, y: int, strip: Strip) -> list[Change]:
         """The pieces of `strip` (to be shown from column x of row y) that the terminal does

@@ -2,8 +2,8 @@
 frame), and with the terminal's own scroll region, as curses does: DECSTBM sets the rows,
 SU/SD moves them, and only the lines that come into view are painted (a one-line scroll
 sends one line, where Textual's compositor repaints every line of the pane). A scroll
-region spans whole rows, so this works only where the widget is the full width of the
-screen (the narrow layout); docs/ssh.md says why it cannot be had beside the ticker."""
+region spans whole rows: a widget narrower than the screen (beside the ticker) scrolls so
+only where the terminal has left and right margins (reader/ui/margins.py, docs/ssh.md)."""
 
 from __future__ import annotations
 
@@ -37,13 +37,11 @@ class TerminalScroll(ScrollView):
         if (
             scroll_rows is None
             or self.app.screen is not self.screen
-            or region.x != 0
-            or region.width != self.screen.size.width
             or not 0 < abs(lines) < height
             or self._repaint_regions  # lines still to paint would be scrolled off unpainted
         ):
             return False
-        if not scroll_rows(region.y, region.bottom - 1, lines):
+        if not scroll_rows(region.y, region.bottom - 1, lines, (region.x, region.right - 1)):
             return False
         self._styles_cache.clear()  # every line moved: none of the cached ones is current
         fresh = Region(0, height - lines, region.width, lines) if lines > 0 else None
