@@ -6,7 +6,13 @@ the output has been quiet for a while and counts what was written (and how long 
 the last byte came: keypress-to-screen latency, tmux's own delivery included).
 
 Usage: python benchmarks/bench_ssh.py [--repeat N] [--items N] [--big N] [--rows] [--keep DIR]
-[--quiet S] [--sizes]. On a loaded machine a burst can pause longer than QUIET, and one key's
+[--quiet S] [--sizes] [--feed varied]. `--feed varied` makes every item of its own sentences
+(from tests/data's labelled news sentences), so every article names other people, places and
+organisations, as real news does: the default feed's items share their paragraphs' words and
+names (each starts from a different word), so the entity sidebar hardly changes from one open
+to the next. The second table splits each press into the characters of the cells written
+(the floor: what any encoding of the moves and colours must still send) and the rest.
+On a loaded machine a burst can pause longer than QUIET, and one key's
 bytes are counted with the next (a 0 among the sizes): `--quiet 0.8` and `--sizes` (every
 press's size, to compare two runs press by press). Not a test: nothing is asserted. Numbers
 go in the README (docs/ssh.md says what they mean).
@@ -16,7 +22,9 @@ from __future__ import annotations
 
 import argparse
 import html
+import json
 import os
+import random
 import re
 import shutil
 import statistics
@@ -76,6 +84,45 @@ def feed(path: Path, n: int) -> None:
         f"{''.join(items)}</channel></rss>",
         encoding="utf-8",
     )
+
+
+def varied_feed(path: Path, n: int) -> None:
+    """An RSS feed of n items, each of its own news sentences (seeded: the same feed every
+    run): a title from one sentence's first words, sixteen paragraphs of four sentences
+    (about 700 words, a news article's length)."""
+    sentences = [
+        json.loads(line)["text"]
+        for source in sorted((ROOT / "tests" / "data").glob("ner_eval_*.jsonl"))
+        for line in source.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    pick, items = random.Random(7), []
+    for i in range(n):
+        title = " ".join(pick.choice(sentences).split()[:9])
+        text = "".join(
+            f"<p>{html.escape(' '.join(pick.sample(sentences, 4)))}</p>" for _ in range(16)
+        )
+        items.append(
+            f"<item><title>{html.escape(title)}</title><link>http://127.0.0.1/{i}</link>"
+            f"<guid>varied-{i}</guid><pubDate>Mon, {1 + i // 100:02} Nov 2021 {i % 24:02}:"
+            f"{i % 60:02}:00 +0000</pubDate><description>{html.escape(text)}</description></item>"
+        )
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        "<title>أخبار</title><link>http://127.0.0.1/</link><description>varied</description>"
+        f"{''.join(items)}</channel></rss>",
+        encoding="utf-8",
+    )
+
+
+CONTROLS = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[^\[]|[\x00-\x1f]")
+
+
+def characters(log: Path, press: Press) -> int:
+    """The bytes of a burst that are characters put in cells: not escapes, not controls."""
+    with log.open("rb") as file:
+        file.seek(press.start)
+        return len(CONTROLS.sub(b"", file.read(press.end - press.start)))
 
 
 class Pane:
@@ -281,6 +328,21 @@ def painted(result: Result, log: Path) -> None:
         print(f"  {label:<18} {rows_painted(log, press)}")
 
 
+def split(ours: tuple[Result, Path], theirs: tuple[Result, Path] | None) -> None:
+    """Each kind of press (medians): the characters written and the rest (moves, colours)."""
+    print("\nof which characters (cells' own bytes) + the rest (moves, erases, SGR), medians")
+    print(f"{'keypress':<20} {'newsreader':>20} {'newsboat':>18}")
+    for label in ours[0]:
+        line = f"{label:<20}"
+        for result, log in (ours, *((theirs,) if theirs else ())):
+            sizes = [p.size for p in result[label]]
+            chars = [characters(log, p) for p in result[label]]
+            chars_median = statistics.median(chars)
+            rest = statistics.median(sizes) - chars_median
+            line += f" {chars_median:>9,.0f} + {rest:<7,.0f}"
+        print(line)
+
+
 def report(ours: Result, theirs: Result | None) -> None:
     print(f"{'keypress':<20} {'newsreader bytes':>20} {'newsboat bytes':>18} {'ratio':>7}")
     for label in ours:
@@ -320,6 +382,13 @@ def main() -> None:
     parser.add_argument("--rows", action="store_true", help="show which rows each key repaints")
     parser.add_argument("--quiet", type=float, default=QUIET, help="seconds that end a burst")
     parser.add_argument("--sizes", action="store_true", help="print every press's bytes")
+    parser.add_argument(
+        "--feed",
+        choices=("shared", "varied"),
+        default="shared",
+        help="shared: items share their words and names (default); varied: each item its own "
+        "news sentences, so every article has other entities",
+    )
     args = parser.parse_args()
     QUIET = args.quiet
     WIDTH, HEIGHT = (int(n) for n in args.size.split("x"))
@@ -329,15 +398,19 @@ def main() -> None:
     load_before = os.getloadavg()
     with workdir(args.keep) as work:
         feed_path = work / "feed.xml"
-        feed(feed_path, args.items)
+        (varied_feed if args.feed == "varied" else feed)(feed_path, args.items)
         peer = None if args.no_newsboat else run_newsboat(work, feed_path, args.repeat)
         ours, log = run_newsreader(work, feed_path, args.repeat, args.big)
-        print(f"{args.items}-item Arabic feed, {WIDTH}x{HEIGHT} in tmux, {args.repeat} rounds")
+        print(
+            f"{args.items}-item Arabic feed ({args.feed}), {WIDTH}x{HEIGHT} in tmux, "
+            f"{args.repeat} rounds"
+        )
         loads = (" ".join(f"{n:.2f}" for n in load) for load in (load_before, os.getloadavg()))
         print("load average (1, 5, 15 min): {} before, {} after".format(*loads))
         if args.big:
             print(f"newsreader store grown by {args.big} articles")
         report(ours, peer[0] if peer else None)
+        split((ours, log), peer)
         if args.sizes:
             for name, result in (("newsreader", ours), ("newsboat", peer and peer[0])):
                 for label, presses in (result or {}).items():
