@@ -11,8 +11,9 @@ Usage: python benchmarks/bench_ssh.py [--repeat N] [--items N] [--big N] [--rows
 organisations, as real news does: the default feed's items share their paragraphs' words and
 names (each starts from a different word), so the entity sidebar hardly changes from one open
 to the next. The second table splits each press into the characters of the cells written
-(the floor: what any encoding of the moves and colours must still send) and the rest.
-On a loaded machine a burst can pause longer than QUIET, and one key's
+(the floor: what any encoding of the moves and colours must still send) and the rest. The
+row "down, list scrolls" is Downs past the list's last row on screen (a new row each, however
+each app scrolls), with its mean under the table. On a loaded machine a burst can pause longer than QUIET, and one key's
 bytes are counted with the next (a 0 among the sizes): `--quiet 0.8` and `--sizes` (every
 press's size, to compare two runs press by press). Not a test: nothing is asserted. Numbers
 go in the README (docs/ssh.md says what they mean).
@@ -51,6 +52,9 @@ ARTICLE_KEYS = [("scroll one line", "Down", "Down"), ("page down", "PageDown", "
 # both keys in one send-keys: Enter comes before the cursor has rested on the row, so
 # newsreader has read nothing ahead (reader/ui/screens/read_ahead.py): the open's whole path
 AT_ONCE = ("move + open at once", "Down Enter", "Down Enter")
+# Downs that go past the list's last row on screen, one at a time (the cursor rows above
+# measure moves within the screen): each a new row scrolled in, in whatever way each app has
+SCROLLING = "down, list scrolls"
 
 
 def rotated(paragraph: str, i: int) -> str:
@@ -238,6 +242,9 @@ def measure(pane: Pane, app: int, repeat: int) -> Result:
         out.setdefault(AT_ONCE[0], []).append(pane.press(AT_ONCE[app]))
         pane.press("q" if app == 2 else "Tab")
         pane.settle()
+    for _ in range(HEIGHT):  # to the list's last row on screen (or past it)
+        pane.press("Down")
+    out[SCROLLING] = [pane.press("Down") for _ in range(repeat * HEIGHT // 2)]
     return out
 
 
@@ -410,6 +417,15 @@ def main() -> None:
         if args.big:
             print(f"newsreader store grown by {args.big} articles")
         report(ours, peer[0] if peer else None)
+        mean = (
+            f" against newsboat's {statistics.mean(p.size for p in peer[0][SCROLLING]):,.0f}"
+            if peer
+            else ""
+        )
+        print(
+            f"{SCROLLING}: mean {statistics.mean(p.size for p in ours[SCROLLING]):,.0f} bytes"
+            f" a press{mean}"
+        )
         split((ours, log), peer)
         if args.sizes:
             for name, result in (("newsreader", ours), ("newsboat", peer and peer[0])):

@@ -23,7 +23,7 @@ from textual.strip import Strip
 from reader.ui.chops import CroppedChops, FullUpdate
 from reader.ui.line_feeds import newline_for
 from reader.ui.shadow import Shadow
-from tests.tmux_session import Tmux, as_drawn
+from tests.tmux_session import Tmux, cells
 
 HEADLINE, STAMP = Style(bold=True), Style(reverse=True)
 WIDTH, HEIGHT = 40, 8
@@ -161,37 +161,6 @@ def random_updates(seed: int) -> tuple[LayoutUpdate, ChopsUpdate]:
     spans = [(y, rng.choice(cuts[:2]), rng.choice(cuts[2:])) for y in range(HEIGHT)]
     spans = [s for s in spans if rng.random() < 0.8]
     return full, ChopsUpdate(chops, spans, ends)
-
-
-SEQUENCE = re.compile(r"\x1b\[([0-9;:]*)m|(.)", re.S)
-SHOWS_ON_A_BLANK = {"4", "7", "9", "53"}  # underline, reverse, strike, overline
-
-
-def cells(capture: str) -> list[list[tuple[str, tuple[str, ...]]]]:
-    """capture-pane -e's rows as cells: the character and its SGR state. A blank shows only
-    its background (erasing a cell, ECH, sets no more), unless a line or reverse video is on."""
-    rows, row, attrs, fg, bg = [], list[tuple[str, tuple[str, ...]]](), set[str](), "", ""
-    for match in SEQUENCE.finditer(capture):
-        if match.group(2) is None:
-            codes = iter((match.group(1) or "0").split(";"))
-            for code in codes:
-                if code in ("38", "48"):
-                    colour = f"{next(codes)};{next(codes)}"
-                    fg, bg = (colour, bg) if code == "38" else (fg, colour)
-                elif code in ("39", "49"):
-                    fg, bg = ("", bg) if code == "39" else (fg, "")
-                elif code == "0":
-                    attrs, fg, bg = set(), "", ""
-                else:
-                    attrs.add(code)
-        elif match.group(2) == "\n":
-            rows.append(row)
-            row = []
-        elif match.group(2) == " " and not attrs & SHOWS_ON_A_BLANK:
-            row.append((" ", ("bg", bg)))
-        else:
-            row.append((as_drawn(match.group(2)), (*sorted(attrs), "fg", fg, "bg", bg)))
-    return rows
 
 
 def shown(output: str, tmp: Path, onlcr: bool = True) -> list[list[tuple[str, tuple[str, ...]]]]:

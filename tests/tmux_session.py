@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -91,3 +92,34 @@ class Tmux:
 
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+
+
+SEQUENCE = re.compile(r"\x1b\[([0-9;:]*)m|(.)", re.S)
+SHOWS_ON_A_BLANK = {"4", "7", "9", "53"}  # underline, reverse, strike, overline
+
+
+def cells(capture: str) -> list[list[tuple[str, tuple[str, ...]]]]:
+    """capture-pane -e's rows as cells: the character and its SGR state. A blank shows only
+    its background (erasing a cell, ECH, sets no more), unless a line or reverse video is on."""
+    rows, row, attrs, fg, bg = [], list[tuple[str, tuple[str, ...]]](), set[str](), "", ""
+    for match in SEQUENCE.finditer(capture):
+        if match.group(2) is None:
+            codes = iter((match.group(1) or "0").split(";"))
+            for code in codes:
+                if code in ("38", "48"):
+                    colour = f"{next(codes)};{next(codes)}"
+                    fg, bg = (colour, bg) if code == "38" else (fg, colour)
+                elif code in ("39", "49"):
+                    fg, bg = ("", bg) if code == "39" else (fg, "")
+                elif code == "0":
+                    attrs, fg, bg = set(), "", ""
+                else:
+                    attrs.add(code)
+        elif match.group(2) == "\n":
+            rows.append(row)
+            row = []
+        elif match.group(2) == " " and not attrs & SHOWS_ON_A_BLANK:
+            row.append((" ", ("bg", bg)))
+        else:
+            row.append((as_drawn(match.group(2)), (*sorted(attrs), "fg", fg, "bg", bg)))
+    return rows

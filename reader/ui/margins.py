@@ -93,14 +93,19 @@ class MarginScroll:
     def on_margins_report(self, message: MarginsReport) -> None:
         self.margins = message.usable
 
+    def can_scroll(self, columns: tuple[int, int]) -> bool:
+        """Whether rows can be scrolled in these columns (left, right, from 0, inclusive): the
+        screen's full width, or any where the terminal has margins."""
+        return self.margins or columns == (0, self._shadow.width - 1)
+
     def scroll_rows(self, top: int, bottom: int, lines: int, columns: tuple[int, int]) -> bool:
         """Scroll screen rows top..bottom (from 0, inclusive) up by `lines` (down if negative)
         with the terminal's scroll region, in order with Textual's output (the same writer),
         and the shadow's rows the same way; the columns left..right: narrower than the screen
         only where the terminal has margins. Whether it was done."""
-        margins = columns if columns != (0, self._shadow.width - 1) else None
-        if self._driver is None or (margins and not self.margins):
+        if self._driver is None or not self.can_scroll(columns):
             return False
+        margins = columns if columns != (0, self._shadow.width - 1) else None
         self._driver.write(scroll(top, bottom, lines, margins))
         self._shadow.scrolled(top, bottom, lines, margins)
         return True

@@ -1,6 +1,11 @@
 """Rows with a cursor that paint themselves (the Line API): the part of a CursorList that
 keeps the rows, the cursor and the scroll in step. A cursor move repaints the two lines it
-touches, nothing else; rows that did not change are not repainted."""
+touches, nothing else; rows that did not change are not repainted. A step past the last row
+on screen scrolls one line with the terminal's scroll region where the terminal can move
+the list's rows (the list is the screen's width, or the terminal has left and right
+margins): one new line is sent. Where it cannot (beside the article in tmux or VTE), every
+line would be sent again at every step, so the list moves half a page and the cursor lands
+in its middle, as mutt does for slow links (docs/ssh.md, "Scrolling the lists")."""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 
 from reader.ui.widgets.quiet_focus import QuietFocus
+from reader.ui.widgets.terminal_scroll import scroll_on_terminal, terminal_can_scroll
 
 Row = TypeVar("Row")
 
@@ -22,6 +28,7 @@ class RowCursor(QuietFocus, Generic[Row]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.items: tuple[Row, ...] = ()
+        self._all_repainted = False  # whether the last scroll repaints every line
 
     # -- what a subclass says ------------------------------------------------------------------
     def key_of(self, row: Row) -> object:
@@ -89,18 +96,29 @@ class RowCursor(QuietFocus, Generic[Row]):
             x, width = self.cursor_cells(width)
         self.refresh(Region(x, index - self.scroll_offset.y, width, 1))
 
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        lines = round(new) - round(old)
+        self._all_repainted = not (lines and scroll_on_terminal(self, lines))
+        if self._all_repainted:
+            super().watch_scroll_y(old, new)
+        elif self.show_vertical_scrollbar:
+            self.vertical_scrollbar.position = new
+
     def _scroll_to_cursor(self) -> bool:
-        """Scroll so the cursor's row shows; whether it scrolled (which repaints all)."""
+        """Scroll so the cursor's row shows; whether every line repaints (the terminal did
+        not move the rows)."""
         height = max(1, self.scrollable_content_region.height)
-        target = self.scroll_offset.y
-        if self.cursor < target:
+        top = target = self.scroll_offset.y
+        if self.cursor < top:
             target = self.cursor
-        elif self.cursor >= target + height:
+        elif self.cursor >= top + height:
             target = self.cursor - height + 1
-        if target == self.scroll_offset.y:
+        if target == top:
             return False
+        if abs(target - top) < height // 2 and not terminal_can_scroll(self):
+            target = self.cursor - height // 2  # half a page: a repaint every height/2 steps
         self.scroll_to(y=target, animate=False, immediate=True)
-        return True
+        return self._all_repainted
 
     def _selectable(self, index: int, step: int) -> int:
         if not self.items:

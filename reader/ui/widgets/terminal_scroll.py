@@ -10,6 +10,41 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.geometry import Region
 from textual.scroll_view import ScrollView
+from textual.widget import Widget
+
+from reader.ui.margins import MarginScroll
+
+
+def _scroller(widget: Widget) -> MarginScroll | None:
+    """The app, where it scrolls rows (NewsReaderApp) and the widget's screen is showing."""
+    app = widget.app
+    return app if isinstance(app, MarginScroll) and app.screen is widget.screen else None
+
+
+def terminal_can_scroll(widget: Widget) -> bool:
+    """Whether the terminal can scroll the widget's rows by itself (it is the screen's full
+    width, or the terminal has left and right margins)."""
+    region, scroller = widget.content_region, _scroller(widget)
+    return scroller is not None and scroller.can_scroll((region.x, region.right - 1))
+
+
+def scroll_on_terminal(widget: Widget, lines: int) -> bool:
+    """Scroll the widget's rows on the terminal (the app's `scroll_rows`, which also moves its
+    shadow's rows) and paint only the new lines; whether it was done."""
+    region, scroller = widget.content_region, _scroller(widget)
+    height = region.height
+    if (
+        scroller is None
+        or not 0 < abs(lines) < height
+        or widget._repaint_regions  # lines still to paint would be scrolled off unpainted
+    ):
+        return False
+    if not scroller.scroll_rows(region.y, region.bottom - 1, lines, (region.x, region.right - 1)):
+        return False
+    widget._styles_cache.clear()  # every line moved: none of the cached ones is current
+    fresh = Region(0, height - lines, region.width, lines) if lines > 0 else None
+    widget.refresh(fresh or Region(0, 0, region.width, -lines))
+    return True
 
 
 class TerminalScroll(ScrollView):
@@ -26,27 +61,8 @@ class TerminalScroll(ScrollView):
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         lines = round(new) - round(old)
-        if not lines or not self._scroll_terminal(lines):
+        if not lines or not scroll_on_terminal(self, lines):
             super().watch_scroll_y(old, new)  # repaint every line of the pane
-
-    def _scroll_terminal(self, lines: int) -> bool:
-        """Scroll the widget's rows on the terminal (the app's `scroll_rows`, which also
-        moves its shadow's rows) and paint only the new lines; whether it was done."""
-        region, scroll_rows = self.content_region, getattr(self.app, "scroll_rows", None)
-        height = region.height
-        if (
-            scroll_rows is None
-            or self.app.screen is not self.screen
-            or not 0 < abs(lines) < height
-            or self._repaint_regions  # lines still to paint would be scrolled off unpainted
-        ):
-            return False
-        if not scroll_rows(region.y, region.bottom - 1, lines, (region.x, region.right - 1)):
-            return False
-        self._styles_cache.clear()  # every line moved: none of the cached ones is current
-        fresh = Region(0, height - lines, region.width, lines) if lines > 0 else None
-        self.refresh(fresh or Region(0, 0, region.width, -lines))
-        return True
 
     def action_line(self, direction: int) -> None:
         self._jump(direction)
