@@ -221,3 +221,27 @@ def test_the_answer_reaches_the_app_through_the_drivers_parser(
         os.close(main)
     assert scrolled  # the pane moved, one way or the other
     assert (b"\x1b[?69h" in scrolled) is (answer == b"\x1b[?69;2$y"), scrolled[:200]
+
+
+async def test_a_half_page_scrolls_with_the_terminal_and_a_page_is_repainted(
+    store: Library,
+) -> None:
+    """A scroll that keeps fewer than an eighth of the pane's rows costs more than a repaint
+    (docs/ssh.md): a page down (every row but one new) is repainted."""
+    app = NewsReaderApp(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        app.post_message(MarginsReport(2))
+        await pilot.press("enter")
+        await settle(app, pilot)
+        pane = app.screen.query_one(ArticlePane)
+        height = pane.content_region.height
+        assert pane.max_scroll_y >= height - 1
+        written = scrolls(app)
+        await pilot.press("pagedown")
+        await settle(app, pilot)
+        assert pane.scroll_y == height - 1 and written == []
+        await pilot.press("ctrl+u")
+        await settle(app, pilot)
+        assert pane.scroll_y == height - 1 - height // 2
+        assert len(written) == 1 and written[0].endswith(f"\x1b[{height // 2}T\x1b[?69l\x1b[r")

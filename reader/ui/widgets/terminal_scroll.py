@@ -31,13 +31,16 @@ class TerminalScroll(ScrollView):
 
     def _scroll_terminal(self, lines: int) -> bool:
         """Scroll the widget's rows on the terminal (the app's `scroll_rows`, which also
-        moves its shadow's rows) and paint only the new lines; whether it was done."""
+        moves its shadow's rows) and paint only the new lines; whether it was done. Only
+        where it keeps an eighth of the rows: a line scrolled in costs its every cell,
+        where a repainted one costs 0.9 of them (the rules, margins and blanks that stay
+        the same are not sent), so a page down (all rows but one new) is a repaint."""
         region, scroll_rows = self.content_region, getattr(self.app, "scroll_rows", None)
         height = region.height
         if (
             scroll_rows is None
             or self.app.screen is not self.screen
-            or not 0 < abs(lines) < height
+            or not 0 < abs(lines) * 8 < height * 7
             or self._repaint_regions  # lines still to paint would be scrolled off unpainted
         ):
             return False
