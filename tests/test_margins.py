@@ -7,6 +7,7 @@ import fcntl
 import os
 import pty
 import select
+import signal
 import struct
 import subprocess
 import termios
@@ -245,3 +246,30 @@ async def test_a_half_page_scrolls_with_the_terminal_and_a_page_is_repainted(
         await settle(app, pilot)
         assert pane.scroll_y == height - 1 - height // 2
         assert len(written) == 1 and written[0].endswith(f"\x1b[{height // 2}T\x1b[?69l\x1b[r")
+
+
+def test_after_a_suspend_the_margins_wait_for_a_new_answer(tmp_path: Path) -> None:
+    """A resume starts application mode again, and asks again: a terminal that does not
+    answer then (another one, reattached) gets no margins, whatever the first one said."""
+    main, proc = start_on_pty(tmp_path)
+    try:
+        read_until(main, QUERY.encode())
+        os.write(main, b"\x1b[?69;2$y")
+        read_until(main, b"13:49")
+        read_quiet(main)
+        os.write(main, b"\r")
+        read_quiet(main)
+        os.write(main, b"\x1b[B")
+        assert b"\x1b[?69h" in read_quiet(main)
+        proc.send_signal(signal.SIGTSTP)
+        read_quiet(main)
+        proc.send_signal(signal.SIGCONT)
+        assert QUERY.encode() in read_quiet(main, quiet=2)  # asked again, not answered
+        os.write(main, b"\x1b[B")
+        scrolled = read_quiet(main)
+        os.write(main, b"q")
+        proc.wait(timeout=30)
+    finally:
+        proc.kill()
+        os.close(main)
+    assert scrolled and b"\x1b[?69h" not in scrolled
