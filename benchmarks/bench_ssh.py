@@ -13,10 +13,10 @@ names (each starts from a different word), so the entity sidebar hardly changes 
 to the next. The second table splits each press into the characters of the cells written
 (the floor: what any encoding of the moves and colours must still send) and the rest. The
 row "down, list scrolls" is Downs past the list's last row on screen (a new row each, however
-each app scrolls), with its mean under the table. On a loaded machine a burst can pause longer than QUIET, and one key's
-bytes are counted with the next (a 0 among the sizes): `--quiet 0.8` and `--sizes` (every
-press's size, to compare two runs press by press). Not a test: nothing is asserted. Numbers
-go in the README (docs/ssh.md says what they mean).
+each app scrolls), with its mean under the table. On a loaded machine a burst can pause
+longer than QUIET, and one key's bytes are counted with the next (a 0 among the sizes):
+`--quiet 0.8` and `--sizes` (every press's size, to compare two runs press by press). Not a
+test: nothing is asserted. Numbers go in the README (docs/ssh.md says what they mean).
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.tmux_session import newsreader_command
-from tests.xterm_session import Xterm, Xvfb
+from tests.xterm_session import Xterm, Xvfb, processes_with
 
 SCROLL = b"\x1b[?69h"  # the margins set: one a terminal scroll
 DOWNS = 3
@@ -102,6 +102,8 @@ def test_scrolled_beside_the_ticker_with_margins_looks_as_repainted(
         same_pixels(term, want, tmp_path)
     finally:
         term.close()
-    # a line's cells and 29 bytes of DECLRMM, DECSTBM, DECSLRM, SU and resets, against the
+    for db in (env["NEWSREADER_DB"], other["NEWSREADER_DB"]):
+        assert processes_with(f"NEWSREADER_DB={db}") == []  # close() ended the apps
+    # a line's cells and 33 bytes of DECLRMM, DECSTBM, DECSLRM, SU and resets, against the
     # pane's 28 lines repainted
     assert max(costs) < 500 and sum(costs) * 4 < sum(repainted), (costs, repainted)

@@ -7,6 +7,7 @@ import fcntl
 import os
 import pty
 import select
+import signal
 import struct
 import subprocess
 import termios
@@ -221,3 +222,54 @@ def test_the_answer_reaches_the_app_through_the_drivers_parser(
         os.close(main)
     assert scrolled  # the pane moved, one way or the other
     assert (b"\x1b[?69h" in scrolled) is (answer == b"\x1b[?69;2$y"), scrolled[:200]
+
+
+async def test_a_half_page_scrolls_with_the_terminal_and_a_page_is_repainted(
+    store: Library,
+) -> None:
+    """A scroll that keeps fewer than an eighth of the pane's rows costs more than a repaint
+    (docs/ssh.md): a page down (every row but one new) is repainted."""
+    app = NewsReaderApp(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        app.post_message(MarginsReport(2))
+        await pilot.press("enter")
+        await settle(app, pilot)
+        pane = app.screen.query_one(ArticlePane)
+        height = pane.content_region.height
+        assert pane.max_scroll_y >= height - 1
+        written = scrolls(app)
+        await pilot.press("pagedown")
+        await settle(app, pilot)
+        assert pane.scroll_y == height - 1 and written == []
+        await pilot.press("ctrl+u")
+        await settle(app, pilot)
+        assert pane.scroll_y == height - 1 - height // 2
+        assert len(written) == 1 and written[0].endswith(f"\x1b[{height // 2}T\x1b[?69l\x1b[r")
+
+
+def test_after_a_suspend_the_margins_wait_for_a_new_answer(tmp_path: Path) -> None:
+    """A resume starts application mode again, and asks again: a terminal that does not
+    answer then (another one, reattached) gets no margins, whatever the first one said."""
+    main, proc = start_on_pty(tmp_path)
+    try:
+        read_until(main, QUERY.encode())
+        os.write(main, b"\x1b[?69;2$y")
+        read_until(main, b"13:49")
+        read_quiet(main)
+        os.write(main, b"\r")
+        read_quiet(main)
+        os.write(main, b"\x1b[B")
+        assert b"\x1b[?69h" in read_quiet(main)
+        proc.send_signal(signal.SIGTSTP)
+        read_quiet(main)
+        proc.send_signal(signal.SIGCONT)
+        assert QUERY.encode() in read_quiet(main, quiet=2)  # asked again, not answered
+        os.write(main, b"\x1b[B")
+        scrolled = read_quiet(main)
+        os.write(main, b"q")
+        proc.wait(timeout=30)
+    finally:
+        proc.kill()
+        os.close(main)
+    assert scrolled and b"\x1b[?69h" not in scrolled

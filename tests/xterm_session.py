@@ -11,6 +11,7 @@ import contextlib
 import os
 import shlex
 import shutil
+import signal
 import struct
 import subprocess
 import tempfile
@@ -71,7 +72,8 @@ class Xterm:
         self.folder = Path(tempfile.mkdtemp(prefix="xterm-"))
         self.log, window = self.folder / "typescript", self.folder / "window"
         self.env = {**os.environ, **env, "DISPLAY": x.display}
-        inner = f"echo $WINDOWID > {window}; exec script -q -f -c {shlex.quote(command)} {self.log}"
+        run = f"exec script -q -f -c {shlex.quote(command)} {self.log}"
+        inner = f"echo $$ $WINDOWID > {window}; {run}"  # $$: script's pid, after the exec
         self.proc = subprocess.Popen(
             [
                 "xterm",
@@ -90,8 +92,9 @@ class Xterm:
             stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
-        self.wait_until(lambda: window.exists() and window.read_text().strip() != "", 60)
-        self.window = window.read_text().strip()
+        self.wait_until(lambda: window.exists() and len(window.read_text().split()) == 2, 60)
+        script, self.window = window.read_text().split()
+        self.script = int(script)
         self.xdotool("windowfocus", "--sync", self.window)
 
     def xdotool(self, *args: str) -> None:
@@ -147,7 +150,31 @@ class Xterm:
             time.sleep(0.1)
 
     def close(self) -> None:
+        """End the command and xterm. Killing xterm alone leaves `script` and the command
+        running (script runs on in its own session); a SIGTERM to script ends the command
+        too, and xterm exits when its child does."""
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.proc.pid, 15)
-        self.proc.wait(timeout=30)
+            os.kill(self.script, signal.SIGTERM)
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(timeout=30)
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def processes_with(text: str) -> list[int]:
+    """The processes whose environment or command line holds `text` (what a test left)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            data = (entry / "environ").read_bytes() + (entry / "cmdline").read_bytes()
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if text.encode() in data and state != "Z":
+            found.append(int(entry.name))
+    return found

@@ -38,6 +38,7 @@ class LineFeedDriver(LinuxDriver):
         except (termios.error, OSError, ValueError):
             pass  # as it was: newline_for reads what the tty does
         self.newline = newline_for(out)
+        self._app.post_message(margins.MarginsReport(0))  # none until (again) answered
         if self.input_tty and margins.wanted():
             self.write(margins.QUERY)  # answered among the keys: margins.MarginParser
             self.flush()

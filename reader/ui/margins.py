@@ -6,9 +6,9 @@ beside the ticker scrolls with the terminal as a full-width pane does (docs/ssh.
 The driver asks the terminal with DECRQM (`CSI ? 69 $ p`) when it starts, after Textual's own
 query for mode 2026; the answer (`CSI ? 69 ; N $ y`) comes back among the keys, while the app
 runs. N = 1 (set) or 2 (reset): the terminal has the margins and lets us set and reset them.
-No answer (tmux 3.3a, VTE), 0 (not recognised), 3 or 4 (permanently set or reset: `CSI ? 69
-h`/`l` would not do what we send them for): the margins are never used. NEWSREADER_MARGINS=off
-in the environment turns the query, and so the margins, off."""
+No answer (tmux 3.3a), 0 (not recognised), 3 or 4 (permanently set or reset: `CSI ? 69 h`
+and `l` would not do what we send them for; VTE 0.70 answers 4): the margins are never used.
+NEWSREADER_MARGINS=off in the environment turns the query, and so the margins, off."""
 
 from __future__ import annotations
 

@@ -30,12 +30,15 @@ def terminal_can_scroll(widget: Widget) -> bool:
 
 def scroll_on_terminal(widget: Widget, lines: int) -> bool:
     """Scroll the widget's rows on the terminal (the app's `scroll_rows`, which also moves its
-    shadow's rows) and paint only the new lines; whether it was done."""
+    shadow's rows) and paint only the new lines; whether it was done. Only where it keeps an
+    eighth of the rows: a line scrolled in costs its every cell, where a repainted one costs
+    0.9 of them (the rules, margins and blanks that stay the same are not sent), so a page
+    down (all rows but one new) is a repaint."""
     region, scroller = widget.content_region, _scroller(widget)
     height = region.height
     if (
         scroller is None
-        or not 0 < abs(lines) < height
+        or not 0 < abs(lines) * 8 < height * 7
         or widget._repaint_regions  # lines still to paint would be scrolled off unpainted
     ):
         return False
