@@ -3,58 +3,22 @@ and only glyphs that DejaVu Sans Mono draws (every character on screen, read fro
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
-import select
-import struct
-import subprocess
-import termios
 import time
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
+from tests.pty_session import read_until, start_on_pty
 from tests.tmux_session import Tmux, newsreader_command
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
 
 
-def read_until(fd: int, wanted: bytes, timeout: float = 30) -> bytes:
-    data = b""
-    deadline = time.monotonic() + timeout
-    while wanted not in data and time.monotonic() < deadline:
-        if select.select([fd], [], [], 0.2)[0]:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:  # EIO: the other side closed
-                break
-            if not chunk:
-                break
-            data += chunk
-    return data
-
-
 def test_app_mode_switches_terminal_bidi_off_at_start_and_back_on_at_exit(
     tmp_path: Path,
 ) -> None:
-    main, child = pty.openpty()
-    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-    env = {
-        **os.environ,
-        "NEWSREADER_DB": str(tmp_path / "db"),
-        "TERM": "xterm-256color",
-        "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
-    }
-    proc = subprocess.Popen(
-        [newsreader_command(), "--bidi", "app"],
-        stdin=child,
-        stdout=child,
-        stderr=child,
-        env=env,
-        start_new_session=True,
-    )
-    os.close(child)
+    main, proc = start_on_pty(tmp_path)
     try:
         shown = read_until(main, b"13:49")
         assert b"13:49" in shown

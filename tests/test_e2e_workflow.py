@@ -14,7 +14,7 @@ import termios
 from pathlib import Path
 
 from tests.conftest import ROOT
-from tests.test_e2e_terminal import read_until
+from tests.pty_session import read_until
 from tests.tmux_session import Tmux, newsreader_command
 
 FEED = ROOT / "tests" / "fixtures" / "feeds" / "arabic-rss2.xml"

@@ -3,15 +3,8 @@ the keys, the query the driver sends at start on a real pty, and the bytes of a 
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
-import select
 import signal
-import struct
-import subprocess
-import termios
-import time
 from pathlib import Path
 
 import pytest
@@ -27,8 +20,7 @@ from reader.ui.margins import QUERY, MarginParser, MarginsReport, scroll, wanted
 from reader.ui.shadow import UNKNOWN, Shadow
 from reader.ui.widgets.article_pane import ArticlePane
 from tests.pilot_support import settle
-from tests.test_e2e_terminal import read_until
-from tests.tmux_session import newsreader_command
+from tests.pty_session import read_quiet, read_until, start_on_pty
 
 
 def parsed(*chunks: str) -> list[object]:
@@ -68,28 +60,6 @@ def test_scroll_bytes_with_and_without_margins() -> None:
     assert scroll(2, 20, 1) == "\x1b[3;21r\x1b[S\x1b[r"
     assert scroll(0, 9, -3) == "\x1b[1;10r\x1b[3T\x1b[r"
     assert scroll(0, 27, 2, (24, 73)) == "\x1b[?69h\x1b[1;28r\x1b[25;74s\x1b[2S\x1b[?69l\x1b[r"
-
-
-def start_on_pty(tmp_path: Path, **extra: str) -> tuple[int, subprocess.Popen[bytes]]:
-    main, child = pty.openpty()
-    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-    env = {
-        **os.environ,
-        "NEWSREADER_DB": str(tmp_path / "db"),
-        "TERM": "xterm-256color",
-        "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
-        **extra,
-    }
-    proc = subprocess.Popen(
-        [newsreader_command(), "--bidi", "app"],
-        stdin=child,
-        stdout=child,
-        stderr=child,
-        env=env,
-        start_new_session=True,
-    )
-    os.close(child)
-    return main, proc
 
 
 @pytest.mark.parametrize("setting", ["", "off"])
@@ -189,14 +159,6 @@ async def test_a_full_width_pane_scrolls_without_margins(store: Library) -> None
         await pilot.press("down", "down")
         await settle(app, pilot)
         assert written == [f"\x1b[{region.y + 1};{region.bottom}r\x1b[S\x1b[r"] * 2
-
-
-def read_quiet(fd: int, quiet: float = 1.0, timeout: float = 30) -> bytes:
-    """What the app writes until it has been quiet for `quiet` seconds."""
-    data, deadline = b"", time.monotonic() + timeout
-    while time.monotonic() < deadline and select.select([fd], [], [], quiet)[0]:
-        data += os.read(fd, 65536)
-    return data
 
 
 @pytest.mark.parametrize("answer", [b"\x1b[?69;2$y", b"\x1b[?69;0$y", b""])
