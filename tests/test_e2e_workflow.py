@@ -54,9 +54,11 @@ def test_feed_list_shows_counts_and_choosing_filters(env: dict[str, str]) -> Non
         tmux.wait_for("(a: all feeds")  # the status line names the filter
 
         def filtered(rows: list[str]) -> bool:
-            """The feed's two timed items only (the rows of the frame before may still show
-            for a moment on a loaded machine; a row left behind fails here, by the timeout)."""
-            return sum("22:15" in line or "09:30" in line for line in rows) == 2
+            """The feed's two timed items, and none of the seeds' rows (13:49 is the seeds'
+            newest): the rows of the frame before may still show for a moment on a loaded
+            machine; a row left behind, or no filter, fails here, by the timeout."""
+            timed = sum("22:15" in line or "09:30" in line for line in rows)
+            return timed == 2 and not any("13:49" in line for line in rows)
 
         tmux.wait_until(filtered, timeout=10)
         tmux.send("q")
