@@ -17,18 +17,17 @@ from textual.reactive import reactive
 from textual.strip import Strip
 
 from reader.ui.widgets.quiet_focus import QuietFocus
-from reader.ui.widgets.terminal_scroll import scroll_on_terminal, terminal_can_scroll
+from reader.ui.widgets.terminal_scroll import ScrollsWithTerminal, terminal_can_scroll
 
 Row = TypeVar("Row")
 
 
-class RowCursor(QuietFocus, Generic[Row]):
+class RowCursor(QuietFocus, ScrollsWithTerminal, Generic[Row]):
     cursor: reactive[int] = reactive(0, repaint=False)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.items: tuple[Row, ...] = ()
-        self._all_repainted = False  # whether the last scroll repaints every line
 
     # -- what a subclass says ------------------------------------------------------------------
     def key_of(self, row: Row) -> object:
@@ -95,14 +94,6 @@ class RowCursor(QuietFocus, Generic[Row]):
         if cursor_only:
             x, width = self.cursor_cells(width)
         self.refresh(Region(x, index - self.scroll_offset.y, width, 1))
-
-    def watch_scroll_y(self, old: float, new: float) -> None:
-        lines = round(new) - round(old)
-        self._all_repainted = not (lines and scroll_on_terminal(self, lines))
-        if self._all_repainted:
-            super().watch_scroll_y(old, new)
-        elif self.show_vertical_scrollbar:
-            self.vertical_scrollbar.position = new
 
     def _scroll_to_cursor(self) -> bool:
         """Scroll so the cursor's row shows; whether every line repaints (the terminal did

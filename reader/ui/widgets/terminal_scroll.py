@@ -1,9 +1,10 @@
-"""How the article pane scrolls: at once (an animated scroll repaints the pane once per
-frame), and with the terminal's own scroll region, as curses does: DECSTBM sets the rows,
-SU/SD moves them, and only the lines that come into view are painted (a one-line scroll
-sends one line, where Textual's compositor repaints every line of the pane). A scroll
-region spans whole rows: a widget narrower than the screen (beside the ticker) scrolls so
-only where the terminal has left and right margins (reader/ui/margins.py, docs/ssh.md)."""
+"""How the article pane scrolls (the lists' rows move by the same watcher): at once (an animated
+scroll repaints the pane once per frame), and with the terminal's own scroll region, as curses
+does: DECSTBM sets the rows, SU/SD moves them, and only the lines that come into view are
+painted (a one-line scroll sends one line, where Textual's compositor repaints every line of the
+pane). A scroll region spans whole rows: a widget narrower than the screen (beside the ticker)
+scrolls so only where the terminal has left and right margins (reader/ui/margins.py,
+docs/ssh.md)."""
 
 from __future__ import annotations
 
@@ -50,7 +51,22 @@ def scroll_on_terminal(widget: Widget, lines: int) -> bool:
     return True
 
 
-class TerminalScroll(ScrollView):
+class ScrollsWithTerminal(ScrollView):
+    """A scroll view whose rows the terminal moves where it can (`scroll_on_terminal`); where
+    it cannot, Textual repaints every line. The article pane and the lists are ones."""
+
+    _all_repainted = True  # whether the last scroll repainted every line
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        lines = round(new) - round(old)
+        self._all_repainted = not (lines and scroll_on_terminal(self, lines))
+        if self._all_repainted:
+            super().watch_scroll_y(old, new)  # repaint every line
+        elif self.show_vertical_scrollbar:
+            self.vertical_scrollbar.position = new
+
+
+class TerminalScroll(ScrollsWithTerminal):
     BINDINGS = [
         Binding("down,j", "line(1)", "Down", show=False),
         Binding("up,k", "line(-1)", "Up", show=False),
@@ -61,11 +77,6 @@ class TerminalScroll(ScrollView):
         Binding("space,pagedown", "page(1)", "Page down", show=False),
         Binding("pageup", "page(-1)", "Page up", show=False),
     ]
-
-    def watch_scroll_y(self, old: float, new: float) -> None:
-        lines = round(new) - round(old)
-        if not lines or not scroll_on_terminal(self, lines):
-            super().watch_scroll_y(old, new)  # repaint every line of the pane
 
     def action_line(self, direction: int) -> None:
         self._jump(direction)
