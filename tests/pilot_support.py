@@ -1,4 +1,5 @@
-"""Shared by the pilot, widget-harness and snapshot tests: waiting for the app to be idle."""
+"""Shared by the pilot, widget-harness and snapshot tests: waiting for the app to be idle, and
+what it writes to the terminal outside its screen updates."""
 
 from __future__ import annotations
 
@@ -25,3 +26,12 @@ async def settle(app: App[Any], pilot: Pilot[Any], timeout: float = 30) -> None:
         if busy:
             await asyncio.sleep(0.01)
         assert time.monotonic() < deadline, f"workers still busy: {list(app.workers)}"
+
+
+def scrolls(app: App[Any]) -> list[str]:
+    """What the app writes through its driver from now on, outside the screen's updates
+    (headless, the updates themselves are not written): its terminal scrolls."""
+    written: list[str] = []
+    assert app._driver is not None
+    app._driver.write = written.append  # type: ignore[method-assign]
+    return written

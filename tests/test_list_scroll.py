@@ -16,7 +16,7 @@ from reader.library.library import Library
 from reader.ui.app import NewsReaderApp
 from reader.ui.margins import MarginsReport
 from reader.ui.widgets.ticker import Ticker
-from tests.pilot_support import settle
+from tests.pilot_support import scrolls, settle
 
 
 @pytest.fixture
@@ -24,14 +24,6 @@ def store(db_dir: Path, tmp_path: Path) -> Library:
     store = Library(db_dir)
     import_paths(store, [write_feed(tmp_path / "feed.xml", 80)])
     return store
-
-
-def scrolls(app: NewsReaderApp) -> list[str]:
-    """What the app writes through its driver outside the screen's updates (headless)."""
-    written: list[str] = []
-    assert app._driver is not None
-    app._driver.write = written.append  # type: ignore[method-assign]
-    return written
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from reader.ui.app import NewsReaderApp
 from reader.ui.margins import QUERY, MarginParser, MarginsReport, scroll, wanted
 from reader.ui.shadow import UNKNOWN, Shadow
 from reader.ui.widgets.article_pane import ArticlePane
-from tests.pilot_support import settle
+from tests.pilot_support import scrolls, settle
 from tests.pty_session import read_quiet, read_until, start_on_pty
 
 
@@ -111,15 +111,6 @@ def test_a_scroll_within_margins_moves_only_those_columns_of_the_shadow() -> Non
     assert shadow.changes(2, 0, Strip([Segment("ij")])) == []  # known where it was moved to
 
 
-def scrolls(app: NewsReaderApp) -> list[str]:
-    """What the app writes through its driver outside the screen's updates (headless: the
-    updates themselves are not written)."""
-    written: list[str] = []
-    assert app._driver is not None
-    app._driver.write = written.append  # type: ignore[method-assign]
-    return written
-
-
 @pytest.mark.parametrize("margins", [False, True])
 async def test_one_line_down_beside_the_ticker(store: Library, margins: bool) -> None:
     """Without margins the pane beside the ticker is repainted (nothing written here); with
@@ -161,6 +152,17 @@ async def test_a_full_width_pane_scrolls_without_margins(store: Library) -> None
         assert written == [f"\x1b[{region.y + 1};{region.bottom}r\x1b[S\x1b[r"] * 2
 
 
+def open_and_step(main: int) -> bytes:
+    """Once the first screen is drawn: Enter (the article beside the ticker), then Down;
+    what the Down wrote."""
+    read_until(main, b"13:49")
+    read_quiet(main)
+    os.write(main, b"\r")
+    read_quiet(main)
+    os.write(main, b"\x1b[B")
+    return read_quiet(main)
+
+
 @pytest.mark.parametrize("answer", [b"\x1b[?69;2$y", b"\x1b[?69;0$y", b""])
 def test_the_answer_reaches_the_app_through_the_drivers_parser(
     tmp_path: Path, answer: bytes
@@ -171,12 +173,7 @@ def test_the_answer_reaches_the_app_through_the_drivers_parser(
     try:
         assert QUERY.encode() in read_until(main, QUERY.encode())
         os.write(main, answer)
-        read_until(main, b"13:49")
-        read_quiet(main)
-        os.write(main, b"\r")
-        read_quiet(main)
-        os.write(main, b"\x1b[B")
-        scrolled = read_quiet(main)
+        scrolled = open_and_step(main)
         os.write(main, b"q")
         proc.wait(timeout=30)
     finally:
@@ -217,12 +214,7 @@ def test_after_a_suspend_the_margins_wait_for_a_new_answer(tmp_path: Path) -> No
     try:
         read_until(main, QUERY.encode())
         os.write(main, b"\x1b[?69;2$y")
-        read_until(main, b"13:49")
-        read_quiet(main)
-        os.write(main, b"\r")
-        read_quiet(main)
-        os.write(main, b"\x1b[B")
-        assert b"\x1b[?69h" in read_quiet(main)
+        assert b"\x1b[?69h" in open_and_step(main)
         proc.send_signal(signal.SIGTSTP)
         read_quiet(main)
         proc.send_signal(signal.SIGCONT)
