@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_ssh import NEWSREADER, feed  # noqa: E402
+from benchmarks.bench_ssh import NEWSREADER, feed, newsboat_command  # noqa: E402
 from tests.xterm_session import Xterm, Xvfb, missing_tools  # noqa: E402
 
 NEWSBOAT = "/usr/bin/newsboat"
@@ -90,12 +90,8 @@ def run_newsreader(
 def run_newsboat(
     x: Xvfb, work: Path, feed_path: Path, args: argparse.Namespace
 ) -> dict[str, list[int]]:
-    urls, cache, config = work / "urls", work / "cache.db", work / "newsboat.conf"
-    urls.write_text(f"file://{feed_path}\n")
-    config.write_text("")  # default keys and settings
-    base = f"{NEWSBOAT} -u {urls} -c {cache} -C {config}"
-    subprocess.run([*base.split(), "-x", "reload"], check=True, capture_output=True)
-    term = Xterm(x, base, {"HOME": str(work), "LANG": "C.UTF-8"}, *size(args))
+    command = newsboat_command(work, feed_path)
+    term = Xterm(x, command, {"HOME": str(work), "LANG": "C.UTF-8"}, *size(args))
     try:
         term.wait_for("أخبار", timeout=120)
         term.settle(quiet=2)

@@ -307,14 +307,19 @@ def grow(db: Path, n: int) -> None:
     store.close()
 
 
-def run_newsboat(work: Path, feed_path: Path, repeat: int) -> tuple[Result, Path]:
+def newsboat_command(work: Path, feed_path: Path) -> str:
+    """newsboat with its default keys and settings on this feed alone, its cache loaded."""
     urls, cache, config = work / "urls", work / "cache.db", work / "newsboat.conf"
     urls.write_text(f"file://{feed_path}\n")
     config.write_text("")  # default keys and settings
     base = f"/usr/bin/newsboat -u {urls} -c {cache} -C {config}"
     subprocess.run([*base.split(), "-x", "reload"], check=True, capture_output=True)
+    return base
+
+
+def run_newsboat(work: Path, feed_path: Path, repeat: int) -> tuple[Result, Path]:
     env = {"HOME": str(work), "TERM": "xterm-256color", "LANG": "C.UTF-8"}
-    pane = Pane(base, env, work / "newsboat.out")
+    pane = Pane(newsboat_command(work, feed_path), env, work / "newsboat.out")
     try:
         pane.wait_for("أخبار")
         pane.press("Enter")  # into the feed's article list
