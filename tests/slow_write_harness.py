@@ -55,6 +55,7 @@ def slow(opener: Any) -> Any:
 builtins.open = slow(_open)
 os.fdopen = slow(_fdopen)
 
-from reader.cli import main  # noqa: E402
+if __name__ == "__main__":  # the entity index's pool workers import this file again
+    from reader.cli import main
 
-sys.exit(main(sys.argv[2:]))
+    sys.exit(main(sys.argv[2:]))

@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from reader.library.library import Library
@@ -23,10 +24,11 @@ HARNESS = str(Path(__file__).with_name("slow_write_harness.py"))
 ENV = {**os.environ, "PYTHONPATH": str(ROOT), "no_proxy": "127.0.0.1", "NO_PROXY": "127.0.0.1"}
 
 
-def make_pages(folder: Path) -> None:
-    folder.mkdir()
+def make_pages(folder: Path, group: int = 0) -> None:
+    """PAGES new pages in `folder`, numbered from group * PAGES."""
+    folder.mkdir(exist_ok=True)
     body = (SEEDS / "000_abffabad426bfcef.txt").read_text(encoding="utf-8")
-    for n in range(PAGES):
+    for n in range(group * PAGES, (group + 1) * PAGES):
         (folder / f"page{n:05}.txt").write_text(f"خبر رقم {n}\n{body}\nفقرة {n}", encoding="utf-8")
 
 
@@ -87,11 +89,18 @@ def check_complete(db: Path, expected: int) -> None:
 
 
 def run_kills(
-    command: list[str], db: Path, marker: Path, kills: int, seed: int, jitter: float = 0.02
+    command: list[str],
+    db: Path,
+    marker: Path,
+    kills: int,
+    seed: int,
+    jitter: float = 0.02,
+    more: Callable[[], None] | None = None,
 ) -> int:
     """At least `kills` kills, half of them timed to a write; more (up to 5x: at load 9 a
     landing saw 5 of 60 land mid-write, where 6 are needed) until a third of them landed
-    mid-write. Returns how many did."""
+    mid-write. A run that finishes its work before it is killed calls `more`, so the kills
+    after it still find writes to land in. Returns how many kills landed mid-write."""
     rng = random.Random(seed)
     known: set[str] = set()
     mid_writes = attempt = 0
@@ -103,6 +112,8 @@ def run_kills(
         mid_writes += kill(proc, marker, delay, jitter)
         known = check(db, known)
         attempt += 1
+        if proc.returncode == 0 and more is not None:
+            more()
     return mid_writes
 
 
@@ -110,12 +121,18 @@ def test_kill_during_import(tmp_path: Path) -> None:
     pages, db, marker = tmp_path / "pages", tmp_path / "db", tmp_path / "writing"
     make_pages(pages)
     command = [sys.executable, HARNESS, str(marker), "--db", str(db), "import", str(pages)]
-    assert run_kills(command, db, marker, 20, 1234) >= 6, "too few kills landed mid-write"
+    groups = [1]
+
+    def more() -> None:  # a run stored every page before its kill: give the next ones work
+        make_pages(pages, groups[0])
+        groups[0] += 1
+
+    assert run_kills(command, db, marker, 20, 1234, more=more) >= 6, "too few kills mid-write"
     done = subprocess.run(
         [sys.executable, "-m", "reader", *command[3:]], env=ENV, capture_output=True, timeout=900
     )
     assert done.returncode == 0, done.stderr
-    check_complete(db, PAGES + 2)  # the pages and the two seeds
+    check_complete(db, groups[0] * PAGES + 2)  # the pages and the two seeds
 
 
 def test_kill_during_fetch(tmp_path: Path) -> None:
@@ -175,8 +192,8 @@ def test_kill_during_the_apps_writes(tmp_path: Path) -> None:
         Path(HARNESS)
         .read_text(encoding="utf-8")
         .replace(
-            "from reader.cli import main  # noqa: E402\n\nsys.exit(main(sys.argv[2:]))",
-            f"sys.argv = sys.argv[1:]\nexec(open({str(script)!r}).read())",
+            "    from reader.cli import main\n\n    sys.exit(main(sys.argv[2:]))",
+            f"    sys.argv = sys.argv[1:]\n    exec(open({str(script)!r}).read())",
         ),
         encoding="utf-8",
     )
